@@ -1,0 +1,20 @@
+// Runs every node test (tests/**/*.test.ts, except the browser tests under tests/widget) with tsx.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function find(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'widget' || name === 'bench' || name === 'helpers' ? [] : find(path);
+    return name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const only = process.argv.slice(2);
+const files = only.length ? only : find('tests').sort();
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,69 @@
+/** Building blocks shared by every resource schema of the public contract. */
+import * as z from 'zod/mini';
+
+/** Ids are opaque strings (UUIDs in this implementation). */
+export const Id = z.string().check(z.minLength(1), z.maxLength(64));
+
+/** A value-list code: lower-case kebab-case, checked against the taxonomy by the server. */
+export const Code = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\+?$/), z.maxLength(64));
+
+/** A calendar date, `YYYY-MM-DD`, read in Europe/Amsterdam. */
+export const LocalDate = z.iso.date();
+
+/** A wall-clock time, `HH:MM`, 00:00–24:00. */
+export const LocalTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/));
+
+/** An instant with an explicit offset or `Z`. */
+export const DateTime = z.iso.datetime({ offset: true });
+
+/** A short human text without control characters. */
+export const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+export const Coordinates = z.strictObject({
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lon: z.number().check(z.gte(-180), z.lte(180)),
+});
+export type Coordinates = z.infer<typeof Coordinates>;
+
+export const Address = z.strictObject({
+  street: Text(200),
+  postcode: z.string().check(z.trim(), z.regex(/^[1-9]\d{3} ?[A-Za-z]{2}$/)),
+  city: Text(100),
+  municipality: z.optional(Text(100)),
+  province: z.optional(Text(100)),
+});
+export type Address = z.infer<typeof Address>;
+
+export const Contact = z.strictObject({
+  phone: z.optional(z.string().check(z.maxLength(40))),
+  email: z.optional(z.string().check(z.maxLength(200))),
+  url: z.optional(z.string().check(z.maxLength(500))),
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** `{ items }` with a cursor where the list pages. */
+export const page = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.optional(z.nullable(z.string())) });
+
+export const list = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item) });
+
+/** One broken field in a 422. `path` is dotted: `questions.0.topic`. */
+export const FieldError = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/** RFC 9457 problem document, the one error shape of the API. */
+export const Problem = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.optional(z.string()),
+  errors: z.optional(z.array(FieldError)),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const Lang = z.enum(['nl', 'en']);
+export type Lang = z.infer<typeof Lang>;

@@ -1,0 +1,7 @@
+/** The contract: every request and response schema of the IDO API. */
+export * from './common.js';
+export * from './taxonomy.js';
+export * from './registration.js';
+export * from './location.js';
+export * from './resources.js';
+export * from './reports.js';

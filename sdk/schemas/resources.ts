@@ -1,0 +1,131 @@
+/** Partners (the sociale kaart), courses, organisations, users, keys and sessions. */
+import * as z from 'zod/mini';
+import { Code, Contact, Id, LocalDate, Text } from './common.js';
+
+const partnerFields = {
+  name: Text(200),
+  kind: Code,
+  topics: z.array(Code).check(z.maxLength(60)),
+  spreekuur: z.optional(z.string().check(z.maxLength(500))),
+  address: z.optional(z.string().check(z.maxLength(300))),
+  contact: z.optional(Contact),
+  description: z.optional(z.string().check(z.maxLength(1000))),
+  locationIds: z.optional(z.array(Id).check(z.maxLength(200))),
+};
+export const PartnerInput = z.strictObject({ ...partnerFields, organisationId: z.optional(Id) });
+export type PartnerInput = z.input<typeof PartnerInput>;
+export const PartnerPatch = z.partial(z.strictObject(partnerFields));
+export type PartnerPatch = z.input<typeof PartnerPatch>;
+export const Partner = z.object({
+  id: Id,
+  organisationId: Id,
+  name: z.string(),
+  kind: z.string(),
+  topics: z.array(z.string()),
+  spreekuur: z.nullable(z.string()),
+  address: z.nullable(z.string()),
+  contact: z.looseObject({}),
+  description: z.nullable(z.string()),
+  locationIds: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Partner = z.infer<typeof Partner>;
+
+const count = z.number().check(z.int(), z.gte(0), z.lte(100000));
+const courseFields = {
+  locationId: Id,
+  type: Code,
+  startDate: LocalDate,
+  sessions: z.number().check(z.int(), z.gte(1), z.lte(1000)),
+  enrolled: count,
+  completed: z.optional(count),
+  note: z.optional(z.string().check(z.maxLength(500))),
+};
+export const CourseInput = z.strictObject(courseFields);
+export type CourseInput = z.input<typeof CourseInput>;
+export const CoursePatch = z.partial(z.strictObject(courseFields));
+export type CoursePatch = z.input<typeof CoursePatch>;
+export const Course = z.object({
+  id: Id,
+  organisationId: Id,
+  locationId: Id,
+  type: z.string(),
+  startDate: z.string(),
+  sessions: z.number(),
+  enrolled: z.number(),
+  completed: z.nullable(z.number()),
+  note: z.nullable(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Course = z.infer<typeof Course>;
+
+const organisationFields = {
+  name: Text(200),
+  municipality: z.optional(Text(100)),
+  province: z.optional(Text(100)),
+};
+export const OrganisationInput = z.strictObject(organisationFields);
+export type OrganisationInput = z.input<typeof OrganisationInput>;
+export const OrganisationPatch = z.partial(z.strictObject(organisationFields));
+export const Organisation = z.object({
+  id: Id,
+  name: z.string(),
+  municipality: z.nullable(z.string()),
+  province: z.nullable(z.string()),
+  createdAt: z.string(),
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+export const Role = z.enum(['national', 'coordinator']);
+export type Role = z.infer<typeof Role>;
+
+export const Email = z.string().check(z.trim(), z.toLowerCase(), z.email(), z.maxLength(254));
+
+export const UserInput = z.strictObject({
+  email: Email,
+  password: z.string().check(z.minLength(12), z.maxLength(200)),
+  role: Role,
+  organisationId: z.optional(z.nullable(Id)),
+});
+export type UserInput = z.input<typeof UserInput>;
+export const User = z.object({
+  id: Id,
+  email: z.string(),
+  role: Role,
+  organisationId: z.nullable(Id),
+  createdAt: z.optional(z.string()),
+});
+export type User = z.infer<typeof User>;
+
+export const KeyKind = z.enum(['desk', 'secret']);
+export const Origin = z.string().check(z.regex(/^https?:\/\/[^/\s]+$/), z.maxLength(200));
+export const KeyInput = z.strictObject({
+  kind: KeyKind,
+  locationId: z.optional(Id),
+  origins: z.optional(z.array(Origin).check(z.maxLength(20))),
+  name: z.optional(Text(100)),
+  organisationId: z.optional(Id),
+});
+export type KeyInput = z.input<typeof KeyInput>;
+export const ApiKey = z.object({
+  id: Id,
+  organisationId: Id,
+  kind: KeyKind,
+  name: z.nullable(z.string()),
+  prefix: z.string(),
+  locationId: z.nullable(Id),
+  origins: z.array(z.string()),
+  createdAt: z.string(),
+  /** Only in the answer to the create: the key itself, shown once. */
+  key: z.optional(z.string()),
+});
+export type ApiKey = z.infer<typeof ApiKey>;
+
+export const LoginInput = z.strictObject({
+  email: Email,
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+export const Session = z.object({ token: z.string(), expiresAt: z.string(), user: User });
+export type Session = z.infer<typeof Session>;

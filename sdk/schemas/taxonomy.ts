@@ -1,0 +1,56 @@
+/** The value lists (taxonomy) as the API serves them: versioned data, labels in one language. */
+import * as z from 'zod/mini';
+import { Code } from './common.js';
+
+export const TaxonomyEntry = z.looseObject({
+  code: Code,
+  label: z.string(),
+  short: z.optional(z.string()),
+});
+export type TaxonomyEntry = z.infer<typeof TaxonomyEntry>;
+
+export const TopicLink = z.object({ label: z.string(), url: z.string() });
+
+export const Topic = z.looseObject({
+  code: Code,
+  label: z.string(),
+  parent: z.nullable(Code),
+  agencies: z.array(Code),
+  links: z.array(TopicLink),
+  keywords: z.optional(z.array(z.string())),
+});
+export type Topic = z.infer<typeof Topic>;
+
+export const TAXONOMY_LISTS = [
+  'questionTypes', 'topics', 'agencies', 'channels', 'help', 'durations', 'digid',
+  'partnerKinds', 'courseTypes', 'holidays',
+] as const;
+export type TaxonomyList = (typeof TAXONOMY_LISTS)[number];
+
+export const Taxonomy = z.object({
+  version: z.string(),
+  lang: z.optional(z.string()),
+  questionTypes: z.array(TaxonomyEntry),
+  topics: z.array(Topic),
+  agencies: z.array(TaxonomyEntry),
+  channels: z.array(TaxonomyEntry),
+  help: z.array(TaxonomyEntry),
+  durations: z.array(TaxonomyEntry),
+  digid: z.array(TaxonomyEntry),
+  partnerKinds: z.array(TaxonomyEntry),
+  courseTypes: z.array(TaxonomyEntry),
+  holidays: z.optional(z.array(TaxonomyEntry)),
+});
+export type Taxonomy = z.infer<typeof Taxonomy>;
+
+export const TaxonomyVersion = z.object({
+  version: z.string(),
+  validFrom: z.string(),
+  current: z.boolean(),
+  replaces: z.nullable(z.string()),
+  /** Retired code → current code, per list. */
+  mappings: z.record(z.string(), z.string()),
+});
+export type TaxonomyVersion = z.infer<typeof TaxonomyVersion>;
+
+export const TaxonomyVersions = z.object({ items: z.array(TaxonomyVersion) });

@@ -1,0 +1,128 @@
+/** Builds the Hono application from its dependencies; `main.ts` is the only file that listens. */
+import { Hono } from 'hono';
+import { sql } from 'drizzle-orm';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { ApiError, problemBody } from './http/problem.js';
+import { pickLang } from './http/messages.js';
+import { authenticate } from './http/auth.js';
+import { rateLimit } from './http/rate-limit.js';
+import { staticFiles } from './http/static.js';
+import type { AppEnv, Deps } from './types.js';
+import { authRoutes } from './routes/auth/index.js';
+import { taxonomyRoutes } from './routes/taxonomy/index.js';
+import { registrationRoutes } from './routes/registrations/index.js';
+import { locationRoutes } from './routes/locations/index.js';
+import { partnerRoutes } from './routes/partners/index.js';
+import { courseRoutes } from './routes/courses/index.js';
+import { organisationRoutes } from './routes/organisations/index.js';
+import { userRoutes } from './routes/users/index.js';
+import { keyRoutes } from './routes/keys/index.js';
+import { reportRoutes } from './routes/reports/index.js';
+import { publicRoutes } from './routes/public/index.js';
+import { openApiRoutes } from './routes/openapi/index.js';
+
+const MiB = 1024 * 1024;
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.onError((error, c) => {
+    const lang = c.get('lang') ?? pickLang(undefined, c.req.header('accept-language'));
+    const apiError = error instanceof ApiError ? error : new ApiError('internal');
+    if (!(error instanceof ApiError)) {
+      deps.logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), path: c.req.path, error: String(error), stack: (error as Error)?.stack });
+    }
+    for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
+    return c.body(JSON.stringify(problemBody(apiError, lang)), apiError.status as 400, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+  });
+  app.notFound((c) => {
+    const lang = c.get('lang') ?? 'nl';
+    return c.body(JSON.stringify(problemBody(new ApiError('not-found'), lang)), 404, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+  });
+
+  // Structured request log, one JSON line a request.
+  app.use(async function requestLog(c, next) {
+    const started = performance.now();
+    c.set('requestId', c.req.header('x-request-id')?.slice(0, 100) || crypto.randomUUID());
+    c.set('deps', deps);
+    c.set('lang', pickLang(c.req.query('lang'), c.req.header('accept-language')));
+    await next();
+    c.header('X-Request-Id', c.var.requestId);
+    deps.logger.info({
+      requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      principal: c.var.principal?.kind,
+    });
+  });
+
+  app.use(secureHeaders({
+    crossOriginResourcePolicy: 'cross-origin', // the widget script is loaded by other sites
+    crossOriginEmbedderPolicy: false,
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'https://service.pdok.nl'],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'self'"],
+    },
+    referrerPolicy: 'strict-origin-when-cross-origin',
+  }));
+
+  // Any origin, never cookies: credentials are only ever a Bearer header.
+  app.use('/api/*', cors({
+    origin: '*',
+    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'If-None-Match', 'X-Request-Id'],
+    exposeHeaders: ['Retry-After', 'ETag', 'X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'Location'],
+    maxAge: 600,
+    credentials: false,
+  }));
+
+  const tooLarge = () => { throw new ApiError('payload-too-large'); };
+  const largeBodyPaths = /^\/api\/v1\/(registrations\/batch|imports)$/;
+  app.use('/api/*', async function sizeLimit(c, next) {
+    const maxSize = largeBodyPaths.test(c.req.path) ? 5 * MiB : MiB;
+    return bodyLimit({ maxSize, onError: tooLarge })(c, next);
+  });
+
+  app.use('/api/*', authenticate());
+
+  const publicLimit = rateLimit({ name: 'public', limit: (c) => c.var.deps.config.publicRateLimit });
+  app.use('/api/v1/public/*', publicLimit);
+  app.use('/api/v1/taxonomy', publicLimit);
+  app.use('/api/v1/taxonomy/*', publicLimit);
+  app.use('/api/v1/openapi.json', publicLimit);
+  app.use('/api/v1/auth/login', rateLimit({ name: 'login', limit: (c) => c.var.deps.config.loginRateLimit, windowSeconds: 15 * 60 }));
+
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.database.rows(sqlSelectOne);
+      return c.json({ status: 'ok', database: deps.database.kind });
+    } catch {
+      throw new ApiError('unavailable');
+    }
+  });
+
+  const api = new Hono<AppEnv>()
+    .route('/auth', authRoutes)
+    .route('/taxonomy', taxonomyRoutes)
+    .route('/registrations', registrationRoutes)
+    .route('/locations', locationRoutes)
+    .route('/partners', partnerRoutes)
+    .route('/courses', courseRoutes)
+    .route('/organisations', organisationRoutes)
+    .route('/users', userRoutes)
+    .route('/keys', keyRoutes)
+    .route('/reports', reportRoutes)
+    .route('/public', publicRoutes)
+    .route('/', openApiRoutes);
+  app.route('/api/v1', api);
+
+  app.route('/', staticFiles());
+  return app;
+}
+
+const sqlSelectOne = sql`select 1`;

@@ -1,0 +1,60 @@
+/** Wires the server's dependencies from its configuration: database, value lists, first user, demo data. */
+import { and, eq, isNull } from 'drizzle-orm';
+import { openDatabase, type Database } from './db/client.js';
+import { users } from './db/schema.js';
+import { hashPassword } from './crypto.js';
+import type { Config } from './env.js';
+import { memoryRateLimiter, type RateLimiter } from './http/rate-limit.js';
+import { createGeocoder } from './services/geocoder.js';
+import { loadTaxonomy, seedTaxonomy } from './services/taxonomy.js';
+import type { Deps, Logger } from './types.js';
+
+export function jsonLogger(enabled = true): Logger {
+  const write = (level: string, fields: Record<string, unknown>) => {
+    if (enabled) process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, ...fields }) + '\n');
+  };
+  return { info: (f) => write('info', f), error: (f) => write('error', f) };
+}
+
+/** Creates the first national user from IDO_ADMIN_EMAIL/IDO_ADMIN_PASSWORD, once. */
+export async function ensureAdmin(database: Database, email: string, password: string): Promise<boolean> {
+  const normalised = email.trim().toLowerCase();
+  const existing = await database.db.select({ id: users.id }).from(users).where(and(eq(users.email, normalised), isNull(users.deletedAt))).limit(1);
+  if (existing.length) return false;
+  await database.db.insert(users).values({ email: normalised, passwordHash: await hashPassword(password), role: 'national', organisationId: null });
+  return true;
+}
+
+export interface BootstrapOverrides {
+  database?: Database;
+  clock?: () => Date;
+  logger?: Logger;
+  rateLimiter?: RateLimiter;
+  fetch?: typeof fetch;
+}
+
+/** Opens (and migrates) the database and builds every dependency `createApp` needs. */
+export async function createDeps(config: Config, overrides: BootstrapOverrides = {}): Promise<Deps> {
+  const database = overrides.database ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await seedTaxonomy(database);
+  const taxonomy = await loadTaxonomy(database);
+  const logger = overrides.logger ?? jsonLogger(config.log === 'json');
+  if (config.adminEmail && config.adminPassword) {
+    if (await ensureAdmin(database, config.adminEmail, config.adminPassword)) logger.info({ msg: 'created national user', email: config.adminEmail });
+  }
+  const rateLimiter = overrides.rateLimiter ?? (config.redisUrl ? await redisLimiter(config.redisUrl) : memoryRateLimiter());
+  return {
+    database,
+    config,
+    clock: overrides.clock ?? (() => new Date()),
+    logger,
+    rateLimiter,
+    taxonomy,
+    geocoder: createGeocoder({ database, pdokUrl: config.pdokUrl, fetch: overrides.fetch }),
+  };
+}
+
+async function redisLimiter(url: string): Promise<RateLimiter> {
+  const { redisRateLimiter } = await import('./http/rate-limit-redis.js');
+  return redisRateLimiter(url);
+}

@@ -1,0 +1,88 @@
+/** Opens the database: PostgreSQL when a URL is given, embedded PGlite otherwise; migrates on open. */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Rows of a raw query, the same shape on both drivers. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Closes the connections (or the embedded database). */
+  close(): Promise<void>;
+  /** PGlite only: a copy of the data dir, to clone the database cheaply (tests). */
+  dumpDataDir?(): Promise<Blob>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export interface OpenOptions {
+  /** `postgres://…`; when absent, PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** Directory for PGlite; `memory://` for an in-memory database. */
+  dataDir?: string;
+  /** A PGlite data-dir dump to start from (tests clone a migrated template this way). */
+  loadDataDir?: Blob | File;
+  /** Connection pool size for PostgreSQL. */
+  max?: number;
+  migrate?: boolean;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const database = options.databaseUrl ? await openPostgres(options.databaseUrl, options.max ?? 10) : await openPglite(options);
+  if (options.migrate !== false) await migrateDatabase(database, options.databaseUrl);
+  return database;
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(url, { max, onnotice: () => {}, connection: { TimeZone: 'UTC' } });
+  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    rows: async (query) => (await db.execute(query)) as unknown as never[],
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(options: OpenOptions): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  await client.waitReady;
+  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    rows: async (query) => ((await db.execute(query)) as unknown as { rows: never[] }).rows,
+    close: () => client.close(),
+    dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
+  };
+}
+
+/** Applies the committed drizzle-kit migrations; a no-op when they are applied already. */
+export async function migrateDatabase(database: Database, databaseUrl?: string): Promise<void> {
+  if (database.kind === 'pglite') {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(database.db as never, { migrationsFolder });
+    return;
+  }
+  // A single connection, so that concurrent starts serialise on drizzle's lock.
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  const client = postgres(databaseUrl!, { max: 1, onnotice: () => {} });
+  try {
+    await migrate(drizzle({ client, casing: 'snake_case' }), { migrationsFolder });
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

@@ -1,0 +1,187 @@
+/** The database schema (drizzle). Every tenant-owned row carries `organisation_id`. */
+import { sql } from 'drizzle-orm';
+import {
+  boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, date, bigserial,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name?: string) => (name ? timestamp(name, { withTimezone: true, mode: 'date' }) : timestamp({ withTimezone: true, mode: 'date' }));
+const created = () => ts().notNull().defaultNow();
+
+export const organisations = pgTable('organisations', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  municipality: text(),
+  province: text(),
+  createdAt: created(),
+  updatedAt: created(),
+});
+
+export const users = pgTable('users', {
+  id: uuid().primaryKey().defaultRandom(),
+  email: text().notNull(),
+  passwordHash: text().notNull(),
+  role: text().notNull().$type<'national' | 'coordinator'>(),
+  organisationId: uuid().references(() => organisations.id),
+  createdAt: created(),
+  deletedAt: ts(),
+}, (t) => [uniqueIndex('users_email_live').on(t.email).where(sql`${t.deletedAt} is null`)]);
+
+export const sessions = pgTable('sessions', {
+  tokenHash: text().primaryKey(),
+  userId: uuid().notNull().references(() => users.id),
+  expiresAt: ts().notNull(),
+  createdAt: created(),
+}, (t) => [index('sessions_user').on(t.userId)]);
+
+export const apiKeys = pgTable('api_keys', {
+  id: uuid().primaryKey().defaultRandom(),
+  organisationId: uuid().notNull().references(() => organisations.id),
+  kind: text().notNull().$type<'desk' | 'secret'>(),
+  name: text(),
+  prefix: text().notNull(),
+  keyHash: text().notNull(),
+  locationId: uuid(),
+  origins: text().array().notNull().default(sql`'{}'::text[]`),
+  createdAt: created(),
+  revokedAt: ts(),
+}, (t) => [uniqueIndex('api_keys_hash').on(t.keyHash), index('api_keys_org').on(t.organisationId)]);
+
+export const taxonomyVersions = pgTable('taxonomy_versions', {
+  version: text().primaryKey(),
+  validFrom: date({ mode: 'string' }).notNull(),
+  replaces: text(),
+  current: boolean().notNull().default(false),
+  mappings: jsonb().notNull().$type<Record<string, string>>().default({}),
+});
+
+export const taxonomyEntries = pgTable('taxonomy_entries', {
+  version: text().notNull().references(() => taxonomyVersions.version),
+  list: text().notNull(),
+  code: text().notNull(),
+  position: integer().notNull(),
+  /** Everything but the code: labels per language, parent, agencies, links, keywords. */
+  data: jsonb().notNull().$type<Record<string, unknown>>(),
+}, (t) => [primaryKey({ columns: [t.version, t.list, t.code] })]);
+
+export const locations = pgTable('locations', {
+  id: uuid().primaryKey().defaultRandom(),
+  organisationId: uuid().notNull().references(() => organisations.id),
+  name: text().notNull(),
+  address: jsonb().notNull().$type<Record<string, string | undefined>>(),
+  municipality: text(),
+  province: text(),
+  lat: doublePrecision().notNull(),
+  lon: doublePrecision().notNull(),
+  walkInHours: jsonb().notNull().$type<{ day: number; opens: string; closes: string }[]>().default([]),
+  openingHours: jsonb().notNull().$type<{ day: number; opens: string; closes: string }[]>().default([]),
+  exceptions: jsonb().notNull().$type<Record<string, unknown>[]>().default([]),
+  closedOnHolidays: text().array().notNull(),
+  accessibility: jsonb().notNull().$type<Record<string, unknown>>().default({}),
+  contact: jsonb().notNull().$type<Record<string, unknown>>().default({}),
+  variant: text().notNull().default('inloop'),
+  insideLibrary: boolean().notNull().default(true),
+  languages: text().array().notNull().default(sql`'{nl}'::text[]`),
+  createdAt: created(),
+  updatedAt: created(),
+  deletedAt: ts(),
+}, (t) => [
+  index('locations_org').on(t.organisationId),
+  // The locator's bounding-box prefilter.
+  index('locations_lat_lon').on(t.lat, t.lon).where(sql`${t.deletedAt} is null`),
+]);
+
+export const partners = pgTable('partners', {
+  id: uuid().primaryKey().defaultRandom(),
+  organisationId: uuid().notNull().references(() => organisations.id),
+  name: text().notNull(),
+  kind: text().notNull(),
+  topics: text().array().notNull(),
+  spreekuur: text(),
+  address: text(),
+  contact: jsonb().notNull().$type<Record<string, unknown>>().default({}),
+  description: text(),
+  locationIds: text().array().notNull().default(sql`'{}'::text[]`),
+  createdAt: created(),
+  updatedAt: created(),
+  deletedAt: ts(),
+}, (t) => [index('partners_org').on(t.organisationId), index('partners_topics').using('gin', t.topics)]);
+
+export const courses = pgTable('courses', {
+  id: uuid().primaryKey().defaultRandom(),
+  organisationId: uuid().notNull().references(() => organisations.id),
+  locationId: uuid().notNull().references(() => locations.id),
+  type: text().notNull(),
+  startDate: date({ mode: 'string' }).notNull(),
+  sessions: integer().notNull(),
+  enrolled: integer().notNull(),
+  completed: integer(),
+  note: text(),
+  createdAt: created(),
+  updatedAt: created(),
+  deletedAt: ts(),
+}, (t) => [index('courses_org_date').on(t.organisationId, t.startDate)]);
+
+export const registrations = pgTable('registrations', {
+  id: uuid().primaryKey(),
+  organisationId: uuid().notNull().references(() => organisations.id),
+  locationId: uuid().notNull().references(() => locations.id),
+  occurredAt: ts().notNull(),
+  channel: text().notNull(),
+  duration: text().notNull(),
+  note: text(),
+  taxonomyVersion: text().notNull(),
+  /** SHA-256 of the canonical request body: an idempotent replay must match it. */
+  bodyHash: text().notNull(),
+  createdBy: text().notNull(),
+  createdAt: created(),
+  updatedAt: created(),
+  deletedAt: ts(),
+}, (t) => [
+  index('registrations_org_occurred').on(t.organisationId, t.occurredAt, t.id),
+  index('registrations_location_occurred').on(t.locationId, t.occurredAt),
+]);
+
+export const questions = pgTable('questions', {
+  registrationId: uuid().notNull().references(() => registrations.id),
+  position: smallint().notNull(),
+  type: text().notNull(),
+  topic: text().notNull(),
+  agencies: text().array().notNull(),
+  help: text().array().notNull(),
+  referralPartnerId: uuid(),
+  referralPartnerKind: text(),
+  referralWarm: boolean(),
+  digid: text(),
+}, (t) => [primaryKey({ columns: [t.registrationId, t.position] }), index('questions_topic').on(t.topic)]);
+
+export const auditLog = pgTable('audit_log', {
+  id: bigserial({ mode: 'number' }).primaryKey(),
+  organisationId: uuid(),
+  entity: text().notNull(),
+  entityId: text().notNull(),
+  action: text().notNull().$type<'create' | 'update' | 'delete'>(),
+  actor: text().notNull(),
+  at: created(),
+  changes: jsonb(),
+}, (t) => [index('audit_entity').on(t.entity, t.entityId)]);
+
+export const postcodes = pgTable('postcodes', {
+  pc4: text().primaryKey(),
+  lat: doublePrecision().notNull(),
+  lon: doublePrecision().notNull(),
+  source: text().notNull(),
+});
+
+export const geocodeCache = pgTable('geocode_cache', {
+  query: text().primaryKey(),
+  lat: doublePrecision(),
+  lon: doublePrecision(),
+  label: text(),
+  fetchedAt: created(),
+});
+
+export const searchDemand = pgTable('search_demand', {
+  pc4: text().notNull(),
+  day: date({ mode: 'string' }).notNull(),
+  searches: integer().notNull(),
+}, (t) => [primaryKey({ columns: [t.day, t.pc4] })]);

@@ -1,0 +1,68 @@
+/** The server's configuration, read from the environment with zod; fails fast with a clear message. */
+import * as z from 'zod/mini';
+
+const flag = z.pipe(z.optional(z.string()), z.transform((v) => v === '1' || v === 'true'));
+
+export const EnvSchema = z.object({
+  PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
+  HOST: z._default(z.string(), '0.0.0.0'),
+  DATABASE_URL: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://'))),
+  IDO_DATA_DIR: z._default(z.string(), './data'),
+  IDO_ADMIN_EMAIL: z.optional(z.string().check(z.email())),
+  IDO_ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(12, 'IDO_ADMIN_PASSWORD needs at least 12 characters'))),
+  IDO_DEMO: flag,
+  IDO_PDOK_URL: z._default(z.string(), 'https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
+  IDO_PC4_FILE: z.optional(z.string()),
+  REDIS_URL: z.optional(z.string()),
+  IDO_PUBLIC_RATE_LIMIT: z._default(z.coerce.number().check(z.int(), z.gte(1)), 120),
+  IDO_LOGIN_RATE_LIMIT: z._default(z.coerce.number().check(z.int(), z.gte(1)), 10),
+  IDO_SESSION_HOURS: z._default(z.coerce.number().check(z.gte(0.01), z.lte(24 * 30)), 12),
+  IDO_PUBLIC_URL: z.optional(z.string()),
+  IDO_LOG: z._default(z.enum(['json', 'off']), 'json'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  demo: boolean;
+  /** PDOK Locatieserver base URL, or null when switched off. */
+  pdokUrl: string | null;
+  pc4File?: string;
+  redisUrl?: string;
+  publicRateLimit: number;
+  loginRateLimit: number;
+  sessionHours: number;
+  /** The server's own public origin, when it differs from what requests show (behind a proxy). */
+  publicUrl?: string;
+  log: 'json' | 'off';
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = z.safeParse(EnvSchema, env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.IDO_DATA_DIR,
+    adminEmail: e.IDO_ADMIN_EMAIL,
+    adminPassword: e.IDO_ADMIN_PASSWORD,
+    demo: e.IDO_DEMO,
+    pdokUrl: e.IDO_PDOK_URL === 'off' ? null : e.IDO_PDOK_URL,
+    pc4File: e.IDO_PC4_FILE,
+    redisUrl: e.REDIS_URL,
+    publicRateLimit: e.IDO_PUBLIC_RATE_LIMIT,
+    loginRateLimit: e.IDO_LOGIN_RATE_LIMIT,
+    sessionHours: e.IDO_SESSION_HOURS,
+    publicUrl: e.IDO_PUBLIC_URL,
+    log: e.IDO_LOG,
+  };
+}

@@ -1,0 +1,5 @@
+/** PLACEHOLDER: being written. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../../types.js';
+
+export const reportRoutes = new Hono<AppEnv>();

@@ -1,0 +1,33 @@
+/** Types shared by the server's routes and middleware. */
+import type { Database } from './db/client.js';
+import type { Principal } from './http/auth.js';
+import type { Lang } from './http/messages.js';
+import type { Config } from './env.js';
+import type { RateLimiter } from './http/rate-limit.js';
+import type { TaxonomyService } from './services/taxonomy.js';
+import type { Geocoder } from './services/geocoder.js';
+
+export interface Logger {
+  info(fields: Record<string, unknown>): void;
+  error(fields: Record<string, unknown>): void;
+}
+
+/** What `createApp` needs; tests pass their own database, clock and limits. */
+export interface Deps {
+  database: Database;
+  config: Config;
+  clock: () => Date;
+  logger: Logger;
+  rateLimiter: RateLimiter;
+  taxonomy: TaxonomyService;
+  geocoder: Geocoder;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    principal: Principal;
+    lang: Lang;
+    requestId: string;
+  };
+}
