@@ -19,6 +19,7 @@ export const EnvSchema = z.object({
   IDO_SESSION_HOURS: z._default(z.coerce.number().check(z.gte(0.01), z.lte(24 * 30)), 12),
   IDO_PUBLIC_URL: z.optional(z.string()),
   IDO_LOG: z._default(z.enum(['json', 'off']), 'json'),
+  IDO_DB_POOL: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 10),
 });
 
 export interface Config {
@@ -39,6 +40,8 @@ export interface Config {
   /** The server's own public origin, when it differs from what requests show (behind a proxy). */
   publicUrl?: string;
   log: 'json' | 'off';
+  /** PostgreSQL connections per server process. */
+  dbPool: number;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -64,5 +67,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     sessionHours: e.IDO_SESSION_HOURS,
     publicUrl: e.IDO_PUBLIC_URL,
     log: e.IDO_LOG,
+    dbPool: e.IDO_DB_POOL,
   };
 }
