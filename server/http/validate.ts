@@ -51,14 +51,14 @@ export function issuesFromZod(issues: readonly Issue[], prefix: PropertyKey[] = 
 
 /** Parses with a schema or throws a 422 listing every broken field. */
 export function check<T extends z.ZodMiniType>(schema: T, value: unknown, prefix: PropertyKey[] = []): z.output<T> {
-  const result = z.safeParse(schema, value);
+  const result = z.safeParse(schema, value, { reportInput: true });
   if (!result.success) throw new ApiError('validation', { issues: issuesFromZod(result.error.issues, prefix) });
   return result.data;
 }
 
 /** The same, returning issues instead of throwing (batch items). */
 export function tryCheck<T extends z.ZodMiniType>(schema: T, value: unknown): { data: z.output<T>; issues?: undefined } | { data?: undefined; issues: FieldIssue[] } {
-  const result = z.safeParse(schema, value);
+  const result = z.safeParse(schema, value, { reportInput: true });
   return result.success ? { data: result.data } : { issues: issuesFromZod(result.error.issues) };
 }
 
