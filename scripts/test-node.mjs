@@ -13,7 +13,7 @@ function find(dir) {
 
 const only = process.argv.slice(2);
 const files = only.length ? only : find('tests').sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files], {
   stdio: 'inherit',
   env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
 });

@@ -22,6 +22,8 @@ import { keyRoutes } from './routes/keys/index.js';
 import { reportRoutes } from './routes/reports/index.js';
 import { publicRoutes } from './routes/public/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
+import { importRoutes } from './routes/imports/index.js';
+import { publicStatsRoute } from './routes/reports/public-stats.js';
 
 const MiB = 1024 * 1024;
 
@@ -117,7 +119,9 @@ export function createApp(deps: Deps) {
     .route('/users', userRoutes)
     .route('/keys', keyRoutes)
     .route('/reports', reportRoutes)
+    .route('/imports', importRoutes)
     .route('/public', publicRoutes)
+    .route('/public', publicStatsRoute)
     .route('/', openApiRoutes);
   app.route('/api/v1', api);
 
