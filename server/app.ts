@@ -23,7 +23,6 @@ import { reportRoutes } from './routes/reports/index.js';
 import { publicRoutes } from './routes/public/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
 import { importRoutes } from './routes/imports/index.js';
-import { publicStatsRoute } from './routes/reports/public-stats.js';
 
 const MiB = 1024 * 1024;
 
@@ -121,7 +120,6 @@ export function createApp(deps: Deps) {
     .route('/reports', reportRoutes)
     .route('/imports', importRoutes)
     .route('/public', publicRoutes)
-    .route('/public', publicStatsRoute)
     .route('/', openApiRoutes);
   app.route('/api/v1', api);
 

@@ -35,7 +35,7 @@ export interface BootstrapOverrides {
 
 /** Opens (and migrates) the database and builds every dependency `createApp` needs. */
 export async function createDeps(config: Config, overrides: BootstrapOverrides = {}): Promise<Deps> {
-  const database = overrides.database ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = overrides.database ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, max: config.dbPool });
   await seedTaxonomy(database);
   const taxonomy = await loadTaxonomy(database);
   const logger = overrides.logger ?? jsonLogger(config.log === 'json');
@@ -50,7 +50,10 @@ export async function createDeps(config: Config, overrides: BootstrapOverrides =
     logger,
     rateLimiter,
     taxonomy,
-    geocoder: createGeocoder({ database, pdokUrl: config.pdokUrl, fetch: overrides.fetch }),
+    geocoder: createGeocoder({
+      database, pdokUrl: config.pdokUrl, fetch: overrides.fetch,
+      onError: (error, where) => logger.error({ msg: 'geocoder', where, error: String(error) }),
+    }),
   };
 }
 

@@ -36,6 +36,12 @@ export const FIELD_MESSAGES: Record<string, { nl: string; en: string }> = {
   'location-required': { nl: 'Kies een locatie.', en: 'Choose a location.' },
   'not-allowed': { nl: 'Dit mag niet met deze inlog of sleutel.', en: 'Not allowed with these credentials.' },
   'exists': { nl: 'Dit bestaat al.', en: 'This already exists.' },
+  'exactly-one': { nl: 'Geef precies één van: {fields}.', en: 'Give exactly one of: {fields}.' },
+  'invalid-postcode': { nl: 'Dit is geen postcode. Een postcode is vier cijfers en twee letters, zoals 3511 AB.', en: 'This is not a postcode. A postcode is four digits and two letters, such as 3511 AB.' },
+  'unknown-postcode': { nl: 'We kennen deze postcode niet. Controleer de postcode of kies ‘Gebruik mijn locatie’.', en: 'We do not know this postcode. Check it, or choose ‘Use my location’.' },
+  'unknown-place': { nl: 'We kennen deze plaats niet. Zoek op postcode of kies ‘Gebruik mijn locatie’.', en: 'We do not know this place. Search by postcode, or choose ‘Use my location’.' },
+  'geocoder-unavailable': { nl: 'We kunnen dit nu niet opzoeken. Kies ‘Gebruik mijn locatie’ of probeer het later opnieuw.', en: 'We cannot look this up right now. Choose ‘Use my location’, or try again later.' },
+  'invalid-near': { nl: 'Geef breedtegraad,lengtegraad, zoals 52.09,5.12.', en: 'Give latitude,longitude, such as 52.09,5.12.' },
 };
 
 export function fieldMessage(code: string, lang: Lang, params: Record<string, unknown> = {}): string {

@@ -1,0 +1,194 @@
+/**
+ * Benchmark of the public locator on PostgreSQL (not a test):
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx tests/bench/nearest.ts
+ * (TEST_DATABASE_URL works too). Creates a scratch database with 2,000 locations of 200 organisations
+ * spread over the Netherlands like its postcodes, then measures
+ *  (a) nearest-5 in process, calling `findNearest` directly (p50/p95/p99), with and without openNow;
+ *  (b) requests/s over HTTP for GET /api/v1/public/locations?near=… (and ?postcode=…) on a listening
+ *      server (loopback, port 0, rate limit raised), with concurrent fetch loops for ~10 s.
+ * The scratch database is dropped at the end.
+ * Options (environment): BENCH_LOCATIONS (2000), BENCH_CONCURRENCY (32), BENCH_SECONDS (10).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
+import { DEFAULT_CLOSED_ON_HOLIDAYS } from '../../sdk/holidays.js';
+import { createApp } from '../../server/app.js';
+import { createDeps } from '../../server/bootstrap.js';
+import { openDatabase } from '../../server/db/client.js';
+import { locations, organisations } from '../../server/db/schema.js';
+import { readConfig } from '../../server/env.js';
+import { findNearest } from '../../server/services/nearest.js';
+import { importPostcodes, parsePc4Csv, type Pc4Row } from '../../server/services/postcodes.js';
+import { searchDemandFor } from '../../server/services/search-demand.js';
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!adminUrl) {
+  console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres');
+  process.exit(2);
+}
+const LOCATIONS = Number(process.env.BENCH_LOCATIONS ?? 2000);
+const ORGANISATIONS = Math.max(1, Math.round(LOCATIONS / 10));
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const MAX_REQUESTS = 500_000;
+const MONDAY_10 = new Date('2026-11-30T09:00:00Z');
+
+/** Deterministic pseudo-random numbers (mulberry32), so that runs are comparable. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(20261130);
+const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+
+/** PC4 centroids from the shared data beside the repository, or a coarse grid over NL without them. */
+function pc4Points(): Pc4Row[] {
+  const file = fileURLToPath(new URL('../../../shared/data/pc4-centroids.csv', import.meta.url));
+  if (existsSync(file)) return parsePc4Csv(readFileSync(file, 'utf8'));
+  const grid: Pc4Row[] = [];
+  for (let lat = 50.8; lat <= 53.4; lat += 0.05) for (let lon = 3.6; lon <= 7.1; lon += 0.07) grid.push({ pc4: String(1000 + grid.length), lat, lon });
+  return grid;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+function summary(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const mean = s.reduce((a, b) => a + b, 0) / s.length;
+  return `n=${s.length}  p50 ${ms(percentile(s, 50))}  p95 ${ms(percentile(s, 95))}  p99 ${ms(percentile(s, 99))}  mean ${ms(mean)}  max ${ms(s[s.length - 1])}`;
+}
+
+const { default: postgres } = await import('postgres');
+const name = `ido_bench_${randomBytes(5).toString('hex')}`;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${name}`);
+await admin.end();
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+
+let cleanup = async () => {};
+try {
+  const database = await openDatabase({ databaseUrl: url.toString() });
+  const config = { ...readConfig({ IDO_LOG: 'off', IDO_PDOK_URL: 'off' }), publicRateLimit: 1_000_000_000 };
+  const deps = await createDeps(config, { database, clock: () => MONDAY_10 });
+  cleanup = async () => {
+    await searchDemandFor(deps).stop();
+    await database.close();
+  };
+
+  // ---- data ---------------------------------------------------------------------------------
+  const points = pc4Points();
+  await importPostcodes(database, points, 'bench');
+  const orgs = await database.db.insert(organisations)
+    .values(Array.from({ length: ORGANISATIONS }, (_, i) => ({ name: `Bibliotheek ${i + 1}` })))
+    .returning({ id: organisations.id });
+  const HOURS = [['09:00', '12:00'], ['09:30', '12:30'], ['13:00', '16:00'], ['10:00', '17:00'], ['18:00', '20:00']] as const;
+  const rows = Array.from({ length: LOCATIONS }, (_, i) => {
+    const p = pick(points);
+    const walkInHours = [1, 2, 3, 4, 5, 6].filter(() => random() < 0.5).map((day) => {
+      const [opens, closes] = pick(HOURS);
+      return { day, opens, closes };
+    });
+    return {
+      organisationId: orgs[i % orgs.length].id,
+      name: `IDO ${i + 1}`,
+      address: { street: `Bibliotheekplein ${i + 1}`, postcode: `${p.pc4} AB`, city: `Plaats ${p.pc4}` },
+      lat: p.lat + (random() - 0.5) * 0.02,
+      lon: p.lon + (random() - 0.5) * 0.03,
+      walkInHours,
+      exceptions: random() < 0.3 ? [{ date: '2026-12-24', closed: true }] : [],
+      closedOnHolidays: [...DEFAULT_CLOSED_ON_HOLIDAYS],
+      contact: { phone: '030 123 4567', url: 'https://bibliotheek.example/ido' },
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500) await database.db.insert(locations).values(rows.slice(i, i + 500));
+  // A few deleted ones, which must never be found.
+  await database.rows(sql`update locations set deleted_at = now() where id in (select id from locations order by id limit ${Math.round(LOCATIONS / 100)})`);
+  await database.rows(sql`analyze`);
+
+  const origins = Array.from({ length: 4000 }, () => {
+    const p = pick(points);
+    return { lat: Number((p.lat + (random() - 0.5) * 0.02).toFixed(4)), lon: Number((p.lon + (random() - 0.5) * 0.03).toFixed(4)) };
+  });
+
+  console.log(`\nPublic locator benchmark: PostgreSQL ${(await database.rows<{ v: string }>(sql`select current_setting('server_version') as v`))[0].v}, ` +
+    `${LOCATIONS} locations of ${ORGANISATIONS} organisations, Node ${process.version}\n`);
+
+  const plan = await database.rows<{ 'QUERY PLAN': string }>(sql`explain select id, lat, lon from locations
+    where deleted_at is null and lat between 52.0 and 52.18 and lon between 4.97 and 5.27`);
+  console.log('Plan of a 10 km box:', plan.map((r) => r['QUERY PLAN'].trim()).join(' | '));
+
+  // ---- (a) in process -----------------------------------------------------------------------
+  for (let i = 0; i < 200; i++) await findNearest(database, { origin: origins[i], limit: 5, now: MONDAY_10 });
+  const timed = async (count: number, openNow: boolean) => {
+    const samples: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      const found = await findNearest(database, { origin: origins[i % origins.length], limit: 5, openNow, now: MONDAY_10 });
+      samples.push(performance.now() - started);
+      if (found.length !== 5) throw new Error(`expected 5 results, got ${found.length}`);
+    }
+    return samples;
+  };
+  console.log(`\n(a) findNearest in process, sequential`);
+  console.log(`    nearest-5              ${summary(await timed(2000, false))}`);
+  console.log(`    nearest-5, openNow     ${summary(await timed(1000, true))}`);
+
+  // ---- (b) over HTTP ------------------------------------------------------------------------
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+
+  const load = async (label: string, pathFor: (i: number) => string, seconds: number) => {
+    let next = 0;
+    let ok = 0;
+    const failures = new Map<number, number>();
+    const latencies: number[] = [];
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline && next < MAX_REQUESTS) {
+        const i = next++;
+        const t = performance.now();
+        const res = await fetch(base + pathFor(i));
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t);
+        if (res.status === 200) ok++;
+        else failures.set(res.status, (failures.get(res.status) ?? 0) + 1);
+      }
+    }));
+    const elapsed = (performance.now() - started) / 1000;
+    console.log(`    ${label.padEnd(22)} ${(ok / elapsed).toFixed(0)} req/s  (${ok} ok in ${elapsed.toFixed(1)} s, ${CONCURRENCY} concurrent` +
+      `${failures.size ? `, failures ${JSON.stringify(Object.fromEntries(failures))}` : ''})`);
+    console.log(`    ${''.padEnd(22)} latency ${summary(latencies)}`);
+  };
+
+  console.log(`\n(b) HTTP on loopback, ${CONCURRENCY} concurrent fetch loops`);
+  // Warm up connections and the JIT.
+  await load('warm-up', (i) => `/api/v1/public/locations?near=${origins[i % origins.length].lat},${origins[i % origins.length].lon}`, 1);
+  await load('?near=…&limit=5', (i) => `/api/v1/public/locations?near=${origins[i % origins.length].lat},${origins[i % origins.length].lon}&limit=5`, SECONDS);
+  await load('?postcode=PC4', (i) => `/api/v1/public/locations?postcode=${points[i % points.length].pc4}&limit=5`, Math.max(1, SECONDS / 2));
+  await load('?near=…&openNow=true', (i) => `/api/v1/public/locations?near=${origins[i % origins.length].lat},${origins[i % origins.length].lon}&openNow=true`, Math.max(1, SECONDS / 2));
+
+  (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+  await new Promise((resolve) => server.close(resolve));
+  console.log('');
+} finally {
+  await cleanup().catch(() => {});
+  const a = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await a.unsafe(`drop database if exists ${name} with (force)`);
+  await a.end();
+}
