@@ -1,79 +1,173 @@
-/** The `ido-server` command: start | migrate | import-postcodes | create-user | create-key. */
-import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
-import { readConfig } from './env.js';
-import { openDatabase } from './db/client.js';
+/** The `ido-server` command: start | migrate | import-postcodes | create-user | create-key (and create-organisation, list-organisations). */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import * as z from 'zod/mini';
+import { Email, KeyKind, Origin, Role } from '../sdk/schemas/resources.js';
+import { readConfig, type Config } from './env.js';
+import { openDatabase, type Database } from './db/client.js';
 import { seedTaxonomy } from './services/taxonomy.js';
 import { importPostcodesFile } from './services/postcodes.js';
 import { createUser, createKey } from './services/accounts.js';
-import { organisations } from './db/schema.js';
+import { locations, organisations, users } from './db/schema.js';
 
 const USAGE = `Usage: ido-server <command> [options]
 
 Commands:
-  start                                   Run the server (PORT, DATABASE_URL, IDO_DATA_DIR, ...)
-  migrate                                 Apply database migrations and seed the value lists
+  start                                   Run the server (PORT, DATABASE_URL, IDO_DATA_DIR, IDO_DEMO, ...)
+  migrate                                 Apply the database migrations and seed the value lists
   import-postcodes <file.csv>             Import PC4 centroids (pc4,lat,lon)
   create-user --email E --password P --role national|coordinator [--organisation ID]
-  create-key --organisation ID --kind desk|secret [--location ID] [--origin URL]...
+  create-key --organisation ID --kind desk|secret [--location ID] [--origin URL]... [--name NAME]
+  create-organisation --name NAME [--municipality M] [--province P]
+  list-organisations                      Show organisations with their ids
 
+The database is PostgreSQL when DATABASE_URL is set, otherwise PGlite in IDO_DATA_DIR (./data).
+With PGlite, stop the server before running other commands on the same data directory.
 Configuration is read from the environment; see README.md.`;
 
-async function main(argv: string[]) {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE + '\n');
-    return command ? 0 : 1;
+class UsageError extends Error {}
+
+/** parseArgs, with its errors (unknown or malformed options) reported as usage errors. */
+function options<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], spec: T) {
+  try {
+    return parseArgs({ args, options: spec, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  const config = readConfig();
-  if (command === 'start') {
-    const { start } = await import('./main.js');
-    await start(config);
-    return null; // keeps running
+}
+
+function need<T>(value: T | undefined, message: string): T {
+  if (value === undefined || value === '') throw new UsageError(message);
+  return value;
+}
+
+/** Checks a value with a contract schema; `expected` says what would have been right. */
+function valid<T extends z.ZodMiniType>(schema: T, value: unknown, expected: string): z.output<T> {
+  const result = z.safeParse(schema, value);
+  if (!result.success) throw new UsageError(`${expected}, not "${String(value)}"`);
+  return result.data;
+}
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+async function findOrganisation(database: Database, id: string) {
+  if (!isUuid(id)) throw new UsageError(`No organisation with id ${id} (see: ido-server list-organisations)`);
+  const [org] = await database.db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
+  if (!org) throw new UsageError(`No organisation with id ${id} (see: ido-server list-organisations)`);
+  return org;
+}
+
+const out = (text: string): void => { process.stdout.write(text + '\n'); };
+
+type Task = (database: Database) => Promise<void>;
+
+/** Checks a command's arguments before any database is opened, and returns the work to do. */
+function prepare(command: string, rest: string[], config: Config): Task {
+  switch (command) {
+    case 'migrate':
+      return async (database) => { out(`Database (${database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir}`}) is up to date.`); };
+
+    case 'import-postcodes': {
+      const file = need(rest[0], 'import-postcodes needs a file: ido-server import-postcodes pc4.csv');
+      return async (database) => {
+        const count = await importPostcodesFile(database, file);
+        out(`Imported ${count} postcodes from ${file}.`);
+      };
+    }
+
+    case 'create-user': {
+      const v = options(rest, { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' } });
+      const email = need(v.email, 'create-user needs --email').trim().toLowerCase();
+      const password = need(v.password, 'create-user needs --password (at least 12 characters)');
+      if (password.length < 12) throw new UsageError('--password needs at least 12 characters');
+      const role = valid(Role, need(v.role, 'create-user needs --role national|coordinator'), '--role is national or coordinator');
+      valid(Email, email, '--email is an e-mail address');
+      if (role === 'coordinator') need(v.organisation, 'A coordinator belongs to an organisation: give --organisation ID');
+      else if (v.organisation) throw new UsageError('A national user belongs to no organisation: leave out --organisation');
+      return async (database) => {
+        const organisationId = role === 'coordinator' ? (await findOrganisation(database, v.organisation!)).id : null;
+        const [taken] = await database.db.select({ id: users.id }).from(users).where(and(eq(users.email, email), isNull(users.deletedAt))).limit(1);
+        if (taken) throw new UsageError(`A user with e-mail ${email} exists already`);
+        const user = await createUser(database, { email, password, role, organisationId });
+        out(`Created ${user.role} user ${user.email} (${user.id}).`);
+      };
+    }
+
+    case 'create-key': {
+      const v = options(rest, { organisation: { type: 'string' }, kind: { type: 'string' }, location: { type: 'string' }, origin: { type: 'string', multiple: true }, name: { type: 'string' } });
+      const organisationId = need(v.organisation, 'create-key needs --organisation ID');
+      const kind = valid(KeyKind, need(v.kind, 'create-key needs --kind desk|secret'), '--kind is desk or secret');
+      const origins = (v.origin ?? []).map((o) => valid(Origin, o.replace(/\/+$/, ''), '--origin is an origin like https://www.bibliotheek.nl or http://localhost:8080'));
+      if (kind === 'secret' && (v.location || origins.length)) throw new UsageError('--location and --origin are for desk keys only');
+      return async (database) => {
+        const org = await findOrganisation(database, organisationId);
+        let locationId: string | null = null;
+        if (v.location) {
+          const [loc] = isUuid(v.location)
+            ? await database.db.select({ id: locations.id }).from(locations).where(and(eq(locations.id, v.location), eq(locations.organisationId, org.id), isNull(locations.deletedAt))).limit(1)
+            : [];
+          if (!loc) throw new UsageError(`No location ${v.location} in organisation ${org.name}`);
+          locationId = loc.id;
+        }
+        const key = await createKey(database, { organisationId: org.id, kind, locationId, origins, name: v.name ?? null, actor: 'cli' });
+        out(`Created ${key.kind} key ${key.id} for ${org.name}${origins.length ? `, accepted from ${origins.join(', ')}` : kind === 'desk' ? ', accepted only from requests without an Origin' : ''}.`);
+        out('The key is shown only now; store it safely:');
+        out(key.key);
+      };
+    }
+
+    case 'create-organisation': {
+      const v = options(rest, { name: { type: 'string' }, municipality: { type: 'string' }, province: { type: 'string' } });
+      const name = need(v.name?.trim(), 'create-organisation needs --name');
+      return async (database) => {
+        const [org] = await database.db.insert(organisations).values({ name, municipality: v.municipality ?? null, province: v.province ?? null }).returning();
+        out(`Created organisation ${org.name}:`);
+        out(org.id);
+      };
+    }
+
+    case 'list-organisations':
+      return async (database) => {
+        const rows = await database.db.select().from(organisations).orderBy(asc(organisations.name));
+        if (!rows.length) out('No organisations yet (create-organisation --name NAME).');
+        for (const org of rows) out(`${org.id}  ${org.name}${org.municipality ? ` (${org.municipality})` : ''}`);
+      };
+
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+async function run(task: Task, config: Config): Promise<number> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, max: 2 });
   try {
     await seedTaxonomy(database);
-    switch (command) {
-      case 'migrate':
-        process.stdout.write('Database is up to date.\n');
-        return 0;
-      case 'import-postcodes': {
-        const file = rest[0];
-        if (!file) throw new UsageError('import-postcodes needs a file: ido-server import-postcodes pc4.csv');
-        const count = await importPostcodesFile(database, file);
-        process.stdout.write(`Imported ${count} postcodes from ${file}.\n`);
-        return 0;
-      }
-      case 'create-user': {
-        const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' } } });
-        const user = await createUser(database, { email: values.email!, password: values.password!, role: values.role as 'national', organisationId: values.organisation ?? null });
-        process.stdout.write(`Created ${user.role} user ${user.email} (${user.id}).\n`);
-        return 0;
-      }
-      case 'create-key': {
-        const { values } = parseArgs({ args: rest, options: { organisation: { type: 'string' }, kind: { type: 'string' }, location: { type: 'string' }, origin: { type: 'string', multiple: true }, name: { type: 'string' } } });
-        if (!values.organisation) throw new UsageError('create-key needs --organisation ID');
-        const [org] = await database.db.select().from(organisations).where(eq(organisations.id, values.organisation)).limit(1).catch(() => []);
-        if (!org) throw new UsageError(`No organisation with id ${values.organisation}`);
-        const key = await createKey(database, { organisationId: org.id, kind: values.kind as 'desk', locationId: values.location ?? null, origins: values.origin ?? [], name: values.name ?? null, actor: 'cli' });
-        process.stdout.write(`Created ${key.kind} key ${key.id}. It is shown only now:\n${key.key}\n`);
-        return 0;
-      }
-      default:
-        throw new UsageError(`Unknown command "${command}".`);
-    }
+    await task(database);
+    return 0;
   } finally {
     await database.close();
   }
 }
 
-class UsageError extends Error {}
+async function main(argv: string[]): Promise<number | null> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    out(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = readConfig();
+  if (command === 'start') {
+    const { start } = await import('./main.js');
+    await start(config);
+    return null; // keeps running until SIGTERM/SIGINT
+  }
+  return run(prepare(command, rest, config), config);
+}
 
 main(process.argv.slice(2)).then(
   (code) => { if (code !== null) process.exit(code); },
   (error) => {
-    process.stderr.write(`${error instanceof UsageError ? error.message + '\n\n' + USAGE : error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${error instanceof UsageError ? `${error.message}\nRun "ido-server help" for the commands.` : error instanceof Error ? error.message : String(error)}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

@@ -1,10 +1,15 @@
 /** Starts the HTTP server and shuts it down cleanly on SIGTERM/SIGINT. The only file that listens. */
+import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { createDeps } from './bootstrap.js';
 import type { Config } from './env.js';
 import { importPostcodesFile } from './services/postcodes.js';
-import { seedDemo } from './services/demo.js';
+import { seedDemo, type DemoInfo } from './services/demo.js';
+import { flushSearchDemand } from './services/search-demand.js';
+
+/** How long a shutdown may take before the process gives up waiting for open requests. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export async function start(config: Config) {
   const deps = await createDeps(config);
@@ -12,43 +17,81 @@ export async function start(config: Config) {
     const count = await importPostcodesFile(deps.database, config.pc4File);
     deps.logger.info({ msg: 'imported postcodes', file: config.pc4File, count });
   }
-  const origin = config.publicUrl ?? `http://localhost:${config.port}`;
-  if (config.demo) {
-    const demo = await seedDemo(deps, { origin });
-    if (demo) printDemo(demo, origin);
-  }
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  deps.logger.info({ msg: 'listening', url: origin, database: deps.database.kind });
+
+  // The demo desk key is bound to the server's own origin, whose port is only known once listening
+  // (PORT=0 picks a free one). Requests that arrive while the demo is being added wait for it.
+  let ready: Promise<unknown> = Promise.resolve();
+  const server = serve({
+    fetch: async (request, env) => {
+      await ready;
+      return app.fetch(request, env);
+    },
+    port: config.port,
+    hostname: config.host,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = config.publicUrl ? new URL(config.publicUrl).origin : `http://localhost:${port}`;
+
+  if (config.demo) {
+    const seeding = seedDemo(deps, { origin, port });
+    ready = seeding;
+    try {
+      const demo = await seeding;
+      if (demo) printDemo(demo, origin);
+    } catch (error) {
+      deps.logger.error({ msg: 'could not add the demo data', error: String(error), stack: (error as Error)?.stack });
+      process.exit(1);
+    }
+  }
+  deps.logger.info({ msg: 'listening', url: origin, port, database: deps.database.kind });
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     deps.logger.info({ msg: 'shutting down', signal });
-    // Keep-alive connections would hold the close open; end them.
+    setTimeout(() => {
+      deps.logger.error({ msg: 'shutdown timed out', ms: SHUTDOWN_TIMEOUT_MS });
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    // Keep-alive connections would hold the close open: end the idle ones now, the rest after a grace period.
     const closed = new Promise((resolve) => server.close(resolve));
-    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-    setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), 2000).unref();
+    const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+    http.closeIdleConnections?.();
+    setTimeout(() => http.closeAllConnections?.(), 2000).unref();
     await closed;
+    // Locator searches are counted in memory and written in batches: write what is pending.
+    await flushSearchDemand(deps.database).catch((error: unknown) => deps.logger.error({ msg: 'search demand flush failed', error: String(error) }));
     await deps.rateLimiter.close?.();
     await deps.database.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
-  return { server, deps, app };
+  return { server, deps, app, origin, port };
 }
 
-function printDemo(demo: { logins: { role: string; email: string; password: string }[]; deskKey: string }, origin: string) {
+function printDemo(demo: DemoInfo, origin: string) {
+  const width = Math.max(...demo.logins.map((l) => l.label.length)) + 2;
   const lines = [
     '',
-    '  IDO demo is running',
-    `  Demo pages:     ${origin}/`,
-    `  API:            ${origin}/api/v1/openapi.json`,
-    ...demo.logins.map((l) => `  ${l.role.padEnd(14)}  ${l.email} / ${l.password}`),
-    `  Demo desk key:  ${demo.deskKey}`,
+    `  IDO demo: ${demo.logins.length - 1} library organisations, ${demo.registrations} visits${demo.seeded ? ' (demo data added now)' : ''}`,
+    '',
+    `  Demo pages:         ${origin}/`,
+    `  API documentation:  ${origin}/api/v1/docs`,
+    '',
+    '  Logins (the rapportage page, or POST /api/v1/auth/login):',
+    ...demo.logins.map((l) => `    ${l.label.padEnd(width)}${l.email}  /  ${l.password}`),
+    '',
+    `  Demo desk key (${demo.deskKeyLocation}; accepted from ${demo.origins.join(', ')}):`,
+    `    ${demo.deskKey}`,
+    '',
+    '  Demo mode only: never set IDO_DEMO on a server with real data.',
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

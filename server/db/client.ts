@@ -18,6 +18,9 @@ export interface Database {
   dumpDataDir?(): Promise<Blob>;
 }
 
+/** An arbitrary, fixed key for pg_advisory_lock: "IDO" migrations. */
+const MIGRATION_LOCK = 4_902_001;
+
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export interface OpenOptions {
@@ -75,13 +78,15 @@ export async function migrateDatabase(database: Database, databaseUrl?: string):
     await migrate(database.db as never, { migrationsFolder });
     return;
   }
-  // A single connection, so that concurrent starts serialise on drizzle's lock.
+  // One connection holding an advisory lock, so that servers starting together migrate one at a time.
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const client = postgres(databaseUrl!, { max: 1, onnotice: () => {} });
   try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migrate(drizzle({ client, casing: 'snake_case' }), { migrationsFolder });
+    await client`select pg_advisory_unlock(${MIGRATION_LOCK})`;
   } finally {
     await client.end({ timeout: 5 });
   }
