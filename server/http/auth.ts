@@ -37,7 +37,7 @@ async function resolve(c: Context<AppEnv>, credential: string): Promise<Principa
     const [key] = await db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt))).limit(1);
     if (!key) throw unauthorized({ nl: 'Deze sleutel bestaat niet of is ingetrokken.', en: 'This key does not exist or has been revoked.' });
     if (key.kind === 'secret') return { kind: 'secret', keyId: key.id, organisationId: key.organisationId, actor: `key:${key.id}` };
-    const origin = c.req.header('origin');
+    const origin = requestOrigin(c);
     const allowed = origin ? key.origins.includes(origin) : key.origins.length === 0;
     if (!allowed) throw forbidden({ nl: 'Deze baliesleutel mag niet vanaf deze website worden gebruikt.', en: 'This desk key may not be used from this website.' });
     return { kind: 'desk', keyId: key.id, organisationId: key.organisationId, locationId: key.locationId, actor: `key:${key.id}` };
@@ -50,6 +50,18 @@ async function resolve(c: Context<AppEnv>, credential: string): Promise<Principa
     .limit(1);
   if (!row) throw unauthorized({ nl: 'Uw sessie is verlopen. Log opnieuw in.', en: 'Your session has expired. Log in again.' });
   return { kind: 'user', userId: row.userId, role: row.role, organisationId: row.organisationId, actor: `user:${row.userId}` };
+}
+
+/**
+ * The web origin a request comes from. Browsers leave `Origin` out of same-origin GETs but mark them
+ * `Sec-Fetch-Site: same-origin` (a header scripts cannot set), so such a request comes from this
+ * server's own origin: the demo pages use a desk key bound to it.
+ */
+function requestOrigin(c: Context<AppEnv>): string | undefined {
+  const origin = c.req.header('origin');
+  if (origin) return origin;
+  if (c.req.header('sec-fetch-site') !== 'same-origin') return undefined;
+  return c.var.deps.config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
 }
 
 /** Any credential. */
