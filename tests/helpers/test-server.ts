@@ -1,0 +1,89 @@
+/**
+ * A real IDO server for the browser tests: in-memory PGlite with the demo data, a PDOK stand-in
+ * for geocoding, listening on an ephemeral loopback port. web-test-runner starts it (see
+ * web-test-runner.config.mjs) and hands what it prints to the test pages.
+ *
+ *   node --import tsx tests/helpers/test-server.ts --origin http://localhost:8000
+ *
+ * Prints one JSON line on stdout when ready:
+ *   { "url", "deskKey", "locationId", "locationName", "organisationId", "unboundDeskKey", "otherLocationIds" }
+ * `deskKey` is the demo desk key (bound to `locationId`), `unboundDeskKey` a desk key of the same
+ * organisation bound to no location; both accept the given origins. Stops on SIGTERM or SIGINT.
+ */
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { and, eq, isNull } from 'drizzle-orm';
+import { createApp } from '../../server/app.js';
+import { createDeps } from '../../server/bootstrap.js';
+import { readConfig } from '../../server/env.js';
+import { apiKeys, locations } from '../../server/db/schema.js';
+import { createKey } from '../../server/services/accounts.js';
+import { DEMO_DESK_KEY, seedDemo } from '../../server/services/demo.js';
+import { sha256 } from '../../server/crypto.js';
+import { startPdokStandin } from './pdok-standin.js';
+
+const origins: string[] = [];
+for (let i = 2; i < process.argv.length; i++) {
+  if (process.argv[i] === '--origin' && process.argv[i + 1]) origins.push(new URL(process.argv[++i]).origin);
+}
+if (!origins.length) origins.push('http://localhost:8000');
+
+const pdok = await startPdokStandin();
+const config = {
+  ...readConfig({
+    IDO_LOG: 'off',
+    IDO_DATA_DIR: 'memory://',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    // Every test page calls the public endpoints; the limit is for the public, not for tests.
+    IDO_PUBLIC_RATE_LIMIT: '100000',
+    IDO_LOGIN_RATE_LIMIT: '1000',
+  }),
+  pdokUrl: pdok.url,
+};
+const deps = await createDeps(config);
+
+// The demo desk key accepts the test page's origin (localhost and 127.0.0.1 on its port).
+const pagePort = Number(new URL(origins[0]).port) || 80;
+const demo = await seedDemo(deps, { origin: origins[0], port: pagePort });
+if (!demo) throw new Error('The demo data could not be added to the test database.');
+const { db } = deps.database;
+const [key] = await db.select().from(apiKeys).where(eq(apiKeys.keyHash, sha256(DEMO_DESK_KEY))).limit(1);
+const allowed = [...new Set([...key.origins, ...origins])];
+await db.update(apiKeys).set({ origins: allowed }).where(eq(apiKeys.id, key.id));
+const orgLocations = await db.select({ id: locations.id, name: locations.name })
+  .from(locations).where(and(eq(locations.organisationId, key.organisationId), isNull(locations.deletedAt)));
+const unbound = await createKey(deps.database, {
+  organisationId: key.organisationId, kind: 'desk', locationId: null, origins: allowed, name: 'browser tests, no location', actor: 'test',
+});
+
+const app = createApp(deps);
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+const { port } = server.address() as AddressInfo;
+
+process.stdout.write(JSON.stringify({
+  url: `http://127.0.0.1:${port}`,
+  deskKey: DEMO_DESK_KEY,
+  locationId: key.locationId,
+  locationName: orgLocations.find((l) => l.id === key.locationId)?.name ?? demo.deskKeyLocation,
+  organisationId: key.organisationId,
+  unboundDeskKey: unbound.key,
+  otherLocationIds: orgLocations.filter((l) => l.id !== key.locationId).map((l) => l.id),
+}) + '\n');
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+  await pdok.close();
+  await deps.database.close();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());
+// When web-test-runner dies without stopping us, our stdin closes: stop too.
+process.stdin.on('end', () => void stop());
+process.stdin.resume();

@@ -1,0 +1,513 @@
+/**
+ * `<ido-registratie>` in real Chromium against a real IDO server (in-memory PGlite with the demo
+ * data, started by web-test-runner.config.mjs): rendering, quick entry and search, the keyboard
+ * flow, details and defaults, validation (personal data), referral, recent list with correction
+ * and deletion, events, offline queue with reload and flush, location choice, language; and
+ * axe in every state.
+ */
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../widget/index.js';
+import type { IdoRegistratie } from '../../widget/ido-registratie/ido-registratie.js';
+import type { IdoErrorEvent, IdoQueuedEvent, IdoRegisteredEvent } from '../../widget/ido-registratie/events.js';
+import { createIdoClient } from '../../sdk/client.js';
+import { isIdoHttpError } from '../../sdk/errors.js';
+import { amsterdamParts } from '../../sdk/opening-hours.js';
+
+interface TestServer {
+  url: string;
+  deskKey: string;
+  locationId: string;
+  locationName: string;
+  unboundDeskKey: string;
+  otherLocationIds: string[];
+}
+const server = (globalThis as unknown as { IDO_TEST: TestServer }).IDO_TEST;
+/** A port nothing answers on (Chromium refuses it at once): the server "cannot be reached". */
+const UNREACHABLE = 'http://127.0.0.1:9';
+const api = createIdoClient({ baseUrl: server.url, apiKey: server.deskKey });
+
+const root = (el: IdoRegistratie) => el.shadowRoot!;
+const $ = <E extends Element = HTMLElement>(el: IdoRegistratie, selector: string) => root(el).querySelector<E>(selector);
+const $$ = <E extends Element = HTMLElement>(el: IdoRegistratie, selector: string) => [...root(el).querySelectorAll<E>(selector)];
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const search = (el: IdoRegistratie) => $<HTMLInputElement>(el, '#search')!;
+const chips = (el: IdoRegistratie) => $$<HTMLButtonElement>(el, '[part="chip"]');
+const submitButton = (el: IdoRegistratie) => $<HTMLButtonElement>(el, '[part="submit"]')!;
+const notice = (el: IdoRegistratie) => text($(el, '[part="confirmation"] [role="status"]'));
+const banner = (el: IdoRegistratie) => text($(el, '[part="banner"] [role="status"]'));
+const rows = (el: IdoRegistratie) => $$(el, '[part="recent"] li.row');
+const focused = (el: IdoRegistratie) => root(el).activeElement;
+const buttonNamed = (el: IdoRegistratie, name: string | RegExp, scope = '') =>
+  $$<HTMLButtonElement>(el, `${scope} button`).find((b) => (typeof name === 'string' ? text(b) === name : name.test(text(b))))!;
+
+async function mount(attributes: { api?: string; key?: string; location?: string | null; lang?: string } = {}) {
+  const el = await fixture<IdoRegistratie>(html`<ido-registratie
+    api=${attributes.api ?? server.url}
+    key=${attributes.key ?? server.deskKey}
+    location=${attributes.location === null ? '' : attributes.location ?? server.locationId}
+    lang=${attributes.lang ?? 'nl'}></ido-registratie>`);
+  await ready(el);
+  return el;
+}
+
+/** Until the topics are there (from the server, or from this browser's copy when offline). */
+async function ready(el: IdoRegistratie) {
+  await waitUntil(() => chips(el).length > 0 || $(el, 'input[name="location"]'), 'the form did not appear', { timeout: 15_000 });
+  await el.updateComplete;
+}
+
+async function chooseChip(el: IdoRegistratie, index = 0) {
+  const chip = chips(el)[index];
+  chip.click();
+  await el.updateComplete;
+  return chip;
+}
+
+async function register(el: IdoRegistratie): Promise<IdoRegisteredEvent> {
+  const event = oneEvent(el, 'ido-registered');
+  submitButton(el).click();
+  return event;
+}
+
+/** Resolves true when `event` fires within `ms`, false otherwise. */
+async function fires(el: IdoRegistratie, event: string, ms = 1500) {
+  let fired = false;
+  const listener = () => (fired = true);
+  el.addEventListener(event, listener);
+  await aTimeout(ms);
+  el.removeEventListener(event, listener);
+  return fired;
+}
+
+async function registeredIds(): Promise<string[]> {
+  const { items } = await api.registrations.list({ locationId: server.locationId, limit: 200 });
+  return items.map((r) => r.id);
+}
+
+beforeEach(async () => {
+  localStorage.clear();
+  for (const db of await indexedDB.databases()) {
+    if (db.name?.startsWith('ido-outbox')) {
+      await new Promise((resolve) => {
+        const request = indexedDB.deleteDatabase(db.name!);
+        request.onsuccess = request.onerror = request.onblocked = resolve;
+      });
+    }
+  }
+});
+
+describe('<ido-registratie>', () => {
+  it('is defined once, and a second load of the script is harmless', async () => {
+    const first = customElements.get('ido-registratie');
+    expect(first).to.exist;
+    await import(`../../widget/index.ts?second-load=${Date.now()}`);
+    expect(customElements.get('ido-registratie')).to.equal(first);
+    expect(customElements.get('ido-locator')).to.exist;
+    expect(customElements.get('ido-rapportage')).to.exist;
+  });
+
+  it('renders the empty form: chips, a search combobox, the defaults in one line, one Registreer button', async () => {
+    const el = await mount();
+    expect(text($(el, 'h2'))).to.equal('Registreer een bezoek');
+    expect(chips(el).length).to.be.within(6, 8);
+    expect(chips(el).every((c) => c.getAttribute('aria-pressed') === 'false')).to.be.true;
+    const input = search(el);
+    expect(input.getAttribute('role')).to.equal('combobox');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    const summary = $(el, '[part="summary"]')!;
+    expect(summary.getAttribute('aria-expanded')).to.equal('false');
+    expect(text(summary)).to.contain('Balie · 5–15 min · hulp bij digitaal contact · nu');
+    expect($(el, '#details')!.hidden).to.be.true;
+    expect(text(submitButton(el))).to.equal('Registreer');
+    expect(text($(el, '[part="lookup"]'))).to.contain('Kies een onderwerp');
+    await waitUntil(() => !/Laden/.test(text($(el, '[part="recent"]'))), 'recent list did not load');
+    await expect(el).to.be.accessible();
+  });
+
+  it('registers the commonest visit in two interactions: a chip, then Registreer', async () => {
+    const el = await mount();
+    const chip = await chooseChip(el, 0);
+    expect(chip.getAttribute('aria-pressed')).to.equal('true');
+    const label = text(chip).replace(/^✓\s*/, '');
+    await expect(el).to.be.accessible();
+
+    const { detail } = await register(el);
+    expect(detail.id).to.be.a('string');
+    expect(detail.locationId).to.equal(server.locationId);
+    expect(detail.channel).to.equal('balie');
+    expect(detail.duration).to.equal('5-15');
+    expect(detail.questions).to.have.length(1);
+    expect(detail.questions[0].help).to.deep.equal(['digitaal-contact']);
+    expect(detail.questions[0].topic).to.be.a('string');
+
+    await waitUntil(() => notice(el).startsWith('Geregistreerd:'), 'no confirmation');
+    expect(notice(el).toLowerCase()).to.contain(label.toLowerCase());
+    expect(notice(el)).to.match(/, \d\d:\d\d$/);
+    expect(buttonNamed(el, 'Ongedaan maken')).to.exist;
+    // The form is back at its defaults, ready for the next visitor.
+    expect(focused(el)).to.equal(search(el));
+    expect(chips(el).every((c) => c.getAttribute('aria-pressed') === 'false')).to.be.true;
+    await waitUntil(() => rows(el).some((r) => r.textContent!.toLowerCase().includes(label.toLowerCase())), 'not in the recent list');
+    expect(await registeredIds()).to.include(detail.id);
+  });
+
+  it('fires ido-registered as a bubbling, composed event outside the shadow root', async () => {
+    const el = await mount();
+    await chooseChip(el, 1);
+    const outside = oneEvent(document, 'ido-registered');
+    submitButton(el).click();
+    const event = (await outside) as IdoRegisteredEvent;
+    expect(event.bubbles).to.be.true;
+    expect(event.composed).to.be.true;
+    expect(event.detail.createdAt).to.be.a('string');
+  });
+
+  it('finds huurtoeslag when you type "huur" and press Enter', async () => {
+    const el = await mount();
+    search(el).focus();
+    await sendKeys({ type: 'huur' });
+    await el.updateComplete;
+    const options = $$(el, '[role="option"]');
+    expect(options.length).to.be.greaterThan(1);
+    expect(text(options[0])).to.match(/^Huurtoeslag/);
+    expect(search(el).getAttribute('aria-expanded')).to.equal('true');
+    expect(search(el).getAttribute('aria-activedescendant')).to.equal('option-huurtoeslag');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(text($(el, '#chosen-topic'))).to.equal('Gekozen: Huurtoeslag');
+    expect(search(el).value).to.equal('');
+    expect(search(el).getAttribute('aria-expanded')).to.equal('false');
+    // The look-up panel shows the official links and the partners for the topic.
+    expect(text($(el, '[part="lookup"] h3'))).to.equal('Over huurtoeslag');
+    expect($$(el, '[part="lookup"] .links a').length).to.be.greaterThan(0);
+  });
+
+  it('finds topics by keyword, and says so when nothing matches', async () => {
+    const el = await mount();
+    search(el).focus();
+    await sendKeys({ type: 'rijexamen' });
+    await el.updateComplete;
+    expect(text($(el, '[role="option"]'))).to.match(/^Rijbewijs en voertuig/);
+    search(el).select();
+    await sendKeys({ type: 'xyzzy' });
+    await el.updateComplete;
+    expect($$(el, '[role="option"]')).to.have.length(0);
+    expect(text(root(el).querySelector('.search-field [role="status"]'))).to.contain('Geen onderwerp gevonden');
+    // Enter with nothing to choose does not register.
+    expect(await (async () => {
+      const fired = fires(el, 'ido-registered', 800);
+      await sendKeys({ press: 'Enter' });
+      return fired;
+    })()).to.be.false;
+  });
+
+  it('works with the keyboard alone: type, arrows, Enter to choose, Enter to register', async () => {
+    const el = await mount();
+    search(el).focus();
+    await sendKeys({ type: 'digid' });
+    await el.updateComplete;
+    const first = search(el).getAttribute('aria-activedescendant');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const second = search(el).getAttribute('aria-activedescendant');
+    expect(second).to.not.equal(first);
+    expect($(el, `#${second}`)!.getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(search(el).getAttribute('aria-activedescendant')).to.equal(first);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(search(el).getAttribute('aria-expanded')).to.equal('false');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(search(el).getAttribute('aria-activedescendant')).to.equal(first);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const chosen = first!.replace('option-', '');
+
+    const registered = oneEvent(el, 'ido-registered');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await registered;
+    expect(detail.questions[0].topic).to.equal(chosen);
+    await el.updateComplete;
+    expect(focused(el)).to.equal(search(el));
+
+    // The details open from the keyboard too, and Tab reaches Registreer.
+    const summary = $<HTMLButtonElement>(el, '[part="summary"]')!;
+    summary.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(summary.getAttribute('aria-expanded')).to.equal('true');
+    expect($(el, '#details')!.hidden).to.be.false;
+  });
+
+  it('asks for a topic when none is chosen, next to the field, and moves focus there', async () => {
+    const el = await mount();
+    submitButton(el).click();
+    await el.updateComplete;
+    await aTimeout(0);
+    const input = search(el);
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.getAttribute('aria-describedby')).to.contain('topic-error');
+    expect(text($(el, '#topic-error'))).to.equal('Kies een onderwerp.');
+    expect(focused(el)).to.equal(input);
+    await expect(el).to.be.accessible();
+    await chooseChip(el, 0);
+    expect($(el, '#topic-error')).to.be.null;
+  });
+
+  it('warns about personal data in the note while typing, and will not send it', async () => {
+    const el = await mount();
+    await chooseChip(el, 0);
+    $<HTMLButtonElement>(el, '[part="summary"]')!.click();
+    await el.updateComplete;
+    const note = $<HTMLTextAreaElement>(el, '#note')!;
+    note.focus();
+    await sendKeys({ type: 'Bel haar terug op 06-12345678' });
+    await waitUntil(() => note.getAttribute('aria-invalid') === 'true', 'no warning while typing', { timeout: 3000 });
+    expect(text($(el, '#note-error'))).to.equal('Deze notitie bevat een telefoonnummer. Haal dat weg: persoonsgegevens mogen niet in de registratie.');
+    expect(note.getAttribute('aria-describedby')!.split(' ')).to.include('note-error');
+    await expect(el).to.be.accessible();
+
+    submitButton(el).click();
+    expect(await fires(el, 'ido-registered')).to.be.false;
+    expect(focused(el)).to.equal(note);
+
+    note.select();
+    await sendKeys({ type: 'Uitleg gegeven over de aanvraag' });
+    await waitUntil(() => !note.hasAttribute('aria-invalid'), 'the warning stayed');
+    const { detail } = await register(el);
+    expect(detail.note).to.equal('Uitleg gegeven over de aanvraag');
+  });
+
+  it('keeps the details this desk used last time as the next defaults', async () => {
+    const el = await mount();
+    await chooseChip(el, 0);
+    $<HTMLButtonElement>(el, '[part="summary"]')!.click();
+    await el.updateComplete;
+    $<HTMLInputElement>(el, 'input[name="channel"][value="telefoon"]')!.click();
+    $<HTMLInputElement>(el, 'input[name="duration"][value="15-30"]')!.click();
+    $<HTMLInputElement>(el, 'input[name="digid"][value="ja"]')!.click();
+    await el.updateComplete;
+    expect(text($(el, '[part="summary"]'))).to.contain('Telefoon · 15–30 min');
+    expect(text($(el, '[part="summary"]'))).to.contain('DigiD: ja');
+    await expect(el).to.be.accessible();
+    const { detail } = await register(el);
+    expect(detail.channel).to.equal('telefoon');
+    expect(detail.duration).to.equal('15-30');
+    expect(detail.questions[0].digid).to.equal('ja');
+    await el.updateComplete;
+    expect(text($(el, '[part="summary"]'))).to.contain('Telefoon · 15–30 min');
+    expect($(el, '#details')!.hidden).to.be.true;
+
+    // Also after a reload.
+    el.remove();
+    const again = await mount();
+    expect(text($(again, '[part="summary"]'))).to.contain('Telefoon · 15–30 min');
+  });
+
+  it('backdates a visit to earlier today in one step', async () => {
+    const el = await mount();
+    await chooseChip(el, 0);
+    buttonNamed(el, 'Eerder vandaag').click();
+    await el.updateComplete;
+    const time = $<HTMLInputElement>(el, '#time')!;
+    expect(focused(el)).to.equal(time);
+    time.value = '00:01';
+    time.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(text($(el, '[part="summary"]'))).to.contain('om 00:01');
+    const { detail } = await register(el);
+    expect(amsterdamParts(new Date(detail.occurredAt)).time).to.equal('00:01');
+  });
+
+  it('adds a question to the same visit, and repeats the previous visit', async () => {
+    const el = await mount();
+    await chooseChip(el, 0);
+    buttonNamed(el, '+ Nog een vraag').click();
+    await el.updateComplete;
+    expect(focused(el)).to.equal(search(el));
+    expect($$(el, '.questions li')).to.have.length(2);
+    await chooseChip(el, 1);
+    await expect(el).to.be.accessible();
+    const { detail } = await register(el);
+    expect(detail.questions.map((q) => q.topic)).to.have.length(2);
+    await el.updateComplete;
+
+    buttonNamed(el, 'Zelfde als vorige').click();
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(focused(el)).to.equal(submitButton(el));
+    const repeated = await register(el);
+    expect(repeated.detail.questions.map((q) => q.topic)).to.deep.equal(detail.questions.map((q) => q.topic));
+    expect(repeated.detail.id).to.not.equal(detail.id);
+  });
+
+  it('registers a warm referral to a partner for the topic, with help "doorverwijzing"', async () => {
+    const el = await mount();
+    search(el).focus();
+    await sendKeys({ type: 'huurtoeslag' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $$(el, '[part="lookup"] .partner').length > 0, 'no partners shown', { timeout: 10_000 });
+    const partner = $(el, '[part="lookup"] .partner')!;
+    const warm = [...partner.querySelectorAll('button')].find((b) => /^Warm doorverwezen/.test(text(b)))!;
+    warm.click();
+    await el.updateComplete;
+    expect(warm.getAttribute('aria-pressed')).to.equal('true');
+    expect(text($(el, '[part="summary"]'))).to.contain('doorverwezen naar');
+    await expect(el).to.be.accessible();
+    const { detail } = await register(el);
+    expect(detail.questions[0].referral?.warm).to.equal(true);
+    expect(detail.questions[0].referral?.partnerId).to.be.a('string');
+    expect(detail.questions[0].help).to.include('doorverwijzing');
+  });
+
+  it('takes a registration back with "Ongedaan maken"', async () => {
+    const el = await mount();
+    await chooseChip(el, 2);
+    const { detail } = await register(el);
+    await waitUntil(() => buttonNamed(el, 'Ongedaan maken'), 'no undo');
+    buttonNamed(el, 'Ongedaan maken').click();
+    await waitUntil(() => notice(el).startsWith('Ongedaan gemaakt'), 'not undone');
+    expect(focused(el)).to.equal(search(el));
+    const gone = await api.registrations.get(detail.id).catch((e: unknown) => e);
+    expect(isIdoHttpError(gone) && gone.status).to.equal(404);
+  });
+
+  it("lists today's visits newest first, and corrects and deletes them", async () => {
+    const el = await mount();
+    await chooseChip(el, 0);
+    const first = (await register(el)).detail;
+    await chooseChip(el, 1);
+    const second = (await register(el)).detail;
+    const position = (id: string) => rows(el).findIndex((r) => r.querySelector(`[data-delete="${id}"]`));
+    await waitUntil(() => position(first.id) >= 0 && position(second.id) >= 0, 'rows missing');
+    expect(position(second.id)).to.be.lessThan(position(first.id));
+    await expect(el).to.be.accessible();
+
+    // Correct the older one: it opens in the form, and is saved with PATCH.
+    const row = () => rows(el).find((r) => r.querySelector(`[data-delete="${first.id}"]`))!;
+    [...row().querySelectorAll('button')].find((b) => text(b) === 'Wijzig')!.click();
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(text($(el, '.editing'))).to.match(/^Je wijzigt de registratie van \d\d:\d\d/);
+    expect(focused(el)).to.equal(search(el));
+    const other = chips(el).find((c) => c.getAttribute('aria-pressed') === 'false')!;
+    other.click();
+    await el.updateComplete;
+    expect(text(submitButton(el))).to.equal('Sla wijziging op');
+    submitButton(el).click();
+    await waitUntil(() => notice(el).startsWith('Gewijzigd'), 'not changed');
+    const corrected = await api.registrations.get(first.id);
+    expect(corrected.questions[0].topic).to.not.equal(first.questions[0].topic);
+
+    // Delete the newer one, after confirming.
+    const deleteButton = () => $<HTMLButtonElement>(el, `[data-delete="${second.id}"]`)!;
+    await waitUntil(() => deleteButton(), 'row missing');
+    deleteButton().click();
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(focused(el)?.id).to.equal('confirm-no');
+    await expect(el).to.be.accessible();
+    buttonNamed(el, 'Ja, verwijder').click();
+    await waitUntil(() => notice(el).startsWith('Verwijderd'), 'not deleted');
+    const gone = await api.registrations.get(second.id).catch((e: unknown) => e);
+    expect(isIdoHttpError(gone) && gone.status).to.equal(404);
+    await waitUntil(() => !$(el, `[data-delete="${second.id}"]`), 'row stayed');
+  });
+
+  it('keeps visits while the server cannot be reached, across a reload, and sends them when it can', async () => {
+    // Online once, so that this browser has its copy of the value lists.
+    const online = await mount();
+    online.remove();
+
+    const el = await mount({ api: UNREACHABLE });
+    const queued: string[] = [];
+    for (const index of [0, 1, 2]) {
+      await chooseChip(el, index);
+      const event = oneEvent(el, 'ido-queued');
+      submitButton(el).click();
+      const { detail } = (await event) as IdoQueuedEvent;
+      queued.push(detail.id);
+      await waitUntil(() => notice(el).startsWith('Bewaard op deze computer'), 'no queued notice');
+    }
+    await waitUntil(() => banner(el) === 'Geen verbinding. 3 registraties wachten en worden verstuurd zodra er weer verbinding is.', `banner: ${banner(el)}`);
+    await waitUntil(() => rows(el).filter((r) => text(r).includes('wacht op verbinding')).length === 3, 'queued rows missing');
+    await expect(el).to.be.accessible();
+
+    // A reload: the queue is in IndexedDB.
+    el.remove();
+    const reloaded = await mount({ api: UNREACHABLE });
+    await waitUntil(() => rows(reloaded).filter((r) => text(r).includes('wacht op verbinding')).length === 3, 'queue lost on reload');
+
+    // The server is back: the queue goes out through the batch endpoint.
+    reloaded.api = server.url;
+    await waitUntil(() => !rows(reloaded).some((r) => text(r).includes('wacht op verbinding')), 'queue not sent', { timeout: 15_000 });
+    await waitUntil(() => banner(reloaded) === '', `banner stayed: ${banner(reloaded)}`);
+    const stored = await registeredIds();
+    for (const id of queued) expect(stored).to.include(id);
+  });
+
+  it('reports a refusal by the server with ido-error and a message by the button', async () => {
+    // A location the desk key is not bound to: the server refuses.
+    const el = await mount({ location: server.otherLocationIds[0] });
+    await chooseChip(el, 0);
+    const failed = oneEvent(el, 'ido-error');
+    submitButton(el).click();
+    const { detail } = (await failed) as IdoErrorEvent;
+    expect(isIdoHttpError(detail.error)).to.be.true;
+    await el.updateComplete;
+    const error = $(el, '#form-error')!;
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(text(error).length).to.be.greaterThan(10);
+    expect(focused(el)).to.equal(error);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when the desk key is refused', async () => {
+    const el = await fixture<IdoRegistratie>(html`<ido-registratie api=${server.url} key="ido_dk_not_a_real_key" location=${server.locationId}></ido-registratie>`);
+    await waitUntil(() => /baliesleutel/.test(text(root(el).querySelector('.error'))), 'no message', { timeout: 10_000 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks an unbound desk key for its location once, and registers there', async () => {
+    const el = await mount({ key: server.unboundDeskKey, location: null });
+    const options = $$<HTMLInputElement>(el, 'input[name="location"]');
+    expect(options.length).to.be.greaterThan(1);
+    await expect(el).to.be.accessible();
+    const target = options.find((o) => o.value === server.otherLocationIds[0])!;
+    target.click();
+    buttonNamed(el, 'Kies deze locatie').click();
+    await waitUntil(() => chips(el).length > 0, 'no form after choosing');
+    expect(text($(el, '.location-line'))).to.contain('Locatie:');
+    await chooseChip(el, 0);
+    const { detail } = await register(el);
+    expect(detail.locationId).to.equal(server.otherLocationIds[0]);
+  });
+
+  it('finds the location of a bound key by itself', async () => {
+    const el = await mount({ location: null });
+    expect($(el, 'input[name="location"]')).to.be.null;
+    await chooseChip(el, 0);
+    const { detail } = await register(el);
+    expect(detail.locationId).to.equal(server.locationId);
+  });
+
+  it('speaks English with lang="en", labels from the server included', async () => {
+    const el = await mount();
+    el.lang = 'en';
+    await waitUntil(() => text($(el, 'h2')) === 'Register a visit', 'no English title');
+    await waitUntil(() => /Desk · 5–15 min/.test(text($(el, '[part="summary"]'))), 'value lists not in English', { timeout: 10_000 });
+    expect(text($(el, 'label[for="search"]'))).to.equal('Find a topic');
+    expect(text(submitButton(el))).to.equal('Register');
+    expect($(el, '.root')!.getAttribute('lang')).to.equal('en');
+    search(el).focus();
+    await sendKeys({ type: 'rent' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(text($(el, '#chosen-topic'))).to.match(/^Chosen: /);
+    await expect(el).to.be.accessible();
+  });
+});

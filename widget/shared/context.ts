@@ -1,0 +1,30 @@
+/** Configuration that a page or an enclosing element may share with every IDO element below it. */
+import { createContext } from '@lit/context';
+
+/** The two languages every element speaks. */
+export type Lang = 'nl' | 'en';
+
+/**
+ * What an IDO element needs to reach the API. Each field is optional: an element's own
+ * attributes win, and `api` falls back to the origin the script was loaded from.
+ */
+export interface IdoConfig {
+  /** Server origin, e.g. `https://ido.example.nl`. */
+  api?: string;
+  /** A desk key (`ido_dk_…`) for `<ido-registratie>`. */
+  key?: string;
+  lang?: Lang;
+}
+
+/**
+ * Shared through `@lit/context`, so a host application can provide it once:
+ *
+ * @example
+ * ```ts
+ * import { ContextProvider } from '@lit/context';
+ * new ContextProvider(document.body, { context: idoConfigContext, initialValue: { api, key, lang: 'en' } });
+ * ```
+ *
+ * `Symbol.for` (not `Symbol`) so that two copies of the script on one page still match.
+ */
+export const idoConfigContext = createContext<IdoConfig | undefined>(Symbol.for('ido-config'));

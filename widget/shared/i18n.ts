@@ -1,0 +1,45 @@
+/** Small i18n helpers shared by the elements: picking a language, times and dates in Europe/Amsterdam. */
+import type { Lang } from './context.js';
+
+export type { Lang };
+
+/** The first of the candidates that is a language we speak; Dutch otherwise. */
+export function resolveLang(...candidates: (string | null | undefined)[]): Lang {
+  for (const candidate of candidates) {
+    const base = candidate?.trim().toLowerCase().slice(0, 2);
+    if (base === 'nl' || base === 'en') return base;
+  }
+  return 'nl';
+}
+
+/** Picks the catalogue for a language; every catalogue has the shape of the Dutch one. */
+export function catalogue<T>(catalogues: Record<Lang, T>, lang: Lang): T {
+  return catalogues[lang] ?? catalogues.nl;
+}
+
+const TIME_ZONE = 'Europe/Amsterdam';
+const timeFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** `10:42`: the wall-clock time in the Netherlands, whatever the computer's zone. */
+export function formatTime(instant: string | Date, lang: Lang): string {
+  let format = timeFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
+    timeFormats.set(lang, format);
+  }
+  return format.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+/** "a, b en c" / "a, b and c". */
+export function formatList(items: string[], lang: Lang): string {
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+}
+
+/**
+ * A label as it reads inside a sentence: "Huurtoeslag" → "huurtoeslag", "Zorg en Wmo" →
+ * "zorg en Wmo"; names with more capitals stay as they are ("DigiD aanvragen", "AOW en pensioen").
+ */
+export function lowerFirst(label: string): string {
+  const first = /^\S+/.exec(label)?.[0] ?? '';
+  return /^\p{Lu}\P{Lu}*$/u.test(first) ? label.charAt(0).toLocaleLowerCase() + label.slice(1) : label;
+}
