@@ -9,6 +9,7 @@ import { seedTaxonomy } from './services/taxonomy.js';
 import { importPostcodesFile } from './services/postcodes.js';
 import { createUser, createKey } from './services/accounts.js';
 import { locations, organisations, users } from './db/schema.js';
+import { IMPORT_USAGE, runImportCommand } from './cli-import.js';
 
 const USAGE = `Usage: ido-server <command> [options]
 
@@ -20,6 +21,8 @@ Commands:
   create-key --organisation ID --kind desk|secret [--location ID] [--origin URL]... [--name NAME]
   create-organisation --name NAME [--municipality M] [--province P]
   list-organisations                      Show organisations with their ids
+  ${IMPORT_USAGE.replace('ido-server ', '')}
+                                          Import a legacy Excel or CSV sheet of registrations
 
 The database is PostgreSQL when DATABASE_URL is set, otherwise PGlite in IDO_DATA_DIR (./data).
 With PGlite, stop the server before running other commands on the same data directory.
@@ -161,6 +164,7 @@ async function main(argv: string[]): Promise<number | null> {
     await start(config);
     return null; // keeps running until SIGTERM/SIGINT
   }
+  if (command === 'import') return runImportCommand(rest);
   return run(prepare(command, rest, config), config);
 }
 

@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { waitForImports } from './services/imports.js';
 import { createDeps } from './bootstrap.js';
 import type { Config } from './env.js';
 import { importPostcodesFile } from './services/postcodes.js';
@@ -67,6 +68,8 @@ export async function start(config: Config) {
     await closed;
     // Locator searches are counted in memory and written in batches: write what is pending.
     await flushSearchDemand(deps.database).catch((error: unknown) => deps.logger.error({ msg: 'search demand flush failed', error: String(error) }));
+    // Background imports finish their current chunk; what is left can be imported again safely.
+    await waitForImports();
     await deps.rateLimiter.close?.();
     await deps.database.close();
     process.exit(0);

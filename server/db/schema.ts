@@ -1,7 +1,7 @@
 /** The database schema (drizzle). Every tenant-owned row carries `organisation_id`. */
 import { sql } from 'drizzle-orm';
 import {
-  boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, date, bigserial,
+  boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex, uuid, date, bigserial,
 } from 'drizzle-orm/pg-core';
 
 const ts = (name?: string) => (name ? timestamp(name, { withTimezone: true, mode: 'date' }) : timestamp({ withTimezone: true, mode: 'date' }));
@@ -185,3 +185,28 @@ export const searchDemand = pgTable('search_demand', {
   day: date({ mode: 'string' }).notNull(),
   searches: integer().notNull(),
 }, (t) => [primaryKey({ columns: [t.day, t.pc4] })]);
+
+/**
+ * File imports of earlier registrations (CSV/XLSX): one row per upload, dry runs included. `errors`
+ * holds every row error (`{ row, path, column?, code, params? }`, rendered in the reader's language);
+ * `progress` (0..1) is updated per chunk so that `GET /api/v1/imports/:id` can show it.
+ */
+export const imports = pgTable('imports', {
+  id: uuid().primaryKey().defaultRandom(),
+  organisationId: uuid().notNull().references(() => organisations.id),
+  status: text().notNull().$type<'dry-run' | 'running' | 'done' | 'failed'>(),
+  fileName: text(),
+  /** SHA-256 (hex) of the uploaded bytes. */
+  fileHash: text().notNull(),
+  mapping: jsonb().$type<Record<string, unknown>>(),
+  rows: integer().notNull().default(0),
+  imported: integer().notNull().default(0),
+  duplicates: integer().notNull().default(0),
+  errors: jsonb().notNull().$type<Record<string, unknown>[]>().default([]),
+  /** What the import did, or for a dry run would do: `{ visits, questions, duplicates }`. */
+  summary: jsonb().notNull().$type<{ visits: number; questions: number; duplicates: number }>().default({ visits: 0, questions: 0, duplicates: 0 }),
+  progress: real().notNull().default(0),
+  createdBy: text().notNull(),
+  createdAt: created(),
+  finishedAt: ts(),
+}, (t) => [index('imports_org_created').on(t.organisationId, t.createdAt)]);

@@ -9,7 +9,7 @@ import { organisations } from '../../db/schema.js';
 import { organisationForCreate, requireStaff } from '../../http/auth.js';
 import { ApiError, type FieldIssue } from '../../http/problem.js';
 import {
-  ImportFileError, SYNC_MAX_VISITS, createImportRecord, fileProblemBody, executeImport, getImport, listImports, prepareImport, presentImport, runInBackground,
+  ImportFileError, SYNC_MAX_VISITS, createImportRecord, fileProblemBody, executeImport, getImport, prepareImport, presentImport, runInBackground,
 } from '../../services/imports.js';
 import { isUuid } from '../../services/registrations.js';
 import type { AppEnv } from '../../types.js';
@@ -123,11 +123,6 @@ export const importRoutes = new Hono<AppEnv>()
     }
     const done = await executeImport(deps, record.id, prepared, { dryRun: false, lang });
     return c.json(presentImport(done, lang), 201);
-  })
-  .get('/', async (c) => {
-    const caller = requireStaff(c);
-    const organisationId = c.req.query('organisationId');
-    return c.json({ items: await listImports(c.var.deps, caller, organisationId) });
   })
   .get('/:id', async (c) => {
     const caller = requireStaff(c);
