@@ -1,0 +1,305 @@
+/** Dutch texts of `<ido-rapportage>`: plain Dutch (B1) for library staff, addressed as "je". */
+import type { TrendGrain } from './period.js';
+
+/** Labels of the period choices, in the order they are shown. */
+export interface PresetLabels {
+  'this-month': string;
+  'last-month': string;
+  'this-year': string;
+  custom: string;
+}
+
+/** One item of a text summary: "huurtoeslag (34)". */
+export interface Ranked {
+  label: string;
+  count: number;
+}
+
+/** Every text the report element shows; the English file implements the same shape. */
+export interface RapportageMessages {
+  /** Locale for numbers and percentages. */
+  locale: string;
+  heading: string;
+  /** Visually hidden prefix of an error, so a screen reader says it is one. */
+  errorPrefix: string;
+
+  loginHeading: string;
+  loginIntro: string;
+  email: string;
+  password: string;
+  login: string;
+  loggingIn: string;
+  emailMissing: string;
+  emailInvalid: string;
+  passwordMissing: string;
+  /** Heading of the error summary above the form. */
+  checkFields: string;
+  loginFailed: string;
+  loginBusy: string;
+  networkError: string;
+  loginServerError: string;
+  sessionExpired: string;
+  loggedInAs: (email: string) => string;
+  logout: string;
+  loggedOut: string;
+
+  controlsLabel: string;
+  period: string;
+  presets: PresetLabels;
+  from: string;
+  to: string;
+  apply: string;
+  datesMissing: string;
+  dateOrder: string;
+  location: string;
+  allLocations: string;
+  organisation: string;
+  allOrganisations: string;
+  province: string;
+  allProvinces: string;
+  /** "Cijfers over 1 t/m 29 november 2026". */
+  figuresFor: (range: string) => string;
+  /** "vergeleken met 1 t/m 29 oktober 2026". */
+  comparedWith: (range: string) => string;
+
+  figuresHeading: string;
+  visits: string;
+  questions: string;
+  referred: string;
+  participants: string;
+  /** Under the share referred: "83 van de 462 bezoeken". */
+  referredOf: (count: string, visits: string) => string;
+  /** Under the course participants: "in 6 cursussen". */
+  inCourses: (runs: number) => string;
+  /** Comparisons; `previous` is the figure of the previous period, already formatted. */
+  more: (change: string, previous: string) => string;
+  less: (change: string, previous: string) => string;
+  same: (previous: string) => string;
+  /** The previous period had none, so a percentage says nothing. */
+  fromNothing: string;
+  pointsHigher: (points: string, previous: string) => string;
+  pointsLower: (points: string, previous: string) => string;
+
+  loading: string;
+  updating: string;
+  emptyHeading: string;
+  emptyHint: string;
+  loadError: string;
+  loadNetworkError: string;
+  loadBusy: string;
+  forbidden: string;
+  notFound: string;
+  retry: string;
+
+  showTable: string;
+  showChart: string;
+  chartLoading: string;
+  chartFailed: string;
+  /** Label of a scrolling table region. */
+  tableRegion: (caption: string) => string;
+  noData: string;
+
+  topicsHeading: string;
+  topicsSummary: (items: Ranked[]) => string;
+  topicsCaption: (range: string) => string;
+  topicColumn: string;
+  questionsColumn: string;
+  visitsColumn: string;
+  /** Under a bar chart that shows only the largest groups. */
+  onlyTop: (shown: number, all: number) => string;
+
+  agenciesHeading: string;
+  agenciesIntro: string;
+  agenciesSummary: (items: Ranked[]) => string;
+  agenciesCaption: (range: string) => string;
+  agencyColumn: string;
+
+  trendHeading: string;
+  /** Under the heading: what one bar is. */
+  trendPer: Record<TrendGrain, string>;
+  /** `quietest` is left out for days (a closed Sunday says nothing). */
+  trendSummary: (grain: TrendGrain, busiest: Ranked, quietest: Ranked | null, total: number) => string;
+  trendCaption: (range: string, grain: TrendGrain) => string;
+  dateColumn: string;
+  weekColumn: string;
+  monthColumn: string;
+
+  heatmapHeading: string;
+  heatmapIntro: string;
+  heatmapSummary: (items: Ranked[]) => string;
+  heatmapCaption: (range: string) => string;
+  /** Accessible name of the heatmap picture; tells how to move through it. */
+  heatmapLabel: string;
+  heatmapLegend: string;
+  /** Shown below the heatmap for the cell that has focus or is under the pointer. */
+  heatmapCell: (day: string, hours: string, count: number) => string;
+  /** A weekday and hour inside a sentence: "dinsdag van 10:00 tot 11:00". */
+  slot: (day: string, hour: number) => string;
+  dayColumn: string;
+  /** Monday first. */
+  weekdays: readonly string[];
+  /** Monday first, two or three letters. */
+  weekdaysShort: readonly string[];
+  /** "10:00–11:00". */
+  hourRange: (hour: number) => string;
+  visitCount: (n: number) => string;
+
+  exportHeading: string;
+  exportIntro: string;
+  exportSummary: string;
+  exportSummaryHint: string;
+  exportQuestions: string;
+  exportQuestionsHint: string;
+  exporting: string;
+  exported: (fileName: string) => string;
+  exportFailed: string;
+  /** Parts of the file names. */
+  fileSummary: string;
+  fileQuestions: string;
+}
+
+const list = (items: string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+
+const ranked = (items: Ranked[]) => items.map((i) => `${i.label} (${i.count})`);
+
+export const nl: RapportageMessages = {
+  locale: 'nl-NL',
+  heading: 'Rapportage Informatiepunt Digitale Overheid',
+  errorPrefix: 'Fout: ',
+
+  loginHeading: 'Inloggen voor de rapportage',
+  loginIntro: 'Log in met je account van het IDO-registratiesysteem. Dan zie je de cijfers van je informatiepunten.',
+  email: 'E-mailadres',
+  password: 'Wachtwoord',
+  login: 'Inloggen',
+  loggingIn: 'Bezig met inloggen…',
+  emailMissing: 'Vul je e-mailadres in.',
+  emailInvalid: 'Vul een e-mailadres in zoals naam@bibliotheek.nl.',
+  passwordMissing: 'Vul je wachtwoord in.',
+  checkFields: 'Controleer wat je hebt ingevuld',
+  loginFailed: 'Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.',
+  loginBusy: 'Je hebt te vaak geprobeerd in te loggen. Wacht een minuut en probeer het dan opnieuw.',
+  networkError: 'Er is geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.',
+  loginServerError: 'Inloggen lukt nu niet. Dat ligt niet aan jou. Probeer het over een paar minuten opnieuw.',
+  sessionExpired: 'Je bent uitgelogd, omdat je sessie is verlopen. Log opnieuw in om verder te gaan.',
+  loggedInAs: (email) => `Ingelogd als ${email}`,
+  logout: 'Uitloggen',
+  loggedOut: 'Je bent uitgelogd.',
+
+  controlsLabel: 'Periode en filters',
+  period: 'Periode',
+  presets: { 'this-month': 'Deze maand', 'last-month': 'Vorige maand', 'this-year': 'Dit jaar', custom: 'Zelf kiezen' },
+  from: 'Van',
+  to: 'Tot en met',
+  apply: 'Toon cijfers',
+  datesMissing: 'Vul allebei de datums in.',
+  dateOrder: 'De eerste datum ligt na de tweede. Kies een begindatum vóór de einddatum.',
+  location: 'Locatie',
+  allLocations: 'Alle locaties',
+  organisation: 'Organisatie',
+  allOrganisations: 'Alle organisaties',
+  province: 'Provincie',
+  allProvinces: 'Alle provincies',
+  figuresFor: (range) => `Cijfers over ${range}`,
+  comparedWith: (range) => `vergeleken met ${range}`,
+
+  figuresHeading: 'Kerncijfers',
+  visits: 'Bezoeken',
+  questions: 'Vragen',
+  referred: 'Doorverwezen',
+  participants: 'Cursisten',
+  referredOf: (count, visits) => `${count} van de ${visits} bezoeken`,
+  inCourses: (runs) => (runs === 1 ? 'in 1 cursus' : `in ${runs} cursussen`),
+  more: (change, previous) => `${change} meer dan de vorige periode (${previous})`,
+  less: (change, previous) => `${change} minder dan de vorige periode (${previous})`,
+  same: (previous) => `Evenveel als de vorige periode (${previous})`,
+  fromNothing: 'Vorige periode: geen',
+  pointsHigher: (points, previous) => `${points} procentpunt hoger dan de vorige periode (${previous})`,
+  pointsLower: (points, previous) => `${points} procentpunt lager dan de vorige periode (${previous})`,
+
+  loading: 'De cijfers worden geladen…',
+  updating: 'De cijfers worden bijgewerkt…',
+  emptyHeading: 'Nog geen registraties in deze periode',
+  emptyHint: 'Kies een andere periode of locatie. Registraties aan de balie zie je hier meteen.',
+  loadError: 'De cijfers konden niet worden geladen. Dat ligt niet aan jou. Probeer het over een paar minuten opnieuw. Gaat het weer mis? Neem dan contact op met je beheerder.',
+  loadNetworkError: 'De cijfers konden niet worden geladen, want er is geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.',
+  loadBusy: 'De server krijgt nu te veel vragen. Wacht een minuut en probeer het dan opnieuw.',
+  forbidden: 'Je account mag deze cijfers niet bekijken. Vraag je beheerder om een account als coördinator.',
+  notFound: 'Deze locatie of organisatie bestaat niet meer. Kies een andere locatie.',
+  retry: 'Probeer opnieuw',
+
+  showTable: 'Toon als tabel',
+  showChart: 'Toon als grafiek',
+  chartLoading: 'De grafiek wordt geladen…',
+  chartFailed: 'De grafiek kon niet worden geladen. De tabel laat dezelfde cijfers zien.',
+  tableRegion: (caption) => `Tabel: ${caption}`,
+  noData: 'Geen gegevens in deze periode.',
+
+  topicsHeading: 'Waar gaan de vragen over?',
+  topicsSummary: (items) => {
+    if (!items.length) return 'Er zijn nog geen vragen in deze periode.';
+    if (items.length === 1) return `Alle vragen gingen over ${items[0].label} (${items[0].count}).`;
+    const [first, ...rest] = ranked(items);
+    return `Meeste vragen over ${first}, daarna ${list(rest)}.`;
+  },
+  topicsCaption: (range) => `Vragen per onderwerp, ${range}`,
+  topicColumn: 'Onderwerp',
+  questionsColumn: 'Vragen',
+  visitsColumn: 'Bezoeken',
+  onlyTop: (shown, all) => `De grafiek toont de ${shown} grootste van de ${all}. In de tabel staan ze allemaal.`,
+
+  agenciesHeading: 'Over welke instanties gaan de vragen?',
+  agenciesIntro: 'Bijvoorbeeld de Belastingdienst of de gemeente. Eén vraag kan over meer instanties gaan.',
+  agenciesSummary: (items) => {
+    if (!items.length) return 'Bij de vragen in deze periode is geen instantie gekozen.';
+    if (items.length === 1) return `Alle vragen met een instantie gingen over ${items[0].label} (${items[0].count}).`;
+    const [first, ...rest] = ranked(items);
+    return `Meeste vragen over ${first}, daarna ${list(rest)}.`;
+  },
+  agenciesCaption: (range) => `Vragen per instantie, ${range}`,
+  agencyColumn: 'Instantie',
+
+  trendHeading: 'Hoe ontwikkelt het aantal bezoeken zich?',
+  trendPer: { day: 'Aantal bezoeken per dag.', week: 'Aantal bezoeken per week.', month: 'Aantal bezoeken per maand.' },
+  trendSummary: (grain, busiest, quietest, total) => {
+    const unit = { day: 'dag', week: 'week', month: 'maand' }[grain];
+    const all = total === 1 ? '1 bezoek' : `${total} bezoeken`;
+    if (grain === 'day' || !quietest) return `In totaal ${all}. De drukste ${unit} was ${busiest.label} (${busiest.count}).`;
+    return `In totaal ${all}. De drukste ${unit} was ${busiest.label} (${busiest.count}), de rustigste ${quietest.label} (${quietest.count}).`;
+  },
+  trendCaption: (range, grain) => `Bezoeken per ${{ day: 'dag', week: 'week', month: 'maand' }[grain]}, ${range}`,
+  dateColumn: 'Datum',
+  weekColumn: 'Week',
+  monthColumn: 'Maand',
+
+  heatmapHeading: 'Wanneer is het druk?',
+  heatmapIntro: 'Aantal bezoeken per weekdag en uur, opgeteld over de hele periode. Handig voor het rooster.',
+  heatmapSummary: (items) => {
+    if (!items.length) return 'Er zijn nog geen bezoeken in deze periode.';
+    const [first, ...rest] = ranked(items);
+    return rest.length ? `Het drukst op ${first}, daarna ${list(rest)}.` : `Alle bezoeken op ${first}.`;
+  },
+  heatmapCaption: (range) => `Bezoeken per weekdag en uur, ${range}`,
+  heatmapLabel: 'Drukte per weekdag en uur. Gebruik de pijltjestoetsen om de aantallen te horen.',
+  heatmapLegend: 'Hoe donkerder het vak, hoe drukker. Het getal is het aantal bezoeken.',
+  heatmapCell: (day, hours, count) => `${day} ${hours}: ${count === 1 ? '1 bezoek' : `${count} bezoeken`}`,
+  slot: (day, hour) => `${day} van ${String(hour).padStart(2, '0')}:00 tot ${String((hour + 1) % 24).padStart(2, '0')}:00`,
+  dayColumn: 'Dag',
+  weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
+  weekdaysShort: ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'],
+  hourRange: (hour) => `${String(hour).padStart(2, '0')}:00–${String((hour + 1) % 24).padStart(2, '0')}:00`,
+  visitCount: (n) => (n === 1 ? '1 bezoek' : `${n} bezoeken`),
+
+  exportHeading: 'Downloaden',
+  exportIntro: 'De bestanden gaan over dezelfde periode en dezelfde filters als de cijfers hierboven.',
+  exportSummary: 'Download Excel voor de verantwoording',
+  exportSummaryHint: 'Tabellen met totalen, vragen per onderwerp en locatie, en cursussen. Voor je jaarverslag of de gemeente.',
+  exportQuestions: 'Download alle vragen (CSV)',
+  exportQuestionsHint: 'Eén regel per vraag, zonder persoonsgegevens. Opent in Excel.',
+  exporting: 'Het bestand wordt gemaakt. Dit kan even duren…',
+  exported: (fileName) => `Klaar: ${fileName} staat in je downloads.`,
+  exportFailed: 'Het downloaden is niet gelukt. Probeer het opnieuw.',
+  fileSummary: 'verantwoording',
+  fileQuestions: 'vragen',
+};

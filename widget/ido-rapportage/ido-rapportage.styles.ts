@@ -1,0 +1,534 @@
+/** Styles of `<ido-rapportage>`: tokens only (see ../shared/styles.ts); one column, charts two abreast from about 62em. */
+import { css } from 'lit';
+import { base, tokens } from '../shared/styles.js';
+
+const own = css`
+  :host {
+    --_figure-size: var(--ido-figure-font-size, 2.5em);
+    --_chart-bar: var(--ido-chart-bar-color, var(--_action-bg));
+    --_chart-track: var(--ido-chart-track-color, var(--_surface));
+    --_card-border: var(--ido-card-border-color, var(--_border-subtle));
+  }
+  .root {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    min-inline-size: 0;
+  }
+  section {
+    min-inline-size: 0;
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  [tabindex='-1']:focus-visible {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  /* Top bar: heading, organisation, who is logged in. */
+  .top {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5) var(--_space);
+    padding-block-end: calc(var(--_space) * 0.75);
+    border-block-end: 1px solid var(--_card-border);
+  }
+  .top h2 {
+    margin: 0;
+  }
+  .top p {
+    margin: 0;
+  }
+  .organisation {
+    color: var(--_muted);
+    font-size: 1.1em;
+  }
+  .account {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 calc(var(--_space) * 0.5);
+    color: var(--_muted);
+  }
+  .account .button {
+    color: var(--_link);
+  }
+  /* Quiet buttons read as links: no inset, so they line up with the text (still 44 px tall). */
+  .account .button.quiet,
+  .chart-head .button.quiet {
+    padding-inline: 0;
+  }
+
+  /* Login. */
+  .login {
+    display: grid;
+    gap: var(--_space);
+    max-inline-size: 30em;
+  }
+  .login form {
+    display: grid;
+    gap: calc(var(--_space) * 1.25);
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+  }
+  .field .error {
+    margin: 0;
+  }
+  .login .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+
+  /* A message that something went wrong, or needs doing: a bar, a word and the text, never colour alone. */
+  .problem {
+    padding-block: calc(var(--_space) * 0.75);
+    padding-inline: var(--_space);
+    border: 2px solid var(--_error);
+    border-inline-start-width: 8px;
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  .problem p:last-child,
+  .problem ul:last-child {
+    margin-block-end: 0;
+  }
+  .problem h3 {
+    font-size: 1.1em;
+  }
+  .problem ul {
+    margin-block: 0;
+    padding-inline-start: 1.25em;
+  }
+  .problem a {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .notice {
+    padding-block: calc(var(--_space) * 0.75);
+    padding-inline: var(--_space);
+    border: 2px solid var(--_success-border);
+    border-inline-start-width: 8px;
+    border-radius: var(--_radius);
+    background: var(--_success-bg);
+  }
+  .notice:empty {
+    display: none;
+  }
+
+  /* Period and filters. */
+  .controls {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: 0.4em;
+  }
+  .segments {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .segment {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    min-block-size: var(--_target);
+    padding-block: 0.4em;
+    padding-inline: 0.75em 1em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .segment:hover {
+    border-color: var(--_selected-border);
+  }
+  .segment input {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    margin: 0;
+    accent-color: var(--_selected-border);
+  }
+  /* Chosen: the radio's dot, a heavier border and bold text, as well as the colour. */
+  .segment:has(input:checked) {
+    border: 3px solid var(--_selected-border);
+    background: var(--_selected-bg);
+    font-weight: 700;
+  }
+  .segment:has(input:focus-visible) {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .segment input:focus-visible {
+    outline: none;
+    box-shadow: none;
+  }
+  .custom {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--_space);
+  }
+  .custom .field {
+    flex: 1 1 11em;
+    max-inline-size: 16em;
+  }
+  .custom .error {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .filters {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16em), 1fr));
+    gap: var(--_space);
+  }
+  select.control {
+    padding-inline-end: 2em;
+  }
+  .period-line {
+    margin: 0;
+    max-inline-size: none;
+  }
+
+  /* Key figures. */
+  .figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr));
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .figure {
+    display: grid;
+    align-content: start;
+    gap: 0.25em;
+    padding: var(--_space);
+    border: 1px solid var(--_card-border);
+    border-block-start: 6px solid var(--_chart-bar);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  .figure h4 {
+    margin: 0;
+    font-size: 1em;
+    font-weight: 600;
+  }
+  .figure .value {
+    margin: 0;
+    font-size: var(--_figure-size);
+    font-weight: 700;
+    line-height: 1.1;
+    font-variant-numeric: tabular-nums;
+  }
+  .figure .detail,
+  .figure .change {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .change {
+    display: flex;
+    gap: 0.35em;
+    align-items: baseline;
+  }
+  .change .icon {
+    flex: none;
+    inline-size: 0.9em;
+    block-size: 0.9em;
+    fill: currentColor;
+    align-self: center;
+  }
+  .skeleton {
+    display: block;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .skeleton.figure-value {
+    inline-size: 5em;
+    block-size: var(--_figure-size);
+    font-size: 1em;
+  }
+  .skeleton.line {
+    inline-size: 80%;
+    block-size: 1em;
+  }
+
+  .status {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .status:empty {
+    display: none;
+  }
+  .busy {
+    opacity: 0.55;
+  }
+
+  /* Charts. */
+  .charts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 30em), 1fr));
+    gap: var(--_space);
+  }
+  .chart-card {
+    display: grid;
+    align-content: start;
+    gap: calc(var(--_space) * 0.5);
+    padding: var(--_space);
+    border: 1px solid var(--_card-border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    min-inline-size: 0;
+  }
+  .chart-card.wide {
+    grid-column: 1 / -1;
+  }
+  .chart-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5);
+  }
+  .chart-head h3 {
+    margin: 0;
+    padding-block-start: 0.35em;
+    flex: 1 1 14em;
+  }
+  .chart-head .button {
+    flex: none;
+  }
+  .chart-card p {
+    margin: 0;
+  }
+  .summary {
+    font-weight: 600;
+  }
+  .chart-area {
+    min-inline-size: 0;
+    inline-size: 100%;
+  }
+  .chart {
+    display: block;
+    max-inline-size: 100%;
+    overflow: visible;
+  }
+  .chart text {
+    fill: var(--_text);
+    font-size: 1em;
+  }
+  .chart text.small {
+    font-size: 0.875em;
+  }
+  .chart .track {
+    fill: var(--_chart-track);
+  }
+  .chart .bar {
+    fill: var(--_chart-bar);
+  }
+  .chart .axis {
+    stroke: var(--_border);
+    stroke-width: 1;
+  }
+  .heatmap .cell rect {
+    fill: var(--_bg);
+    stroke: var(--_card-border);
+    stroke-width: 1;
+    cursor: default;
+  }
+  .heatmap .l1 rect {
+    fill: #e4edf8;
+    fill: color-mix(in srgb, var(--_chart-bar) 14%, var(--_bg));
+  }
+  .heatmap .l2 rect {
+    fill: #b8cfec;
+    fill: color-mix(in srgb, var(--_chart-bar) 32%, var(--_bg));
+  }
+  .heatmap .l3 rect {
+    fill: #7aa3d4;
+    fill: color-mix(in srgb, var(--_chart-bar) 58%, var(--_bg));
+  }
+  .heatmap .l4 rect {
+    fill: var(--_chart-bar);
+  }
+  .heatmap .l4 text {
+    fill: var(--_action-color);
+    font-weight: 700;
+  }
+  .heatmap .cell rect:focus {
+    outline: none;
+  }
+  .heatmap .cell.active rect {
+    stroke: var(--_focus);
+    stroke-width: 3;
+  }
+  .readout {
+    min-block-size: 1.5em;
+    font-variant-numeric: tabular-nums;
+  }
+  .readout.on {
+    font-weight: 700;
+  }
+
+  /* Tables: they scroll sideways in a region of their own on a narrow screen. */
+  .table-title {
+    font-weight: 600;
+  }
+  /* Shadows at the sides that hide when scrolled to the end: there is more table that way. */
+  .table-wrap {
+    overflow-x: auto;
+    max-inline-size: 100%;
+    background:
+      linear-gradient(to right, var(--_bg) 30%, transparent) left / 2em 100% no-repeat local,
+      linear-gradient(to left, var(--_bg) 30%, transparent) right / 2em 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.3), transparent) left / 0.75em 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.3), transparent) right / 0.75em 100% no-repeat scroll;
+  }
+  .table-wrap:focus-visible {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: 2px;
+  }
+  table {
+    border-collapse: collapse;
+    min-inline-size: 100%;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding-block: 0.45em;
+    padding-inline: 0.5em 0.75em;
+    border-block-end: 1px solid var(--_card-border);
+    text-align: start;
+    vertical-align: top;
+  }
+  thead th {
+    border-block-end: 2px solid var(--_border);
+  }
+  td.number,
+  th.number {
+    text-align: end;
+  }
+  .heat-table td.number,
+  .heat-table th.number {
+    min-inline-size: 3em;
+  }
+
+  .empty {
+    padding: calc(var(--_space) * 1.5) var(--_space);
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  .empty h3 {
+    margin-block-end: 0.25em;
+  }
+  .empty p {
+    margin: 0;
+  }
+
+  /* Downloads. */
+  .exports {
+    display: grid;
+    gap: var(--_space);
+  }
+  .exports ul {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 22em), 1fr));
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .exports li {
+    display: grid;
+    gap: 0.4em;
+    align-content: start;
+  }
+  .exports li p {
+    margin: 0;
+  }
+  .exports .button {
+    justify-content: flex-start;
+    text-align: start;
+  }
+  .exports .icon {
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    fill: currentColor;
+  }
+
+  /* On a phone every pixel goes to the figures and charts, and the period choices line up. */
+  @container (max-width: 26em) {
+    .segment {
+      flex: 1 1 100%;
+    }
+    .controls,
+    .figure,
+    .chart-card {
+      padding: calc(var(--_space) * 0.75);
+    }
+    .figures {
+      gap: calc(var(--_space) * 0.75);
+    }
+  }
+
+  @media (forced-colors: active) {
+    .segment:has(input:checked) {
+      border-color: Highlight;
+    }
+    .figure {
+      border-block-start-color: CanvasText;
+    }
+    .chart text,
+    .heatmap .l4 text {
+      fill: CanvasText;
+    }
+    .chart .bar {
+      fill: CanvasText;
+    }
+    .chart .track {
+      fill: Canvas;
+      stroke: GrayText;
+    }
+    .chart .axis {
+      stroke: CanvasText;
+    }
+    .heatmap .cell rect,
+    .heatmap .l1 rect,
+    .heatmap .l2 rect,
+    .heatmap .l3 rect,
+    .heatmap .l4 rect {
+      fill: Canvas;
+      stroke: CanvasText;
+    }
+    .heatmap .cell.active rect {
+      stroke: Highlight;
+    }
+    .skeleton {
+      border: 1px solid GrayText;
+    }
+    .problem,
+    .notice {
+      border-color: CanvasText;
+    }
+  }
+`;
+
+export const styles = [tokens, base, own];

@@ -1,0 +1,140 @@
+/** `<ido-rapportage>`: coordinators see their IDO's figures for a period, compared with the period before, and download them. */
+import { adoptStyles, html, type CSSResultOrNative } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { User } from '../../sdk/schemas/resources.js';
+import { IdoElement } from '../shared/ido-element.js';
+import { base, tokens } from '../shared/styles.js';
+import type { RapportageView } from './dashboard.js';
+
+/** Fired after a coordinator logged in with the element's own form (`detail.user`; never the token). */
+export class IdoLoginEvent extends CustomEvent<{ user: User }> {
+  static readonly eventName = 'ido-login';
+  constructor(user: User) {
+    super(IdoLoginEvent.eventName, { detail: { user }, bubbles: true, composed: true });
+  }
+}
+
+/** Fired after a coordinator pressed "Uitloggen". */
+export class IdoLogoutEvent extends Event {
+  static readonly eventName = 'ido-logout';
+  constructor() {
+    super(IdoLogoutEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * Figures for coordinators of Informatiepunten Digitale Overheid: answers first, details on
+ * request. A period (this month, last month, this year, or two dates), filters (location; for
+ * national users also organisation and province), the key figures compared with the previous
+ * period, four charts (topics, development, when it is busy, agencies) each with a text summary
+ * and a "Toon als tabel" switch, and the exports for accountability. Without a `token` it shows
+ * its own login form and keeps the session in sessionStorage only, never in localStorage.
+ *
+ * This class is small on purpose: it is in `ido.js`, which every page with any IDO element
+ * loads. The login form and dashboard (`dashboard.ts`) come as a chunk when the element is first
+ * connected, the SVG charts (`charts.ts`) as another once there are figures to draw.
+ *
+ * @summary Rapportage voor IDO-coördinatoren: kerncijfers, grafieken en downloads.
+ *
+ * @csspart login - The login section (heading, text, form).
+ * @csspart login-form - The login form.
+ * @csspart login-button - The "Inloggen" button.
+ * @csspart controls - The period choice and the filters.
+ * @csspart figures - The list of key figures.
+ * @csspart figure - One key figure.
+ * @csspart chart - One chart section (heading, summary, chart or table).
+ * @csspart table - A table of a chart's figures.
+ * @csspart exports - The downloads section.
+ * @csspart export-button - A download button.
+ *
+ * @cssprop --ido-font-family - Font. Default: inherited from the page.
+ * @cssprop --ido-font-size - Body text size. Default: `max(1rem, 16px)`.
+ * @cssprop --ido-text-color - Text. Falls back to `--basis-color-default-color-document`, then `#1b1b1b`.
+ * @cssprop --ido-muted-color - Secondary text. Falls back to `--basis-color-default-color-subtle`, then `#4a4a4a`.
+ * @cssprop --ido-background - Background of cards and fields. Falls back to `--basis-color-default-bg-document`, then white.
+ * @cssprop --ido-surface - The controls panel and the bar tracks. Falls back to `--basis-color-default-bg-subtle`, then `#f3f4f6`.
+ * @cssprop --ido-border-color - Borders of fields. Falls back to `--basis-color-default-border-default`, then `#6b6b6b`.
+ * @cssprop --ido-card-border-color - Borders of cards and table rows. Falls back to `--basis-color-default-border-subtle`, then `#c9ccd1`.
+ * @cssprop --ido-button-background - Primary button. Falls back to `--nl-button-primary-background-color`, `--basis-color-action-1-bg-default`, then `#1a5fb4`.
+ * @cssprop --ido-button-color - Text on the primary button. Falls back to `--nl-button-primary-color`, `--basis-color-action-1-color-default`, then white.
+ * @cssprop --ido-selected-background - The chosen period. Falls back to `--basis-color-selected-1-bg-default`, then `#dbe7f7`.
+ * @cssprop --ido-chart-bar-color - Bars and the darkest heatmap cells. Falls back to the primary button colour.
+ * @cssprop --ido-chart-track-color - The track behind each bar. Falls back to `--ido-surface`.
+ * @cssprop --ido-figure-font-size - Size of the key figures. Default: `2.5em`.
+ * @cssprop --ido-link-color - Links and quiet buttons. Falls back to `--nl-link-color`, then `#1a5fb4`.
+ * @cssprop --ido-focus-color - Focus ring. Falls back to `--basis-focus-outline-color`, then black.
+ * @cssprop --ido-focus-width - Focus ring width. Falls back to `--basis-focus-outline-width`, then `3px`.
+ * @cssprop --ido-error-color - Errors. Falls back to `--basis-color-negative-1-color-default`, then `#b3261e`.
+ * @cssprop --ido-radius - Corner radius. Falls back to `--basis-border-radius-md`, then `4px`.
+ *
+ * @fires ido-login - {IdoLoginEvent} The coordinator logged in with the element's form (`detail.user`). Bubbles, composed.
+ * @fires ido-logout - {IdoLogoutEvent} The coordinator pressed "Uitloggen". Bubbles, composed.
+ */
+export class IdoRapportage extends IdoElement {
+  static override styles = [tokens, base];
+
+  private _view?: RapportageView;
+  private _loading?: Promise<void>;
+
+  @state() private _loadFailed = false;
+
+  /**
+   * A session token (`ido_st_…`, from `POST /api/v1/auth/login`) or secret key, when the page
+   * has one. Without it, or when the server refuses it, the element shows its own login form.
+   */
+  @property() token = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._load();
+  }
+
+  /** Loads the login form and dashboard; a failed load (offline) is tried again on "Probeer opnieuw". */
+  private _load(): void {
+    this._loading ??= import('./dashboard.js').then(
+      ({ RapportageView, styles }) => {
+        if (this._view) return;
+        const own = (this.constructor as typeof IdoRapportage).elementStyles;
+        adoptStyles(this.renderRoot as ShadowRoot, [...own, ...(styles as CSSResultOrNative[]).filter((s) => !own.includes(s))]);
+        // Events go out through `fire`: the manifest analyzer documents them from the JSDoc above.
+        const fire = (event: Event) => this.dispatchEvent(event);
+        this._view = new RapportageView(this, {
+          api: () => this.resolvedApi,
+          lang: () => this.language,
+          token: () => this.token,
+          loggedIn: (user) => fire(new IdoLoginEvent(user)),
+          loggedOut: () => fire(new IdoLogoutEvent()),
+        });
+        this._loadFailed = false;
+        this.requestUpdate();
+      },
+      () => {
+        this._loading = undefined;
+        this._loadFailed = true;
+      },
+    );
+  }
+
+  override render() {
+    if (this._view) return this._view.render();
+    const en = this.language === 'en';
+    return html`<div lang=${this.language}>
+      ${this._loadFailed
+        ? html`<p role="alert">${en
+            ? 'The reports could not be loaded. Check your internet connection and try again.'
+            : 'De rapportage kon niet worden geladen. Controleer je internetverbinding en probeer het opnieuw.'}</p>
+            <p><button class="button" type="button" @click=${this._load}>${en ? 'Try again' : 'Probeer opnieuw'}</button></p>`
+        : html`<p role="status">${en ? 'Loading the reports…' : 'De rapportage wordt geladen…'}</p>`}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ido-rapportage': IdoRapportage;
+  }
+  interface GlobalEventHandlersEventMap {
+    'ido-login': IdoLoginEvent;
+    'ido-logout': IdoLogoutEvent;
+  }
+}
