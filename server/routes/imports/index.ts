@@ -9,10 +9,18 @@ import { organisations } from '../../db/schema.js';
 import { organisationForCreate, requireStaff } from '../../http/auth.js';
 import { ApiError, type FieldIssue } from '../../http/problem.js';
 import {
-  ImportFileError, SYNC_MAX_VISITS, createImportRecord, fileProblemBody, executeImport, getImport, prepareImport, presentImport, runInBackground,
+  ImportFileError, SYNC_MAX_VISITS, createImportRecord, fileProblemBody, executeImport, getImport, listImports, prepareImport, presentImport, runInBackground,
 } from '../../services/imports.js';
 import { isUuid } from '../../services/registrations.js';
 import type { AppEnv } from '../../types.js';
+import { query } from '../../http/validate.js';
+import * as z from 'zod/mini';
+
+/** `GET /api/v1/imports`: the latest imports of the caller's organisation (national: all, or one). */
+const ImportListQuery = z.strictObject({
+  organisationId: z.optional(z.string().check(z.maxLength(64))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
+});
 
 const FORM_FIELDS = new Set(['file', 'mapping', 'dryRun', 'organisationId', 'locationId', 'background']);
 const MAPPING_MAX = 64 * 1024;
@@ -123,6 +131,11 @@ export const importRoutes = new Hono<AppEnv>()
     }
     const done = await executeImport(deps, record.id, prepared, { dryRun: false, lang });
     return c.json(presentImport(done, lang), 201);
+  })
+  .get('/', async (c) => {
+    const caller = requireStaff(c);
+    const q = query(c, ImportListQuery);
+    return c.json({ items: await listImports(c.var.deps, caller, q.organisationId, q.limit) });
   })
   .get('/:id', async (c) => {
     const caller = requireStaff(c);
