@@ -1,0 +1,166 @@
+/**
+ * Report read path: the year summary on raw rows (PostgreSQL), at 1 million questions for a quick run
+ * or 10 million for the full one. Data is generated in SQL (`INSERT … SELECT generate_series`):
+ * 200 organisations, 2,000 locations, about 1.25 questions per visit, skewed topics, 0–2 agencies,
+ * a referral on one question in ten, a sprinkle of retired 2021 codes.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx tests/bench/summary.ts \
+ *     [--questions 1000000] [--years 1] [--runs 20] [--keep] [--reuse postgres://…/ido_bench_xxxx]
+ *
+ * `--years` spreads the visits over that many years ending with 2026; the timed summary is always
+ * 2026-01-01 … 2026-12-31, so `--years 1` (the default) is the worst case: every row in the period.
+ * `--keep` keeps the generated database; `--reuse` times an earlier kept one without generating.
+ * `--verify` also checks every grouping against a plain (slow, obviously right) COUNT(DISTINCT) query.
+ */
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { SUMMARY_GROUP_BY, type SummaryGroupBy } from '../../sdk/schemas/reports.js';
+import { openDatabase } from '../../server/db/client.js';
+import { mappingClosure, resolvePeriod } from '../../server/services/report-math.js';
+import { summaryReport, type ReportFilter } from '../../server/services/reports.js';
+import { loadTaxonomy, seedTaxonomy } from '../../server/services/taxonomy.js';
+import { fmt, freshPostgres, percentile } from './lib.js';
+
+const { values } = parseArgs({
+  options: {
+    questions: { type: 'string', default: '1000000' },
+    years: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '20' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
+    verify: { type: 'boolean', default: false },
+  },
+});
+const QUESTIONS = Number(values.questions);
+const YEARS = Number(values.years);
+const RUNS = Number(values.runs);
+const VISITS = Math.ceil(QUESTIONS / 1.25);
+const ORGANISATIONS = 200;
+const LOCATIONS = 2000;
+
+const TOPICS = [
+  'huurtoeslag', 'zorgtoeslag', 'digid-aanvragen', 'digid-activeren', 'aow-pensioen', 'belastingaangifte', 'werk-uitkering',
+  'zorg-wmo', 'kinderopvangtoeslag', 'digid-app', 'digid-machtigen', 'rijbewijs-voertuig', 'studiefinanciering',
+  'boetes-betalingsregelingen', 'huur', 'paspoort-id', 'gemeente', 'berichtenbox', 'overig', 'toeslagen-huur',
+];
+const AGENCIES = ['dienst-toeslagen', 'belastingdienst', 'svb', 'uwv', 'logius', 'gemeente', 'cak', 'duo', 'rdw', 'cjib'];
+const HELP = ['digitaal-contact', 'cursus', 'digitale-samenleving', 'dienstverleners', 'doorverwijzing', 'hulp-digitaal'];
+const arr = (codes: string[]) => sql.raw(`array[${codes.map((c) => `'${c}'`).join(',')}]::text[]`);
+
+const { url, drop } = values.reuse ? { url: values.reuse, drop: async () => {} } : await freshPostgres();
+const database = await openDatabase({ databaseUrl: url, max: 4 });
+try {
+  if (!values.reuse) await generate();
+  const taxonomy = await loadTaxonomy(database);
+  const deps = { database, taxonomy };
+  let t0 = performance.now();
+
+  const year = resolvePeriod(new Date('2027-01-01T12:00:00Z'), '2026-01-01', '2026-12-31')!;
+  const national: ReportFilter = { ...year };
+  const oneOrganisation: ReportFilter = { ...year, organisationId: (await database.rows<{ id: string }>(sql`select md5('o1')::uuid::text as id`))[0].id };
+
+  let lastQuestions = 0;
+  async function time(label: string, filter: ReportFilter, groupBy: SummaryGroupBy | undefined, runs = RUNS) {
+    await summaryReport(deps, filter, groupBy, 'nl'); // warm-up (plan cache, buffers)
+    const ms: number[] = [];
+    let result;
+    for (let i = 0; i < runs; i++) {
+      t0 = performance.now();
+      result = await summaryReport(deps, filter, groupBy, 'nl');
+      ms.push(performance.now() - t0);
+    }
+    ms.sort((a, b) => a - b);
+    lastQuestions = result!.questions;
+    console.log(`${label.padEnd(44)} p50 ${fmt(percentile(ms, 50)).padStart(8)} ms   p95 ${fmt(percentile(ms, 95)).padStart(8)} ms   (${runs} runs; ${result!.visits.toLocaleString('en')} visits, ${result!.questions.toLocaleString('en')} questions, ${result!.groups.length} groups)`);
+    return percentile(ms, 50);
+  }
+
+  console.log('');
+  const p50 = await time('national year summary, groupBy=topic', national, 'topic');
+  const questionsInYear = lastQuestions;
+  await time('national year summary, no groupBy', national, undefined, 5);
+  for (const g of ['agency', 'help', 'day', 'weekday-hour', 'location'] as const) await time(`national year summary, groupBy=${g}`, national, g, 5);
+  await time('one organisation, year, groupBy=topic', oneOrganisation, 'topic');
+  console.log(`\nRESULT summary-topic-p50-ms=${fmt(p50)} questions=${questionsInYear}`);
+  if (values.verify) await verify(deps, national);
+} finally {
+  await database.close();
+  if (values.keep || values.reuse) console.log(`kept ${url}`);
+  else await drop();
+}
+
+async function generate() {
+  await seedTaxonomy(database);
+  console.log(`generating ${QUESTIONS.toLocaleString('en')} questions in ${VISITS.toLocaleString('en')} visits over ${YEARS} year(s), ${ORGANISATIONS} organisations, ${LOCATIONS} locations …`);
+  const t0 = performance.now();
+  await database.rows(sql`
+    insert into organisations (id, name)
+    select md5('o' || g)::uuid, 'Bibliotheek ' || g from generate_series(1, ${ORGANISATIONS}) g`);
+  await database.rows(sql`
+    insert into locations (id, organisation_id, name, address, municipality, province, lat, lon, closed_on_holidays)
+    select md5('l' || g)::uuid, md5('o' || (1 + g % ${ORGANISATIONS}))::uuid, 'Locatie ' || g,
+           jsonb_build_object('street', 'Plein 1', 'postcode', '3511 AB', 'city', 'Plaats ' || (g % 300), 'municipality', 'Gemeente ' || (g % 300), 'province', 'Provincie ' || (g % 12)),
+           'Gemeente ' || (g % 300), 'Provincie ' || (g % 12), 52 + (g % 100) / 100.0, 5 + (g % 100) / 100.0, '{}'::text[]
+    from generate_series(1, ${LOCATIONS}) g`);
+  // Visits: location 1 + g % 2000 (and its organisation), a time spread evenly over the years within 07:00–21:00 local.
+  const start = `${2026 - YEARS + 1}-01-01T00:00:00Z`;
+  const span = YEARS * 365 * 86400;
+  await database.rows(sql`
+    insert into registrations (id, organisation_id, location_id, occurred_at, channel, duration, taxonomy_version, body_hash, created_by, created_at, updated_at)
+    select md5('r' || g)::uuid, md5('o' || (1 + (1 + g % ${LOCATIONS}) % ${ORGANISATIONS}))::uuid, md5('l' || (1 + g % ${LOCATIONS}))::uuid,
+           t, (${arr(['balie', 'spreekuur', 'telefoon', 'email-chat'])})[1 + (g % 7) % 4],
+           (${arr(['0-5', '5-15', '15-30', '30-60', '60+'])})[1 + (g % 13) % 5],
+           case when g % 50 = 0 then '2021' else '2024' end, 'bench', 'bench', t, t
+    from generate_series(1, ${VISITS}) g
+    cross join lateral (select ${start}::timestamptz + make_interval(days => (((g::bigint * 7919) % ${span}) / 86400)::int, hours => 6 + (g % 14), mins => g % 60) as t) x`);
+  // Questions: the first ${VISITS} are position 0 of every visit, the rest position 1 of the first ones.
+  // h is a hash of (visit, position), so that the two questions of a visit differ (and sometimes agree).
+  await database.rows(sql`
+    insert into questions (registration_id, position, type, topic, agencies, help, referral_partner_kind, referral_warm)
+    select md5('r' || v)::uuid, p, 'digitale-overheid',
+           (${arr(TOPICS)})[1 + floor(power((h % 1000) / 1000.0, 2) * ${TOPICS.length})::int],
+           case h % 4 when 0 then '{}'::text[] when 1 then array[(${arr(AGENCIES)})[1 + (h / 1000) % 10]]
+                else array[(${arr(AGENCIES)})[1 + (h / 1000) % 10], (${arr(AGENCIES)})[1 + (h / 10000) % 10]] end,
+           array[(${arr(HELP)})[1 + (h / 100000) % 6]],
+           case when h % 10 = 3 then 'sociaal-raadslieden' end, case when h % 10 = 3 then h % 20 = 3 end
+    from generate_series(1, ${QUESTIONS}) q
+    cross join lateral (select 1 + (q - 1) % ${VISITS} as v, (q - 1) / ${VISITS} as p) vp
+    cross join lateral (select ((v * 2654435761::bigint + p * 40503) % 4294967291) as h) hh`);
+  await database.rows(sql`analyze`);
+  console.log(`generated in ${fmt((performance.now() - t0) / 1000)} s`);
+
+}
+
+/** Every grouping of the summary against a plain COUNT(DISTINCT) over the join, with the same code mapping. */
+async function verify(deps: { database: typeof database; taxonomy: Awaited<ReturnType<typeof loadTaxonomy>> }, filter: ReportFilter) {
+  const map = mappingClosure(deps.taxonomy.versions().map((v) => v.mappings), deps.taxonomy.currentCode);
+  const m = (e: string) => (map.size ? `(case ${e} ${[...map].map(([a, b]) => `when '${a}' then '${b}'`).join(' ')} else ${e} end)` : e);
+  const where = `r.deleted_at is null and r.occurred_at >= '${filter.start.toISOString()}' and r.occurred_at < '${filter.end.toISOString()}'`;
+  const local = `(r.occurred_at at time zone 'Europe/Amsterdam')`;
+  const keys: Record<SummaryGroupBy, string> = {
+    topic: m('q.topic'), agency: m('c'), help: m('c'), organisation: 'r.organisation_id::text', location: 'r.location_id::text',
+    channel: m('r.channel'), duration: m('r.duration'), day: `to_char(${local}, 'YYYY-MM-DD')`, week: `to_char(${local}, 'IYYY-"W"IW')`,
+    month: `to_char(${local}, 'YYYY-MM')`, 'weekday-hour': `to_char(${local}, 'ID-HH24')`,
+  };
+  const [totals] = await database.rows<{ visits: number; questions: number; referred: number }>(sql.raw(`
+    select count(distinct r.id)::int as visits, count(*)::int as questions,
+           (count(distinct r.id) filter (where q.referral_partner_id is not null or q.referral_partner_kind is not null))::int as referred
+    from registrations r join questions q on q.registration_id = r.id where ${where}`));
+  let mismatches = 0;
+  for (const groupBy of SUMMARY_GROUP_BY) {
+    const unnest = groupBy === 'agency' ? 'cross join unnest(q.agencies) c' : groupBy === 'help' ? 'cross join unnest(q.help) c' : '';
+    const expected = await database.rows<{ key: string; visits: number; questions: number }>(sql.raw(`
+      select ${keys[groupBy]} as key, count(distinct r.id)::int as visits, count(distinct (r.id, q.position))::int as questions
+      from registrations r join questions q on q.registration_id = r.id ${unnest} where ${where} group by 1`));
+    const got = await summaryReport(deps, filter, groupBy, 'nl');
+    const byKey = new Map(got.groups.map((g) => [g.key, g]));
+    const wrong = expected.filter((e) => byKey.get(e.key)?.visits !== e.visits || byKey.get(e.key)?.questions !== e.questions);
+    const totalsWrong = got.visits !== totals.visits || got.questions !== totals.questions || got.referred !== totals.referred;
+    if (wrong.length || byKey.size !== expected.length || totalsWrong) {
+      mismatches++;
+      console.log(`MISMATCH groupBy=${groupBy}`, { wrong: wrong.slice(0, 3), groups: [byKey.size, expected.length], totals: [got.visits, got.questions, got.referred], expected: totals });
+    }
+  }
+  console.log(mismatches ? `verify: ${mismatches} grouping(s) differ` : `verify: all ${SUMMARY_GROUP_BY.length} groupings and their totals match the plain queries`);
+  if (mismatches) process.exitCode = 1;
+}
