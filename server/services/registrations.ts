@@ -420,20 +420,25 @@ export async function createRegistrations(
     toInsert.push({ index: i, draft, organisationId: checked.organisationId! });
   }
 
-  for (let start = 0; start < toInsert.length; start += INSERT_CHUNK) {
-    await db.transaction(async (tx) => {
-      for (const { index, draft, organisationId } of toInsert.slice(start, start + INSERT_CHUNK)) {
-        const outcome = await insertRegistration(tx, deps, caller, draft, organisationId, now);
-        if (outcome.status === 'created') {
-          results[index].registration = outcome.registration;
-          continue;
-        }
-        // Lost a race: another request stored this id after our look-up. Its transaction has
-        // committed (the insert waited for it), so this statement sees its row.
-        const [winner] = (await findExisting(tx, [draft.id])).values();
-        results[index].status = winner && isReplay(winner, caller, draft) ? 'duplicate' : 'conflict';
+  const insertChunk = async (writer: Db | Tx, chunk: typeof toInsert) => {
+    for (const { index, draft, organisationId } of chunk) {
+      const outcome = await insertRegistration(writer, deps, caller, draft, organisationId, now);
+      if (outcome.status === 'created') {
+        results[index].registration = outcome.registration;
+        continue;
       }
-    });
+      // Lost a race: another request stored this id after our look-up. Its transaction has
+      // committed (the insert waited for it), so this statement sees its row.
+      const [winner] = (await findExisting(writer, [draft.id])).values();
+      results[index].status = winner && isReplay(winner, caller, draft) ? 'duplicate' : 'conflict';
+    }
+  };
+  for (let start = 0; start < toInsert.length; start += INSERT_CHUNK) {
+    const chunk = toInsert.slice(start, start + INSERT_CHUNK);
+    // One visit is one statement, atomic by itself: BEGIN and COMMIT would only add two round trips
+    // to the commonest request. Several visits share a transaction, so they commit once.
+    if (chunk.length === 1) await insertChunk(db, chunk);
+    else await db.transaction((tx) => insertChunk(tx, chunk));
   }
 
   if (options.loadDuplicates) {
