@@ -48,6 +48,13 @@ function defineOneElement() {
   };
 }
 
+/**
+ * A chunk shared by several lazy parts, holding the SDK's HTTP core (ky, zod/mini, schemas), is
+ * named `sdk-client` instead of after whichever of its modules rollup picks.
+ */
+const chunkName = (chunk) =>
+  chunk.facadeModuleId === null && chunk.moduleIds.some((id) => id.includes('/node_modules/ky/')) ? 'sdk-client' : '[name]';
+
 const inDependency = (warning) => [warning.id, ...(warning.ids ?? [])].some((id) => id?.includes('/node_modules/'));
 
 /** Dependencies' own notes (zod's comments and cycles) are not ours to act on; our code's warnings still show. */
@@ -78,7 +85,7 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       // Lazy parts (the map, the charts) load from beside ido.js, so a CDN or CMS path just works.
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js`,
       sourcemap: true,
     },
     plugins: [cleanOutput(['dist/widget', 'dist/sdk']), ...browserPlugins()],
@@ -92,7 +99,7 @@ export default [
       dir: 'dist/widget/elements',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: `chunks/${tag}-[name]-[hash].js`,
+      chunkFileNames: (chunk) => `chunks/${tag}-${chunkName(chunk)}-[hash].js`,
       sourcemap: false,
     },
     plugins: [defineOneElement(), ...browserPlugins()],

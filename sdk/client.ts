@@ -1,79 +1,39 @@
-/** The typed client of the IDO API: one ky instance, every response parsed with the contract's own schemas. */
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type ShouldRetryState } from 'ky';
-import * as z from 'zod/mini';
-import { IdoHttpError, IdoNetworkError, IdoSchemaError, IdoTimeoutError } from './errors.js';
-import { Problem, list, page, type Lang } from './schemas/common.js';
-import {
+/**
+ * The typed client of the IDO API: one ky instance, every response parsed with the contract's own
+ * schemas. `createIdoClient` composes the namespace factories of `sdk/api/*` over the core in
+ * `sdk/http.ts`; code that needs a few namespaces can import those factories instead, so that
+ * its bundle keeps only their schemas.
+ */
+import type * as z from 'zod/mini';
+import { createHttp, type IdoClientOptions, type RequestOptions } from './http.js';
+import type {
   AuditEntry as AuditEntrySchema, BatchResult, Registration,
-  type RegistrationInput, type RegistrationPatch, type RegistrationQuery,
+  RegistrationInput, RegistrationPatch, RegistrationQuery,
 } from './schemas/registration.js';
-import { Location, type LocationInput, type LocationPatch } from './schemas/location.js';
-import {
-  ApiKey, Course, Organisation, Partner, Session, User,
-  type CourseInput, type CoursePatch, type KeyInput, type OrganisationInput, type OrganisationPatch,
-  type PartnerInput, type PartnerPatch, type UserInput,
+import type { Location, LocationInput, LocationPatch } from './schemas/location.js';
+import type {
+  ApiKey, Course, CourseInput, CoursePatch, KeyInput, Organisation, OrganisationInput, OrganisationPatch,
+  Partner, PartnerInput, PartnerPatch, Session, User, UserInput,
 } from './schemas/resources.js';
-import { Taxonomy, TaxonomyVersions as TaxonomyVersionsSchema } from './schemas/taxonomy.js';
-import {
-  CourseReport, PublicLocation, PublicLocations, SearchDemand as SearchDemandSchema, Summary,
-  type CourseReportQuery, type SummaryQuery,
+import type { Taxonomy, TaxonomyVersions as TaxonomyVersionsSchema } from './schemas/taxonomy.js';
+import type {
+  CourseReport, CourseReportQuery, PublicLocation, PublicLocations, SearchDemand as SearchDemandSchema, Summary,
+  SummaryQuery,
 } from './schemas/reports.js';
+import type { Lang } from './schemas/common.js';
+import { registrationsApi } from './api/registrations.js';
+import { locationsApi } from './api/locations.js';
+import { partnersApi } from './api/partners.js';
+import { coursesApi } from './api/courses.js';
+import { organisationsApi } from './api/organisations.js';
+import { usersApi } from './api/users.js';
+import { keysApi } from './api/keys.js';
+import { taxonomyApi } from './api/taxonomy.js';
+import { reportsApi } from './api/reports.js';
+import { authApi } from './api/auth.js';
+import { healthApi } from './api/health.js';
 
-/** Options of `createIdoClient`. */
-export interface IdoClientOptions {
-  /**
-   * The server's origin (and path, when it is mounted below one), without `/api/v1`.
-   * @example 'https://ido.example.nl'
-   */
-  baseUrl: string;
-  /**
-   * A secret key (`ido_sk_…`, server to server) or desk key (`ido_dk_…`, the widget).
-   * @default undefined
-   */
-  apiKey?: string;
-  /**
-   * A session token from `auth.login`; wins over `apiKey`.
-   * @default undefined
-   */
-  token?: string;
-  /**
-   * Language of problem documents and value-list labels (`Accept-Language`).
-   * @default 'nl'
-   */
-  lang?: Lang;
-  /**
-   * Milliseconds to wait for each attempt before an `IdoTimeoutError`.
-   * @default 10000
-   */
-  timeout?: number;
-  /**
-   * How many times a safe request is retried after a network error or a 408, 429, 502, 503 or
-   * 504 (waiting as `Retry-After` says). Safe: GET and HEAD, a registration create (it always
-   * carries an id) and the batch; never another POST, PATCH or DELETE. `0` switches retries off.
-   * @default 2
-   */
-  retry?: number;
-  /**
-   * The `fetch` to use (instrumentation, tests).
-   * @default globalThis.fetch
-   */
-  fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-}
-
-/** Options every method accepts. */
-export interface RequestOptions {
-  /**
-   * Aborts the call; the promise then rejects with the signal's reason (an `AbortError`).
-   * @default undefined
-   * @example
-   * ```ts
-   * const controller = new AbortController();
-   * ido.locations.nearest({ postcode: '3511AB' }, { signal: controller.signal });
-   * controller.abort();
-   * ```
-   */
-  signal?: AbortSignal;
-}
+export { createHttp, uuid, type Http, type IdoClientOptions, type RequestOptions } from './http.js';
 
 /** One page of a list; `nextCursor` goes into the next call's `cursor` (null on the last page). */
 export interface Page<T> {
@@ -357,47 +317,6 @@ export interface IdoClient {
   health(options?: RequestOptions): Promise<Health>;
 }
 
-const HealthSchema = z.object({ status: z.string(), database: z.optional(z.string()) });
-
-/** A random UUID v4, also on plain-http pages where `crypto.randomUUID` is missing. */
-export function uuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-/** Seconds from a `Retry-After` header (seconds or HTTP date). */
-function retryAfterSeconds(headers: Headers): number | undefined {
-  const value = headers.get('retry-after');
-  if (!value) return undefined;
-  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
-  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
-}
-
-const withId = <T extends { id?: string }>(item: T): T & { id: string } => (item.id ? item : { ...item, id: uuid() }) as T & { id: string };
-
-/** A query object as search parameters: `undefined` left out, coordinates as `lat,lon`. */
-function search(query: object = {}): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    out[key] = typeof value === 'object' ? `${value.lat},${value.lon}` : String(value);
-  }
-  return out;
-}
-
-const at = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
-
-interface Call extends RequestOptions {
-  json?: unknown;
-  query?: object;
-  /** A POST that is safe to repeat (it carries ids). */
-  idempotent?: boolean;
-}
-
 /**
  * Creates a client of the IDO API.
  *
@@ -410,127 +329,18 @@ interface Call extends RequestOptions {
  * ```
  */
 export function createIdoClient(options: IdoClientOptions): IdoClient {
-  const base = options.baseUrl.replace(/\/+$/, '');
-  const timeout = options.timeout ?? 10_000;
-  let token = options.token ?? options.apiKey;
-
-  // A Retry-After longer than one attempt may wait is the caller's to decide (it is on the error).
-  const shouldRetry = ({ error }: ShouldRetryState) =>
-    isHTTPError(error) && (retryAfterSeconds(error.response.headers) ?? 0) * 1000 > timeout ? false : undefined;
-
-  const api = ky.create({
-    prefix: `${base}/api/v1`,
-    timeout,
-    headers: { accept: 'application/json', 'accept-language': options.lang ?? 'nl' },
-    retry: {
-      limit: options.retry ?? 2,
-      methods: ['get', 'head'],
-      statusCodes: [408, 429, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      shouldRetry,
-    },
-    fetch: options.fetch,
-  });
-
-  async function send(method: string, path: string | URL, call: Call, as: 'text' | 'blob' = 'text') {
-    try {
-      const response = api(path, {
-        method,
-        json: call.json,
-        searchParams: search(call.query),
-        signal: call.signal,
-        headers: { authorization: token ? `Bearer ${token}` : undefined },
-        // Arrays merge: this adds POST to the retried methods for this call only.
-        retry: call.idempotent ? { methods: ['post'] } : {},
-      });
-      return as === 'blob' ? await response.blob() : await response.text();
-    } catch (error) {
-      if (call.signal?.aborted) throw call.signal.reason;
-      if (isHTTPError(error)) {
-        const parsed = /json/.test(error.response.headers.get('content-type') ?? '') ? z.safeParse(Problem, error.data) : undefined;
-        throw new IdoHttpError(error.response.status, parsed?.success ? parsed.data : undefined, retryAfterSeconds(error.response.headers));
-      }
-      if (isTimeoutError(error)) throw new IdoTimeoutError(timeout, { cause: error });
-      // fetch reports every failure to reach the server, or to read its answer, as a TypeError.
-      if (isNetworkError(error) || error instanceof TypeError) throw new IdoNetworkError(undefined, { cause: error });
-      throw error;
-    }
-  }
-
-  async function request<S extends z.ZodMiniType>(method: string, path: string | URL, schema: S, call: Call = {}): Promise<z.output<S>> {
-    const text = (await send(method, path, call)) as string;
-    let body: unknown;
-    try {
-      body = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      throw new IdoSchemaError(String(path), [], text);
-    }
-    const result = z.safeParse(schema, body);
-    if (!result.success) throw new IdoSchemaError(String(path), result.error.issues, body);
-    return result.data;
-  }
-
-  const remove = async (path: string, o?: RequestOptions) => {
-    await send('delete', path, { signal: o?.signal });
-  };
-
-  function resource<S extends z.ZodMiniType>(path: string, schema: S): Resource<z.output<S>, object, object, object> {
-    return {
-      list: (query, o) => request('get', path, page(schema), { query, signal: o?.signal }),
-      get: (id, o) => request('get', at(path, id), schema, o),
-      create: (json, o) => request('post', path, schema, { json, signal: o?.signal }),
-      update: (id, json, o) => request('patch', at(path, id), schema, { json, signal: o?.signal }),
-      delete: (id, o) => remove(at(path, id), o),
-    };
-  }
-
-  const organisations = resource('organisations', Organisation);
-  const users = resource('users', User);
-  const keys = resource('keys', ApiKey);
-
+  const http = createHttp(options);
   return {
-    registrations: {
-      ...resource('registrations', Registration),
-      create: (input, o) => request('post', 'registrations', Registration, { json: withId(input), idempotent: true, signal: o?.signal }),
-      createBatch: (items, o) =>
-        request('post', 'registrations/batch', BatchResult, { json: { registrations: items.map(withId) }, idempotent: true, signal: o?.signal }),
-      audit: (id, o) => request('get', `${at('registrations', id)}/audit`, list(AuditEntrySchema), o),
-    },
-    locations: {
-      ...resource('locations', Location),
-      nearest: (query, o) => request('get', 'public/locations', PublicLocations, { query, signal: o?.signal }),
-      publicGet: (id, o) => request('get', at('public/locations', id), PublicLocation, o),
-    },
-    partners: resource('partners', Partner),
-    courses: resource('courses', Course),
-    organisations: { list: organisations.list, get: organisations.get, create: organisations.create, update: organisations.update },
-    users: { list: users.list, create: users.create, delete: users.delete },
-    keys: { list: keys.list, create: keys.create, revoke: keys.delete },
-    taxonomy: {
-      get: (query, o) => request('get', 'taxonomy', Taxonomy, { query, signal: o?.signal }),
-      versions: (o) => request('get', 'taxonomy/versions', TaxonomyVersionsSchema, o),
-    },
-    reports: {
-      summary: (query, o) => request('get', 'reports/summary', Summary, { query, signal: o?.signal }),
-      courses: (query, o) => request('get', 'reports/courses', CourseReport, { query, signal: o?.signal }),
-      searchDemand: (query, o) => request('get', 'reports/search-demand', SearchDemandSchema, { query, signal: o?.signal }),
-      exportUrl: (query) => `${base}/api/v1/reports/export?${new URLSearchParams(search(query))}`,
-      exportFile: async (query, o) => (await send('get', 'reports/export', { query, signal: o?.signal }, 'blob')) as Blob,
-    },
-    auth: {
-      login: async (input, o) => {
-        const session = await request('post', 'auth/login', Session, { json: input, signal: o?.signal });
-        token = session.token;
-        return session;
-      },
-      logout: async (o) => {
-        try {
-          await send('post', 'auth/logout', { signal: o?.signal });
-        } finally {
-          token = options.apiKey;
-        }
-      },
-    },
-    health: (o) => request('get', new URL(`${base}/healthz`, globalThis.location?.href), HealthSchema, o),
+    registrations: registrationsApi(http),
+    locations: locationsApi(http),
+    partners: partnersApi(http),
+    courses: coursesApi(http),
+    organisations: organisationsApi(http),
+    users: usersApi(http),
+    keys: keysApi(http),
+    taxonomy: taxonomyApi(http),
+    reports: reportsApi(http),
+    auth: authApi(http),
+    health: healthApi(http),
   };
 }

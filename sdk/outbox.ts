@@ -1,8 +1,11 @@
 /** The outbox: registrations made while the server cannot be reached, kept durably and sent later, each exactly once. */
-import { uuid, type IdoClient, type RequestOptions } from './client.js';
+import type { IdoClient } from './client.js';
+import type { RequestOptions } from './http.js';
+import { uuid } from './uuid.js';
 import { isIdoHttpError, isIdoNetworkError } from './errors.js';
 import type { FieldError } from './schemas/common.js';
-import { BATCH_MAX, type Registration, type RegistrationInput } from './schemas/registration.js';
+import { BATCH_MAX } from './schemas/limits.js';
+import type { Registration, RegistrationInput } from './schemas/registration.js';
 
 /** One registration waiting to be sent. */
 export interface OutboxItem {

@@ -1,6 +1,7 @@
 /** A visit (registration) with its questions: what the desk registers, and what the API stores. */
 import * as z from 'zod/mini';
 import { Code, DateTime, Id, LocalDate, FieldError } from './common.js';
+import { BATCH_MAX, NOTE_MAX } from './limits.js';
 
 export const Referral = z.strictObject({
   partnerId: z.optional(Id),
@@ -25,7 +26,7 @@ export const QuestionInput = z.strictObject({
 export type QuestionInput = z.input<typeof QuestionInput>;
 export type Question = z.output<typeof QuestionInput>;
 
-export const NOTE_MAX = 500;
+export { NOTE_MAX, BATCH_MAX } from './limits.js';
 
 /** The body of `POST /api/v1/registrations`: one visit. */
 export const RegistrationInput = z.strictObject({
@@ -75,8 +76,6 @@ export const Registration = z.object({
   updatedAt: z.optional(z.string()),
 });
 export type Registration = z.infer<typeof Registration>;
-
-export const BATCH_MAX = 500;
 
 export const BatchInput = z.strictObject({
   registrations: z.array(z.unknown()).check(z.minLength(1), z.maxLength(BATCH_MAX)),

@@ -1,23 +1,18 @@
 /** `<ido-locator>`: the public finds the nearest IDO by postcode, place or location, and sees whether it is open. */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { createIdoClient, type IdoClient, type NearestQuery } from '../../sdk/client.js';
-import { isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
-import { formatDistance } from '../../sdk/geo.js';
-import { holidayLabel, holidayOn, type HolidayCode } from '../../sdk/holidays.js';
-import {
-  addDays, amsterdamParts, describeOpenState, hoursOn, openState,
-  type OpenState, type OpeningException, type OpeningSchedule,
-} from '../../sdk/opening-hours.js';
+import type { IdoClient, NearestQuery } from '../../sdk/client.js';
+import { IdoNetworkError, isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
 import { parsePostcode } from '../../sdk/postcode.js';
 import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
 import { IdoElement } from '../shared/ido-element.js';
-import { catalogue, formatList } from '../shared/i18n.js';
-import { en } from './i18n.en.js';
+import { lazyCatalogue } from '../shared/i18n.js';
+import { icon } from './icons.js';
 import { nl, type LocatorMessages } from './i18n.nl.js';
 import { styles } from './ido-locator.styles.js';
 import type { LocatorMap } from './map.js';
+import type { CardView } from './results.js';
 
 /**
  * Fired when the visitor chooses a location with its "Kies" button (only shown with the
@@ -46,52 +41,32 @@ type FieldProblem = 'invalid' | 'unknown-postcode' | 'unknown-place' | 'lookup-u
 /** Why a search as a whole failed. */
 type SearchProblem = 'denied' | 'unavailable' | 'network' | 'server' | 'busy';
 
-const ICONS = {
-  open: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-2 15-5-5 1.4-1.4 3.6 3.6 7.6-7.6L19 8l-9 9Z',
-  closed: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Zm.5-13H11v6l5.2 3.2.8-1.3-4.5-2.7V7Z',
-  chevron: 'M10 6 8.6 7.4l4.6 4.6-4.6 4.6L10 18l6-6-6-6Z',
-  here: 'M21 3 3 10.5v1l6.8 2.7L12.5 21h1L21 3Z',
-  search: 'M15.5 14h-.8l-.3-.3a6.5 6.5 0 1 0-.7.7l.3.3v.8l5 5 1.5-1.5-5-5Zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9Z',
-  route: 'M21.7 11.3l-9-9a1 1 0 0 0-1.4 0l-9 9a1 1 0 0 0 0 1.4l9 9a1 1 0 0 0 1.4 0l9-9a1 1 0 0 0 0-1.4ZM14 14.5V12h-4v3H8v-4c0-.6.4-1 1-1h5V7.5l3.5 3.5-3.5 3.5Z',
-  phone: 'M6.6 10.8a15 15 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.2c1.1.4 2.3.6 3.6.6a1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.3.2 2.5.6 3.6a1 1 0 0 1-.3 1l-2.2 2.2Z',
-} as const;
-
-const icon = (name: keyof typeof ICONS) =>
-  html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${ICONS[name]}></path></svg>`;
-
 /** A place name: letters, spaces, hyphens, apostrophes and dots ("'s-Hertogenbosch", "Bergen op Zoom"). */
 const PLACE = /^['’]?\p{L}[\p{L}\s'’.-]*$/u;
 const MINUTE_MS = 60_000;
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+type SearchModule = typeof import('./search-client.js');
+let searchModule: Promise<SearchModule> | undefined;
+/** The search chunk once loaded: it renders the result cards (there are results only once it is). */
+let resultsView: SearchModule | undefined;
 
-function scheduleOf(location: PublicLocation): OpeningSchedule {
-  return {
-    walkInHours: location.walkInHours,
-    exceptions: location.exceptions as unknown as OpeningException[],
-    closedOnHolidays: location.closedOnHolidays as HolidayCode[],
-  };
+/**
+ * The search chunk (search-client.ts: the client's `locations` and the result cards with their
+ * opening hours), loaded with the first search. Not reaching the script is not reaching the
+ * server: the visitor sees the network problem, and the next search asks for it again.
+ */
+function loadSearch(): Promise<SearchModule> {
+  return (searchModule ??= import('./search-client.js').then(
+    (m) => (resultsView = m),
+    (cause: unknown) => {
+      searchModule = undefined;
+      throw new IdoNetworkError(undefined, { cause });
+    },
+  ));
 }
 
-/** The open state now; the server's answer when the schedule cannot be read. */
-function stateOf(location: PublicLocation, schedule: OpeningSchedule, now: Date): OpenState {
-  try {
-    return openState(schedule, now);
-  } catch {
-    return { openNow: location.openNow, nextChange: location.nextChange };
-  }
-}
-
-function rangesOn(schedule: OpeningSchedule, date: string): { opens: string; closes: string }[] {
-  try {
-    return hoursOn(schedule, date);
-  } catch {
-    return [];
-  }
-}
-
-/** ISO weekday (1 = Monday) of a local date; the date is a calendar day, so UTC noon is safe. */
-const weekdayOf = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+/** Dutch built in; English is a chunk of its own, loaded only for `lang="en"`. */
+const texts = lazyCatalogue<LocatorMessages>(nl, async () => (await import('./i18n.en.js')).en);
 
 /**
  * Finds the nearest Informatiepunt Digitale Overheid (IDO) for the public: by postcode, place
@@ -130,9 +105,15 @@ const weekdayOf = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() 
  * @fires ido-location-select - {IdoLocationSelectEvent} The visitor chose a location (`detail`: the location). Bubbles, composed.
  */
 export class IdoLocator extends IdoElement {
+  /** English waits for its texts (a chunk of their own, Dutch is the default) before it renders. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = texts.ready(this.language);
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   static override styles = styles;
 
-  private _client?: { key: string; client: IdoClient };
+  private _client?: { key: string; locations: Promise<IdoClient['locations']> };
   private _clock?: ReturnType<typeof setTimeout>;
   private _map?: LocatorMap;
   private _mapFor?: Found;
@@ -157,7 +138,7 @@ export class IdoLocator extends IdoElement {
       } else {
         query = search.kind === 'postcode' ? { postcode: search.postcode, limit } : { q: search.q, limit };
       }
-      const result = await this._clientFor().locations.nearest(query, { signal });
+      const result = await (await this._locations()).nearest(query, { signal });
       return { search, result };
     },
     onError: (error) => this._onSearchError(error),
@@ -229,15 +210,25 @@ export class IdoLocator extends IdoElement {
   }
 
   private _t(): LocatorMessages {
-    return catalogue({ nl, en }, this.language);
+    return texts.get(this.language);
   }
 
-  private _clientFor(): IdoClient {
+  /**
+   * The client's `locations` namespace only (not the whole client, so the other schemas stay out
+   * of the bundle), loaded with the first search: see search-client.ts. A chunk that fails to
+   * load (offline) is asked for again with the next search.
+   */
+  private _locations(): Promise<IdoClient['locations']> {
     const key = `${this.resolvedApi} ${this.language}`;
     if (this._client?.key !== key) {
-      this._client = { key, client: createIdoClient({ baseUrl: this.resolvedApi, lang: this.language }) };
+      const options = { baseUrl: this.resolvedApi, lang: this.language };
+      const client = { key, locations: loadSearch().then((m) => m.locationsClient(options)) };
+      client.locations.catch(() => {
+        if (this._client === client) this._client = undefined;
+      });
+      this._client = client;
     }
-    return this._client.client;
+    return this._client.locations;
   }
 
   /** Re-evaluates the open states at the start of every minute. */
@@ -401,95 +392,6 @@ export class IdoLocator extends IdoElement {
       : nothing}`;
   }
 
-  private _renderHoursText(t: LocatorMessages, ranges: { opens: string; closes: string }[]): string {
-    return ranges.length ? ranges.map((r) => t.range(r.opens, r.closes)).join(t.and) : t.closed;
-  }
-
-  /** The ranges of one day, each kept on one line. */
-  private _renderHoursCell(t: LocatorMessages, ranges: { opens: string; closes: string }[]) {
-    if (!ranges.length) return t.closed;
-    return ranges.map((r, i) => html`${i ? t.and : ''}<span class="range">${t.range(r.opens, r.closes)}</span>`);
-  }
-
-  private _renderWeek(t: LocatorMessages, location: PublicLocation, schedule: OpeningSchedule, today: string) {
-    const todayWeekday = weekdayOf(today);
-    const usual = (day: number) =>
-      location.walkInHours
-        .filter((r) => r.day === day && r.opens < r.closes)
-        .sort((a, b) => (a.opens < b.opens ? -1 : 1));
-    const rows = [1, 2, 3, 4, 5, 6, 7].map((day) => {
-      const isToday = day === todayWeekday;
-      return html`<tr class=${isToday ? 'today' : ''} aria-current=${isToday ? 'date' : nothing}>
-        <th scope="row">${capitalise(t.weekdays[day - 1])}${isToday ? html` <span>${t.todayMark}</span>` : nothing}</th>
-        <td>${this._renderHoursCell(t, usual(day))}</td>
-      </tr>`;
-    });
-    // Holidays and other exceptions in the coming two weeks, where they differ from the usual week.
-    const other: TemplateResult[] = [];
-    for (let i = 0; i < 14; i++) {
-      const date = addDays(today, i);
-      const weekday = weekdayOf(date);
-      const actual = this._renderHoursText(t, rangesOn(schedule, date));
-      if (actual === this._renderHoursText(t, usual(weekday))) continue;
-      const [, month, day] = date.split('-').map(Number);
-      const holiday = holidayOn(date);
-      const name = holiday ? ` (${holidayLabel(holiday, this.language)})` : '';
-      other.push(html`<li>${capitalise(t.weekdays[weekday - 1])} ${day} ${t.months[month - 1]}${name}: ${actual}</li>`);
-    }
-    return html`
-      <table>
-        <caption class="visually-hidden">${t.hoursCaption(location.name)}</caption>
-        <tbody>${rows}</tbody>
-      </table>
-      ${other.length ? html`<h4>${t.otherHours}</h4><ul>${other}</ul>` : nothing}
-    `;
-  }
-
-  private _renderCard(t: LocatorMessages, location: PublicLocation, index: number) {
-    const lang = this.language;
-    const now = this._now;
-    const id = `loc-${index}`;
-    const schedule = scheduleOf(location);
-    const open = stateOf(location, schedule, now);
-    const today = amsterdamParts(now).date;
-    const expanded = this._expanded.has(location.id);
-    const { lat, lon } = location.coordinates;
-    const route = `https://www.openstreetmap.org/directions?to=${lat}%2C${lon}`;
-    const phone = typeof location.contact.phone === 'string' && location.contact.phone.trim() ? location.contact.phone.trim() : '';
-    const access = location.accessibility as { wheelchair?: unknown; hearingLoop?: unknown; notes?: unknown };
-    const features: string[] = [];
-    if (access.wheelchair === true) features.push(t.wheelchair);
-    if (access.wheelchair === false) features.push(t.noWheelchair);
-    if (access.hearingLoop === true) features.push(t.hearingLoop);
-    if (access.hearingLoop === false) features.push(t.noHearingLoop);
-    const notes = typeof access.notes === 'string' ? access.notes.trim() : '';
-    const languages = location.languages.some((code) => code !== 'nl') ? languageNames(location.languages, lang) : '';
-
-    return html`<li class="card ${open.openNow ? 'is-open' : ''}" part="card">
-      <h3 id="${id}-name" tabindex="-1"><span class="number">${index + 1}</span><span>${location.name}</span></h3>
-      ${location.distanceKm === undefined ? nothing : html`<p class="muted">${t.distance(formatDistance(location.distanceKm, lang))}</p>`}
-      <p class="state ${open.openNow ? 'open' : 'closed'}">${icon(open.openNow ? 'open' : 'closed')}<span>${describeOpenState(open, lang, now)}</span></p>
-      <p>${t.today(this._renderHoursText(t, rangesOn(schedule, today)))}</p>
-      <button class="button quiet disclosure" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="${id}-week"
-        @click=${() => this._toggleWeek(location.id)}>${icon('chevron')}<span>${t.showHours}</span></button>
-      <div class="week" id="${id}-week" ?hidden=${!expanded}>${expanded ? this._renderWeek(t, location, schedule, today) : nothing}</div>
-      <p class="address"><span class="visually-hidden">${t.address}: </span>${location.address.street}<br />${location.address.postcode} ${location.address.city}</p>
-      <ul class="links">
-        <li>
-          <a href=${route} target="_blank" rel="noopener noreferrer">${icon('route')}<span>${t.route}<span class="visually-hidden">${t.routeTo(location.name)}</span>
-            <span class="muted">${t.newWindow}</span></span></a>
-        </li>
-        ${phone ? html`<li><a href="tel:${phone.replace(/[^\d+]/g, '')}">${icon('phone')}<span>${t.call(phone)}</span></a></li>` : nothing}
-      </ul>
-      ${features.length ? html`<ul class="features">${features.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
-      ${notes ? html`<p class="notes">${notes}</p>` : nothing}
-      ${languages ? html`<p>${t.languages(languages)}</p>` : nothing}
-      ${this.selectable
-        ? html`<p class="actions"><button class="button" type="button" aria-describedby="${id}-name" @click=${() => this._select(location)}>${t.choose}</button></p>`
-        : nothing}
-    </li>`;
-  }
-
   override render() {
     const t = this._t();
     const found = this._shownResult();
@@ -497,6 +399,14 @@ export class IdoLocator extends IdoElement {
     const status = this._statusText(t, found);
     const fieldProblem = this._fieldProblem;
     const describedBy = ['postcode-hint', fieldProblem ? 'postcode-error' : '', this._problem ? 'problem' : ''].filter(Boolean).join(' ');
+    const view: CardView = {
+      language: this.language,
+      now: this._now,
+      expanded: this._expanded,
+      selectable: this.selectable,
+      toggleWeek: (id) => this._toggleWeek(id),
+      select: (location) => this._select(location),
+    };
     const canLocate = typeof navigator !== 'undefined' && 'geolocation' in navigator && globalThis.isSecureContext !== false;
 
     return html`<section class="locator" lang=${this.language} aria-labelledby="heading">
@@ -522,8 +432,8 @@ export class IdoLocator extends IdoElement {
       </form>
       <div class="problem" id="problem" role="alert">${this._renderProblem(t)}</div>
       <p class="status" id="status" role="status">${status}</p>
-      ${items.length
-        ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => this._renderCard(t, location, i))}</ol>`
+      ${items.length && resultsView
+        ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => resultsView!.renderCard(view, t, location, i))}</ol>`
         : nothing}
       ${found?.result.attribution ? html`<p class="credit">${found.result.attribution}</p>` : nothing}
       ${this.map && items.length
@@ -555,20 +465,6 @@ function isGeolocationError(error: unknown): error is { code: number } {
 }
 
 /** "Nederlands en Engels" from ['nl', 'en']; codes the browser cannot name are left out. */
-function languageNames(codes: string[], lang: 'nl' | 'en'): string {
-  let names: string[];
-  try {
-    const display = new Intl.DisplayNames([lang], { type: 'language' });
-    names = codes.map((code) => {
-      const name = display.of(code);
-      return name && name !== code ? name : '';
-    }).filter(Boolean);
-  } catch {
-    return '';
-  }
-  return names.length ? formatList(names.map(lang === 'nl' ? capitalise : (n) => n), lang) : '';
-}
-
 declare global {
   interface HTMLElementTagNameMap {
     'ido-locator': IdoLocator;

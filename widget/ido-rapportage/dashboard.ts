@@ -7,7 +7,12 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { createIdoClient, type ExportQuery, type IdoClient } from '../../sdk/client.js';
+import type { ExportQuery, IdoClient, IdoClientOptions } from '../../sdk/client.js';
+import { createHttp } from '../../sdk/http.js';
+import { authApi } from '../../sdk/api/auth.js';
+import { locationsApi } from '../../sdk/api/locations.js';
+import { organisationsApi } from '../../sdk/api/organisations.js';
+import { reportsApi } from '../../sdk/api/reports.js';
 import { isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
 import type { CourseReport, Summary } from '../../sdk/schemas/reports.js';
 import type { Location } from '../../sdk/schemas/location.js';
@@ -140,11 +145,19 @@ function saveBlob(blob: Blob, name: string, root: ShadowRoot | HTMLElement): voi
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The namespaces of the client the dashboard uses: only their schemas are bundled. */
+type DashboardClient = Pick<IdoClient, 'auth' | 'locations' | 'organisations' | 'reports'>;
+
+function dashboardClient(options: IdoClientOptions): DashboardClient {
+  const http = createHttp(options);
+  return { auth: authApi(http), locations: locationsApi(http), organisations: organisationsApi(http), reports: reportsApi(http) };
+}
+
 /** Login, dashboard and exports of `<ido-rapportage>`, as a controller of the element. */
 export class RapportageView implements ReactiveController {
   private readonly _host: Host;
   private readonly _api: RapportageHostApi;
-  private _clientCache?: { key: string; client: IdoClient };
+  private _clientCache?: { key: string; client: DashboardClient };
   /** The API origin the stored session was read for. */
   private _sessionApi?: string;
   /** The `token` attribute as last seen, to notice a new one. */
@@ -197,7 +210,7 @@ export class RapportageView implements ReactiveController {
     this._login = new Task(host, {
       autoRun: false,
       task: ([email, password], { signal }) =>
-        createIdoClient({ baseUrl: this._api.api(), lang: this._api.lang(), retry: 0 }).auth.login({ email, password }, { signal }),
+        authApi(createHttp({ baseUrl: this._api.api(), lang: this._api.lang(), retry: 0 })).login({ email, password }, { signal }),
       onComplete: (session) => this._onLoggedIn(session),
       onError: (error) => this._onLoginError(error),
     });
@@ -317,11 +330,11 @@ export class RapportageView implements ReactiveController {
     return this._session?.token ?? (this._tokenRejected ? '' : this._api.token().trim());
   }
 
-  private _client(): IdoClient {
+  private _client(): DashboardClient {
     const token = this._token;
     const key = `${this._api.api()} ${token} ${this._api.lang()}`;
     if (this._clientCache?.key !== key) {
-      this._clientCache = { key, client: createIdoClient({ baseUrl: this._api.api(), token, lang: this._api.lang() }) };
+      this._clientCache = { key, client: dashboardClient({ baseUrl: this._api.api(), token, lang: this._api.lang() }) };
     }
     return this._clientCache.client;
   }

@@ -58,6 +58,7 @@ export const en: Strings = {
   digidSummary: (answer) => `DigiD: ${answer.toLowerCase()}`,
   noteLabel: 'Note (optional)',
   noteHint: 'Do not write a name, BSN, address, phone number, e-mail address, IBAN or date of birth here.',
+  noteUnchecked: 'The note could not be checked for personal data just now. Try again, or leave the note empty.',
   noteLeft: (n) => `${n} characters left`,
 
   submit: 'Register',

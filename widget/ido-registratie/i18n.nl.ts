@@ -56,6 +56,7 @@ export const nl = {
   digidSummary: (answer: string) => `DigiD: ${answer.toLowerCase()}`,
   noteLabel: 'Notitie (niet verplicht)',
   noteHint: 'Zet hier geen naam, BSN, adres, telefoonnummer, e-mailadres, IBAN of geboortedatum in.',
+  noteUnchecked: 'De notitie kon nu niet worden gecontroleerd op persoonsgegevens. Probeer het opnieuw, of laat de notitie leeg.',
   noteLeft: (n: number) => `Nog ${n} tekens`,
 
   submit: 'Registreer',

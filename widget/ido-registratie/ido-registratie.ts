@@ -3,22 +3,24 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { createIdoClient, uuid, type IdoClient } from '../../sdk/client.js';
+import type { IdoClientOptions } from '../../sdk/client.js';
+import { uuid } from '../../sdk/uuid.js';
+import { lazyDeskClient, type DeskClient } from './lazy-client.js';
 import { isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
 import { createOutbox, type Outbox, type OutboxItem, type OutboxStore } from '../../sdk/outbox.js';
 import { indexedDbOutboxStore } from '../../sdk/outbox-idb.js';
-import { describePersonalData, findPersonalData, type PersonalDataKind } from '../../sdk/personal-data.js';
+import type { PersonalDataKind } from '../../sdk/personal-data.js';
 import { addDays } from '../../sdk/opening-hours.js';
-import { NOTE_MAX, type Registration, type RegistrationInput } from '../../sdk/schemas/registration.js';
+import { NOTE_MAX } from '../../sdk/schemas/limits.js';
+import type { Registration, RegistrationInput } from '../../sdk/schemas/registration.js';
 import type { Taxonomy, TaxonomyEntry, Topic } from '../../sdk/schemas/taxonomy.js';
 import type { Location } from '../../sdk/schemas/location.js';
 import type { Partner } from '../../sdk/schemas/resources.js';
 import { IdoElement } from '../shared/ido-element.js';
 import { base, tokens } from '../shared/styles.js';
-import { catalogue, formatList, formatTime, lowerFirst } from '../shared/i18n.js';
+import { lazyCatalogue, formatList, formatTime, lowerFirst } from '../shared/i18n.js';
 import { fingerprint, readJson, writeJson } from '../shared/storage.js';
 import { nl, type Strings } from './i18n.nl.js';
-import { en } from './i18n.en.js';
 import { styles } from './ido-registratie.styles.js';
 import { IdoErrorEvent, IdoQueuedEvent, IdoRegisteredEvent } from './events.js';
 import { searchTopics, topTopics, usageWeights } from './topic-search.js';
@@ -83,6 +85,29 @@ interface RecentRow {
   stored: Registration | null;
 }
 
+type PersonalDataFinder = typeof import('../../sdk/personal-data.js');
+/** The personal-data finder, once loaded. */
+let finder: PersonalDataFinder | undefined;
+let finderLoading: Promise<PersonalDataFinder> | undefined;
+
+/**
+ * The personal-data finder of the note is a chunk of its own: not needed to paint the form, so
+ * it is loaded right after the element connects (and again after a failure). A note is never
+ * sent unchecked: see `validate`.
+ */
+function loadFinder(): Promise<PersonalDataFinder> {
+  return (finderLoading ??= import('../../sdk/personal-data.js').then(
+    (m) => (finder = m),
+    (error: unknown) => {
+      finderLoading = undefined;
+      throw error;
+    },
+  ));
+}
+
+/** Dutch built in; English is a chunk of its own, loaded only for `lang="en"`. */
+const texts = lazyCatalogue<Strings>(nl, async () => (await import('./i18n.en.js')).en);
+
 /**
  * Registers a visit at an IDO desk: choose a topic, press Registreer. The details (channel,
  * duration, help, agency, DigiD, time) start as this desk's last choices. Without a connection
@@ -126,9 +151,15 @@ interface RecentRow {
  * @fires {IdoErrorEvent} ido-error - Something the worker asked for failed; `detail.error` says what.
  */
 export class IdoRegistratie extends IdoElement {
+  /** English waits for its texts (a chunk of their own, Dutch is the default) before it renders. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = texts.ready(this.language);
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   static override styles = [tokens, base, styles];
 
-  private client?: IdoClient;
+  private client?: DeskClient;
   private outbox?: Outbox;
   private store?: OutboxStore;
   private connectedTo = '';
@@ -155,6 +186,8 @@ export class IdoRegistratie extends IdoElement {
   @state() private listOpen = false;
   @state() private detailsOpen = false;
   @state() private noteKinds: PersonalDataKind[] = [];
+  /** The note could not be checked for personal data (the finder did not load). */
+  @state() private noteUnchecked = false;
   @state() private errors: FormErrors = {};
   @state() private notice: Notice | null = null;
   @state() private busy = false;
@@ -282,17 +315,18 @@ export class IdoRegistratie extends IdoElement {
   }
 
   private connect() {
-    const options = { baseUrl: this.resolvedApi, apiKey: this.key || undefined, lang: this.language };
-    this.client = createIdoClient(options);
+    const options: IdoClientOptions = { baseUrl: this.resolvedApi, apiKey: this.key || undefined, lang: this.language };
+    this.client = lazyDeskClient(options);
     // A visit that cannot be sent at once is kept and sent later, so sending fails fast instead
     // of retrying while the next visitor waits.
-    const sender = createIdoClient({ ...options, retry: 0, timeout: 6000 });
+    const sender = lazyDeskClient({ ...options, retry: 0, timeout: 6000 });
     // One queue per desk key, whatever the server address: a queue made while the address was
     // wrong is sent once it is right.
     const store = indexedDbOutboxStore(`ido-outbox-${fingerprint(this.key)}`);
     this.store = store;
     this.outbox = createOutbox({ client: sender, store, onChange: () => void this.refreshQueue() });
     this.keyRefused = false;
+    loadFinder().catch(() => undefined);
     void this.refreshQueue().then(() => this.flush());
   }
 
@@ -404,7 +438,7 @@ export class IdoRegistratie extends IdoElement {
   // Derived state
 
   private get t(): Strings {
-    return catalogue({ nl, en }, this.language);
+    return texts.get(this.language);
   }
 
   private get taxonomy(): Taxonomy | null {
@@ -565,6 +599,7 @@ export class IdoRegistratie extends IdoElement {
     this.listOpen = false;
     this.detailsOpen = false;
     this.noteKinds = [];
+    this.noteUnchecked = false;
     this.errors = {};
     this.editing = null;
   }
@@ -649,7 +684,13 @@ export class IdoRegistratie extends IdoElement {
     this.setDraft({ note });
     clearTimeout(this.noteTimer);
     this.noteTimer = setTimeout(() => {
-      this.noteKinds = findPersonalData(this.draft.note).map((m) => m.kind);
+      loadFinder().then(
+        (f) => {
+          this.noteKinds = f.findPersonalData(this.draft.note).map((m) => m.kind);
+          this.noteUnchecked = false;
+        },
+        () => undefined,
+      );
     }, NOTE_CHECK_DELAY_MS);
   }
 
@@ -717,8 +758,13 @@ export class IdoRegistratie extends IdoElement {
       return false;
     }
     clearTimeout(this.noteTimer);
-    this.noteKinds = findPersonalData(draft.note).map((m) => m.kind);
-    if (this.noteKinds.length) {
+    // A note is sent only once checked: when the finder cannot be loaded, the worker is asked to
+    // try again or leave the note out.
+    let check: PersonalDataFinder | undefined;
+    if (draft.note.trim()) check = await loadFinder().catch(() => undefined);
+    this.noteUnchecked = !!draft.note.trim() && !check;
+    this.noteKinds = check ? check.findPersonalData(draft.note).map((m) => m.kind) : [];
+    if (this.noteKinds.length || this.noteUnchecked) {
       this.detailsOpen = true;
       await this.updateComplete;
       this.noteInput?.focus();
@@ -851,6 +897,7 @@ export class IdoRegistratie extends IdoElement {
     this.activeQuestion = 0;
     this.errors = {};
     this.noteKinds = [];
+    this.noteUnchecked = false;
     await this.updateComplete;
     this.searchInput?.focus();
   }
@@ -1018,7 +1065,9 @@ export class IdoRegistratie extends IdoElement {
     const suggested = q.topic ? this.topicsByCode.get(q.topic)?.agencies ?? [] : [];
     const shownAgencies = taxonomy.agencies.filter((a) => suggested.includes(a.code) || q.agencies.includes(a.code));
     const otherAgencies = taxonomy.agencies.filter((a) => !shownAgencies.includes(a));
-    const noteProblem = this.noteKinds.length ? describePersonalData(this.noteKinds, this.language) : '';
+    const noteProblem = this.noteUnchecked
+      ? t.noteUnchecked
+      : this.noteKinds.length && finder ? finder.describePersonalData(this.noteKinds, this.language) : '';
     const left = NOTE_MAX - draft.note.length;
     return html`<div id="details" class="details" ?hidden=${!this.detailsOpen}>
       ${this.radios('channel', t.channelLegend, 'channels', draft.channel, (c) => this.setDraft({ channel: c! }))}

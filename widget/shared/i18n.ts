@@ -43,3 +43,29 @@ export function lowerFirst(label: string): string {
   const first = /^\S+/.exec(label)?.[0] ?? '';
   return /^\p{Lu}\P{Lu}*$/u.test(first) ? label.charAt(0).toLocaleLowerCase() + label.slice(1) : label;
 }
+
+/**
+ * The texts of an element with Dutch built in and English loaded on demand (`import()`), so
+ * that a Dutch page, the default, does not fetch the English texts. `ready(lang)` answers a
+ * promise while English is still to be loaded (an element waits for it before it renders, see
+ * `scheduleUpdate` in the elements) and `undefined` once there is nothing to wait for. When the
+ * English texts cannot be loaded (offline), the element speaks Dutch and asks again next time.
+ */
+export function lazyCatalogue<T>(nl: T, loadEnglish: () => Promise<T>) {
+  let en: T | undefined;
+  let loading: Promise<void> | undefined;
+  return {
+    get: (lang: Lang): T => (lang === 'en' && en) || nl,
+    ready(lang: Lang): Promise<void> | undefined {
+      if (lang !== 'en' || en) return undefined;
+      return (loading ??= loadEnglish().then(
+        (texts) => {
+          en = texts;
+        },
+        () => {
+          loading = undefined;
+        },
+      ));
+    },
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * The core of the IDO client: one ky instance per client, the request and parse helpers and the
+ * mapping of failures to the SDK's errors. Each namespace of the API (`sdk/api/*.ts`) is a small
+ * factory over this core, so a bundle that uses a few namespaces keeps only their schemas;
+ * `createIdoClient` (sdk/client.ts) composes them all.
+ */
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type ShouldRetryState } from 'ky';
+import * as z from 'zod/mini';
+import { IdoHttpError, IdoNetworkError, IdoSchemaError, IdoTimeoutError } from './errors.js';
+import { Problem, page, type Lang } from './schemas/common.js';
+import { uuid } from './uuid.js';
+import type { Resource } from './client.js';
+
+/** Options of `createIdoClient`. */
+export interface IdoClientOptions {
+  /**
+   * The server's origin (and path, when it is mounted below one), without `/api/v1`.
+   * @example 'https://ido.example.nl'
+   */
+  baseUrl: string;
+  /**
+   * A secret key (`ido_sk_…`, server to server) or desk key (`ido_dk_…`, the widget).
+   * @default undefined
+   */
+  apiKey?: string;
+  /**
+   * A session token from `auth.login`; wins over `apiKey`.
+   * @default undefined
+   */
+  token?: string;
+  /**
+   * Language of problem documents and value-list labels (`Accept-Language`).
+   * @default 'nl'
+   */
+  lang?: Lang;
+  /**
+   * Milliseconds to wait for each attempt before an `IdoTimeoutError`.
+   * @default 10000
+   */
+  timeout?: number;
+  /**
+   * How many times a safe request is retried after a network error or a 408, 429, 502, 503 or
+   * 504 (waiting as `Retry-After` says). Safe: GET and HEAD, a registration create (it always
+   * carries an id) and the batch; never another POST, PATCH or DELETE. `0` switches retries off.
+   * @default 2
+   */
+  retry?: number;
+  /**
+   * The `fetch` to use (instrumentation, tests).
+   * @default globalThis.fetch
+   */
+  fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+}
+
+/** Options every method accepts. */
+export interface RequestOptions {
+  /**
+   * Aborts the call; the promise then rejects with the signal's reason (an `AbortError`).
+   * @default undefined
+   * @example
+   * ```ts
+   * const controller = new AbortController();
+   * ido.locations.nearest({ postcode: '3511AB' }, { signal: controller.signal });
+   * controller.abort();
+   * ```
+   */
+  signal?: AbortSignal;
+}
+
+
+export { uuid };
+
+/** One call: what `send` and `request` need besides the method and the path. */
+export interface Call extends RequestOptions {
+  json?: unknown;
+  query?: object;
+  /** A POST that is safe to repeat (it carries ids). */
+  idempotent?: boolean;
+}
+
+/** The shared core of a client: what every namespace factory of `sdk/api` is built on. */
+export interface Http {
+  /** The options the client was made with. */
+  readonly options: IdoClientOptions;
+  /** `baseUrl` without trailing slashes. */
+  readonly base: string;
+  /** The credentials sent as `Authorization: Bearer` (a session token or the API key). */
+  token: string | undefined;
+  /** Sends a request and answers the body as text (or a Blob); failures become the SDK's errors. */
+  send(method: string, path: string | URL, call: Call, as?: 'text' | 'blob'): Promise<string | Blob>;
+  /** Sends a request and parses the JSON answer with `schema` (an `IdoSchemaError` when it does not match). */
+  request<S extends z.ZodMiniType>(method: string, path: string | URL, schema: S, call?: Call): Promise<z.output<S>>;
+}
+
+/** Seconds from a `Retry-After` header (seconds or HTTP date). */
+function retryAfterSeconds(headers: Headers): number | undefined {
+  const value = headers.get('retry-after');
+  if (!value) return undefined;
+  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
+}
+
+/** The item with an `id`: its own, or a new UUID (which makes a create idempotent). */
+export const withId = <T extends { id?: string }>(item: T): T & { id: string } => (item.id ? item : { ...item, id: uuid() }) as T & { id: string };
+
+/** A query object as search parameters: `undefined` left out, coordinates as `lat,lon`. */
+export function search(query: object = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    out[key] = typeof value === 'object' ? `${value.lat},${value.lon}` : String(value);
+  }
+  return out;
+}
+
+/** `base/id`, the id escaped. */
+export const at = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
+
+/**
+ * Creates the core of a client: the ky instance with the client's timeout, retries and
+ * language, and the credentials. `createIdoClient` does this for you; use it directly with the
+ * namespace factories of `sdk/api` to bundle only what you call.
+ *
+ * @example
+ * ```ts
+ * const http = createHttp({ baseUrl: 'https://ido.example.nl' });
+ * const locations = locationsApi(http);
+ * const near = await locations.nearest({ postcode: '3511AB' });
+ * ```
+ */
+export function createHttp(options: IdoClientOptions): Http {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const timeout = options.timeout ?? 10_000;
+
+  // A Retry-After longer than one attempt may wait is the caller's to decide (it is on the error).
+  const shouldRetry = ({ error }: ShouldRetryState) =>
+    isHTTPError(error) && (retryAfterSeconds(error.response.headers) ?? 0) * 1000 > timeout ? false : undefined;
+
+  const api = ky.create({
+    prefix: `${base}/api/v1`,
+    timeout,
+    headers: { accept: 'application/json', 'accept-language': options.lang ?? 'nl' },
+    retry: {
+      limit: options.retry ?? 2,
+      methods: ['get', 'head'],
+      statusCodes: [408, 429, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      shouldRetry,
+    },
+    fetch: options.fetch,
+  });
+
+  const http: Http = {
+    options,
+    base,
+    token: options.token ?? options.apiKey,
+    async send(method, path, call, as = 'text') {
+      try {
+        const response = api(path, {
+          method,
+          json: call.json,
+          searchParams: search(call.query),
+          signal: call.signal,
+          headers: { authorization: http.token ? `Bearer ${http.token}` : undefined },
+          // Arrays merge: this adds POST to the retried methods for this call only.
+          retry: call.idempotent ? { methods: ['post'] } : {},
+        });
+        return as === 'blob' ? await response.blob() : await response.text();
+      } catch (error) {
+        if (call.signal?.aborted) throw call.signal.reason;
+        if (isHTTPError(error)) {
+          const parsed = /json/.test(error.response.headers.get('content-type') ?? '') ? z.safeParse(Problem, error.data) : undefined;
+          throw new IdoHttpError(error.response.status, parsed?.success ? parsed.data : undefined, retryAfterSeconds(error.response.headers));
+        }
+        if (isTimeoutError(error)) throw new IdoTimeoutError(timeout, { cause: error });
+        // fetch reports every failure to reach the server, or to read its answer, as a TypeError.
+        if (isNetworkError(error) || error instanceof TypeError) throw new IdoNetworkError(undefined, { cause: error });
+        throw error;
+      }
+    },
+    async request(method, path, schema, call = {}) {
+      const text = (await http.send(method, path, call)) as string;
+      let body: unknown;
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        throw new IdoSchemaError(String(path), [], text);
+      }
+      const result = z.safeParse(schema, body);
+      if (!result.success) throw new IdoSchemaError(String(path), result.error.issues, body);
+      return result.data;
+    },
+  };
+  return http;
+}
+
+/** Deletes one (`204`). */
+export async function remove(http: Http, path: string, o?: RequestOptions): Promise<void> {
+  await http.send('delete', path, { signal: o?.signal });
+}
+
+/** The five calls of a resource at `path`, every answer parsed with `schema`. */
+export function resource<S extends z.ZodMiniType>(http: Http, path: string, schema: S): Resource<z.output<S>, object, object, object> {
+  return {
+    list: (query, o) => http.request('get', path, page(schema), { query, signal: o?.signal }),
+    get: (id, o) => http.request('get', at(path, id), schema, o),
+    create: (json, o) => http.request('post', path, schema, { json, signal: o?.signal }),
+    update: (id, json, o) => http.request('patch', at(path, id), schema, { json, signal: o?.signal }),
+    delete: (id, o) => remove(http, at(path, id), o),
+  };
+}

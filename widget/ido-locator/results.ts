@@ -1,0 +1,164 @@
+/**
+ * The result cards of `<ido-locator>`: open state now, today's hours, the week with holidays and
+ * other exceptions of the coming two weeks, address, route and phone. Part of the search chunk
+ * (search-client.ts), loaded with the first search: there is nothing to show before that.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDistance } from '../../sdk/geo.js';
+import { holidayLabel, holidayOn, type HolidayCode } from '../../sdk/holidays.js';
+import {
+  addDays, amsterdamParts, describeOpenState, hoursOn, openState,
+  type OpenState, type OpeningException, type OpeningSchedule,
+} from '../../sdk/opening-hours.js';
+import type { PublicLocation } from '../../sdk/schemas/reports.js';
+import type { Lang } from '../shared/context.js';
+import { formatList } from '../shared/i18n.js';
+import type { LocatorMessages } from './i18n.nl.js';
+import { icon } from './icons.js';
+
+/** What a card needs from the element. */
+export interface CardView {
+  language: Lang;
+  /** The clock the open states are computed for. */
+  now: Date;
+  /** Ids of the locations whose week is open. */
+  expanded: ReadonlySet<string>;
+  /** Whether cards have a "Kies" button. */
+  selectable: boolean;
+  toggleWeek(id: string): void;
+  select(location: PublicLocation): void;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function scheduleOf(location: PublicLocation): OpeningSchedule {
+  return {
+    walkInHours: location.walkInHours,
+    exceptions: location.exceptions as unknown as OpeningException[],
+    closedOnHolidays: location.closedOnHolidays as HolidayCode[],
+  };
+}
+
+/** The open state now; the server's answer when the schedule cannot be read. */
+function stateOf(location: PublicLocation, schedule: OpeningSchedule, now: Date): OpenState {
+  try {
+    return openState(schedule, now);
+  } catch {
+    return { openNow: location.openNow, nextChange: location.nextChange };
+  }
+}
+
+function rangesOn(schedule: OpeningSchedule, date: string): { opens: string; closes: string }[] {
+  try {
+    return hoursOn(schedule, date);
+  } catch {
+    return [];
+  }
+}
+
+/** ISO weekday (1 = Monday) of a local date; the date is a calendar day, so UTC noon is safe. */
+const weekdayOf = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+
+function hoursText(t: LocatorMessages, ranges: { opens: string; closes: string }[]): string {
+  return ranges.length ? ranges.map((r) => t.range(r.opens, r.closes)).join(t.and) : t.closed;
+}
+
+/** The ranges of one day, each kept on one line. */
+function hoursCell(t: LocatorMessages, ranges: { opens: string; closes: string }[]) {
+  if (!ranges.length) return t.closed;
+  return ranges.map((r, i) => html`${i ? t.and : ''}<span class="range">${t.range(r.opens, r.closes)}</span>`);
+}
+
+function week(view: CardView, t: LocatorMessages, location: PublicLocation, schedule: OpeningSchedule, today: string) {
+  const todayWeekday = weekdayOf(today);
+  const usual = (day: number) =>
+    location.walkInHours
+      .filter((r) => r.day === day && r.opens < r.closes)
+      .sort((a, b) => (a.opens < b.opens ? -1 : 1));
+  const rows = [1, 2, 3, 4, 5, 6, 7].map((day) => {
+    const isToday = day === todayWeekday;
+    return html`<tr class=${isToday ? 'today' : ''} aria-current=${isToday ? 'date' : nothing}>
+      <th scope="row">${capitalise(t.weekdays[day - 1])}${isToday ? html` <span>${t.todayMark}</span>` : nothing}</th>
+      <td>${hoursCell(t, usual(day))}</td>
+    </tr>`;
+  });
+  // Holidays and other exceptions in the coming two weeks, where they differ from the usual week.
+  const other: TemplateResult[] = [];
+  for (let i = 0; i < 14; i++) {
+    const date = addDays(today, i);
+    const weekday = weekdayOf(date);
+    const actual = hoursText(t, rangesOn(schedule, date));
+    if (actual === hoursText(t, usual(weekday))) continue;
+    const [, month, day] = date.split('-').map(Number);
+    const holiday = holidayOn(date);
+    const name = holiday ? ` (${holidayLabel(holiday, view.language)})` : '';
+    other.push(html`<li>${capitalise(t.weekdays[weekday - 1])} ${day} ${t.months[month - 1]}${name}: ${actual}</li>`);
+  }
+  return html`
+    <table>
+      <caption class="visually-hidden">${t.hoursCaption(location.name)}</caption>
+      <tbody>${rows}</tbody>
+    </table>
+    ${other.length ? html`<h4>${t.otherHours}</h4><ul>${other}</ul>` : nothing}
+  `;
+}
+
+/** One location's card: open state, hours (the week on demand), address, route, phone, features. */
+export function renderCard(view: CardView, t: LocatorMessages, location: PublicLocation, index: number) {
+  const lang = view.language;
+  const now = view.now;
+  const id = `loc-${index}`;
+  const schedule = scheduleOf(location);
+  const open = stateOf(location, schedule, now);
+  const today = amsterdamParts(now).date;
+  const expanded = view.expanded.has(location.id);
+  const { lat, lon } = location.coordinates;
+  const route = `https://www.openstreetmap.org/directions?to=${lat}%2C${lon}`;
+  const phone = typeof location.contact.phone === 'string' && location.contact.phone.trim() ? location.contact.phone.trim() : '';
+  const access = location.accessibility as { wheelchair?: unknown; hearingLoop?: unknown; notes?: unknown };
+  const features: string[] = [];
+  if (access.wheelchair === true) features.push(t.wheelchair);
+  if (access.wheelchair === false) features.push(t.noWheelchair);
+  if (access.hearingLoop === true) features.push(t.hearingLoop);
+  if (access.hearingLoop === false) features.push(t.noHearingLoop);
+  const notes = typeof access.notes === 'string' ? access.notes.trim() : '';
+  const languages = location.languages.some((code) => code !== 'nl') ? languageNames(location.languages, lang) : '';
+
+  return html`<li class="card ${open.openNow ? 'is-open' : ''}" part="card">
+    <h3 id="${id}-name" tabindex="-1"><span class="number">${index + 1}</span><span>${location.name}</span></h3>
+    ${location.distanceKm === undefined ? nothing : html`<p class="muted">${t.distance(formatDistance(location.distanceKm, lang))}</p>`}
+    <p class="state ${open.openNow ? 'open' : 'closed'}">${icon(open.openNow ? 'open' : 'closed')}<span>${describeOpenState(open, lang, now)}</span></p>
+    <p>${t.today(hoursText(t, rangesOn(schedule, today)))}</p>
+    <button class="button quiet disclosure" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="${id}-week"
+      @click=${() => view.toggleWeek(location.id)}>${icon('chevron')}<span>${t.showHours}</span></button>
+    <div class="week" id="${id}-week" ?hidden=${!expanded}>${expanded ? week(view, t, location, schedule, today) : nothing}</div>
+    <p class="address"><span class="visually-hidden">${t.address}: </span>${location.address.street}<br />${location.address.postcode} ${location.address.city}</p>
+    <ul class="links">
+      <li>
+        <a href=${route} target="_blank" rel="noopener noreferrer">${icon('route')}<span>${t.route}<span class="visually-hidden">${t.routeTo(location.name)}</span>
+          <span class="muted">${t.newWindow}</span></span></a>
+      </li>
+      ${phone ? html`<li><a href="tel:${phone.replace(/[^\d+]/g, '')}">${icon('phone')}<span>${t.call(phone)}</span></a></li>` : nothing}
+    </ul>
+    ${features.length ? html`<ul class="features">${features.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
+    ${notes ? html`<p class="notes">${notes}</p>` : nothing}
+    ${languages ? html`<p>${t.languages(languages)}</p>` : nothing}
+    ${view.selectable
+      ? html`<p class="actions"><button class="button" type="button" aria-describedby="${id}-name" @click=${() => view.select(location)}>${t.choose}</button></p>`
+      : nothing}
+  </li>`;
+}
+
+function languageNames(codes: string[], lang: 'nl' | 'en'): string {
+  let names: string[];
+  try {
+    const display = new Intl.DisplayNames([lang], { type: 'language' });
+    names = codes.map((code) => {
+      const name = display.of(code);
+      return name && name !== code ? name : '';
+    }).filter(Boolean);
+  } catch {
+    return '';
+  }
+  return names.length ? formatList(names.map(lang === 'nl' ? capitalise : (n) => n), lang) : '';
+}
