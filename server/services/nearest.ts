@@ -141,9 +141,43 @@ export function toPublicLocation(row: PublicSource, organisationName: string | n
 interface Candidate {
   id: string;
   distance: number;
-  /** The schedule, read only when `openNow` filters. */
-  schedule?: ScheduleFields;
   state?: OpenState;
+}
+
+/**
+ * The locations open at a minute, with their open states, worked out once per minute and database:
+ * one read of every live schedule and a cheap wall-clock check, the full open state only for the
+ * ones that pass. Without it, "open now" on a Sunday (nothing open) read and checked every schedule
+ * in every request. Location writes in this process drop the set at once
+ * ({@link invalidateOpenLocations}); another server instance sees a change within the minute.
+ */
+const openSets = new WeakMap<Database, { minute: string; builtAt: number; open: Promise<Map<string, OpenState>> }>();
+
+async function openLocations(database: Database, now: Date): Promise<Map<string, OpenState>> {
+  const wall = amsterdamParts(now);
+  const minuteKey = `${wall.date} ${wall.time}`;
+  const hit = openSets.get(database);
+  if (hit && hit.minute === minuteKey && Date.now() - hit.builtAt < 60_000) return hit.open;
+  const open = (async () => {
+    const rows = await database.rows<{ id: string } & ScheduleFields>(sql`select id, walk_in_hours as "walkInHours", exceptions,
+      closed_on_holidays as "closedOnHolidays" from locations where deleted_at is null`);
+    const minute = wall.hour * 60 + wall.minute;
+    const result = new Map<string, OpenState>();
+    for (const row of rows) {
+      if (!openAtWallClock(row, wall.date, minute)) continue;
+      const state = cachedOpenState(row.id, row, now);
+      if (state.openNow) result.set(row.id, state);
+    }
+    return result;
+  })();
+  openSets.set(database, { minute: minuteKey, builtAt: Date.now(), open });
+  open.catch(() => openSets.delete(database));
+  return open;
+}
+
+/** Forget the open set of a database: a location was created, changed or deleted. */
+export function invalidateOpenLocations(database: Database): void {
+  openSets.delete(database);
 }
 
 /** The columns the public sees, camelCased as drizzle would, plus the organisation's name. */
@@ -161,14 +195,10 @@ type PublicRow = PublicSource & { organisationName: string };
  */
 export async function findNearest(database: Database, options: NearestOptions): Promise<NearbyLocation[]> {
   const { origin, limit, now } = options;
-  const wall = amsterdamParts(now);
-  const minute = wall.hour * 60 + wall.minute;
-  const columns = options.openNow
-    ? sql.raw('id, lat, lon, walk_in_hours as "walkInHours", exceptions, closed_on_holidays as "closedOnHolidays"')
-    : sql.raw('id, lat, lon');
+  // With openNow, the open locations of this minute are known once for all requests (see
+  // openLocations), so every widening step reads only ids and coordinates.
+  const open = options.openNow ? await openLocations(database, now) : null;
 
-  // Open states already worked out, so that a wider box does not repeat them.
-  const known = new Map<string, OpenState | false>();
   let chosen: Candidate[] = [];
   for (let step = 0; step <= RADII_KM.length; step++) {
     const radius: number = RADII_KM[step] ?? Infinity;
@@ -178,31 +208,18 @@ export async function findNearest(database: Database, options: NearestOptions): 
       where = sql`${where} and lat between ${box.minLat} and ${box.maxLat}`;
       if (box.minLon > -180 || box.maxLon < 180) where = sql`${where} and lon between ${box.minLon} and ${box.maxLon}`;
     }
-    const rows = await database.rows<{ id: string; lat: number; lon: number } & Partial<ScheduleFields>>(sql`select ${columns} from locations where ${where}`);
+    const rows = await database.rows<{ id: string; lat: number; lon: number }>(sql`select id, lat, lon from locations where ${where}`);
     const inside: Candidate[] = [];
     for (const row of rows) {
+      if (open && !open.has(row.id)) continue;
       const distance = distanceKm(origin, row);
-      if (distance <= radius) inside.push({ id: row.id, distance, ...(options.openNow ? { schedule: row as ScheduleFields } : {}) });
+      if (distance <= radius) inside.push({ id: row.id, distance, state: open?.get(row.id) });
     }
     inside.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : 1));
-    if (!options.openNow) {
-      chosen = inside.slice(0, limit);
-    } else {
-      // Walk outwards and keep the open ones: a cheap check first, the full open state for those kept.
-      chosen = [];
-      for (const candidate of inside) {
-        let state = known.get(candidate.id);
-        if (state === undefined) {
-          const schedule = candidate.schedule!;
-          state = openAtWallClock(schedule, wall.date, minute) ? cachedOpenState(candidate.id, schedule, now) : false;
-          if (state && !state.openNow) state = false;
-          known.set(candidate.id, state);
-        }
-        if (state) chosen.push({ ...candidate, state });
-        if (chosen.length >= limit) break;
-      }
-    }
+    chosen = inside.slice(0, limit);
     if (chosen.length >= limit) break;
+    // Nothing more can be found when every open location is already in the box.
+    if (open && inside.length === open.size) break;
   }
   if (chosen.length === 0) return [];
 

@@ -1,5 +1,6 @@
 /** Shared helpers for benchmarks: a fresh PostgreSQL database, percentiles, a child server process. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -60,4 +61,21 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
       await once(child, 'exit');
     },
   };
+}
+
+/**
+ * One request over node:http with a keep-alive agent; resolves with the status (0 on a socket error).
+ * Cheaper for the load generator than fetch, which on two cores would otherwise be what is measured.
+ */
+export function httpRequest(agent: http.Agent, url: URL, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const headers: Record<string, string | number> = { ...options.headers };
+    if (options.body !== undefined) headers['content-length'] = Buffer.byteLength(options.body);
+    const req = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? 'GET', headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', () => resolve(0));
+    req.end(options.body);
+  });
 }

@@ -12,11 +12,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_CLOSED_ON_HOLIDAYS } from '../../sdk/holidays.js';
-import { createApp } from '../../server/app.js';
 import { createDeps } from '../../server/bootstrap.js';
 import { openDatabase } from '../../server/db/client.js';
 import { locations, organisations } from '../../server/db/schema.js';
@@ -24,6 +22,7 @@ import { readConfig } from '../../server/env.js';
 import { findNearest } from '../../server/services/nearest.js';
 import { importPostcodes, parsePc4Csv, type Pc4Row } from '../../server/services/postcodes.js';
 import { searchDemandFor } from '../../server/services/search-demand.js';
+import { httpRequest, startServer } from './lib.js';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!adminUrl) {
@@ -146,11 +145,10 @@ try {
   console.log(`    nearest-5, openNow     ${summary(await timed(1000, true))}`);
 
   // ---- (b) over HTTP ------------------------------------------------------------------------
-  const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
+  // The server in a child process of its own, as in production; the load generator uses node:http.
+  const server = await startServer({ DATABASE_URL: url.toString(), IDO_PUBLIC_RATE_LIMIT: '100000000', IDO_PDOK_URL: 'off' });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const base = server.url;
 
   const load = async (label: string, pathFor: (i: number) => string, seconds: number) => {
     let next = 0;
@@ -163,11 +161,10 @@ try {
       while (performance.now() < deadline && next < MAX_REQUESTS) {
         const i = next++;
         const t = performance.now();
-        const res = await fetch(base + pathFor(i));
-        await res.arrayBuffer();
+        const status = await httpRequest(agent, new URL(base + pathFor(i)));
         latencies.push(performance.now() - t);
-        if (res.status === 200) ok++;
-        else failures.set(res.status, (failures.get(res.status) ?? 0) + 1);
+        if (status === 200) ok++;
+        else failures.set(status, (failures.get(status) ?? 0) + 1);
       }
     }));
     const elapsed = (performance.now() - started) / 1000;
@@ -176,15 +173,15 @@ try {
     console.log(`    ${''.padEnd(22)} latency ${summary(latencies)}`);
   };
 
-  console.log(`\n(b) HTTP on loopback, ${CONCURRENCY} concurrent fetch loops`);
+  console.log(`\n(b) HTTP on loopback to a server process, ${CONCURRENCY} concurrent keep-alive clients`);
   // Warm up connections and the JIT.
   await load('warm-up', (i) => `/api/v1/public/locations?near=${origins[i % origins.length].lat},${origins[i % origins.length].lon}`, 1);
   await load('?near=…&limit=5', (i) => `/api/v1/public/locations?near=${origins[i % origins.length].lat},${origins[i % origins.length].lon}&limit=5`, SECONDS);
   await load('?postcode=PC4', (i) => `/api/v1/public/locations?postcode=${points[i % points.length].pc4}&limit=5`, Math.max(1, SECONDS / 2));
   await load('?near=…&openNow=true', (i) => `/api/v1/public/locations?near=${origins[i % origins.length].lat},${origins[i % origins.length].lon}&openNow=true`, Math.max(1, SECONDS / 2));
 
-  (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-  await new Promise((resolve) => server.close(resolve));
+  agent.destroy();
+  await server.stop();
   console.log('');
 } finally {
   await cleanup().catch(() => {});

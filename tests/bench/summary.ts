@@ -10,14 +10,24 @@
  * `--years` spreads the visits over that many years ending with 2026; the timed summary is always
  * 2026-01-01 … 2026-12-31, so `--years 1` (the default) is the worst case: every row in the period.
  * `--keep` keeps the generated database; `--reuse` times an earlier kept one without generating.
- * `--verify` also checks every grouping against a plain (slow, obviously right) COUNT(DISTINCT) query.
+ * `--verify` also checks every grouping against a plain (slow, obviously right) COUNT(DISTINCT) query,
+ * once on the raw query layer and once on the aggregates.
+ *
+ * Aggregates (docs/aggregates.md): generation fills them with `rebuildAggregates` (timed). The run then
+ * times the same year summary grouped by topic three ways: a naive GROUP BY over the raw rows, the raw
+ * query layer, and the aggregates; and the cost per registration write (`--writes` single creates
+ * through `createRegistrations`, the path of `POST /registrations`) with and without maintaining them.
  */
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { SUMMARY_GROUP_BY, type SummaryGroupBy } from '../../sdk/schemas/reports.js';
 import { openDatabase } from '../../server/db/client.js';
 import { mappingClosure, resolvePeriod } from '../../server/services/report-math.js';
-import { summaryReport, type ReportFilter } from '../../server/services/reports.js';
+import { setReportQueries, sqlReportQueries, summaryReport, type ReportFilter } from '../../server/services/reports.js';
+import { aggregateMaintenance, aggregateReportQueries, codeMapOf, rebuildAggregates } from '../../server/services/aggregates.js';
+import { createRegistrations } from '../../server/services/registrations.js';
+import type { Deps } from '../../server/types.js';
 import { loadTaxonomy, seedTaxonomy } from '../../server/services/taxonomy.js';
 import { fmt, freshPostgres, percentile } from './lib.js';
 
@@ -29,6 +39,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
     verify: { type: 'boolean', default: false },
+    writes: { type: 'string', default: '2000' },
   },
 });
 const QUESTIONS = Number(values.questions);
@@ -53,6 +64,10 @@ try {
   if (!values.reuse) await generate();
   const taxonomy = await loadTaxonomy(database);
   const deps = { database, taxonomy };
+  if (values.reuse && !(await database.rows(sql`select 1 from report_totals limit 1`)).length) await rebuild();
+  const raw = sqlReportQueries(database, codeMapOf(taxonomy));
+  const aggregates = aggregateReportQueries(database, raw);
+  setReportQueries(database, raw);
   let t0 = performance.now();
 
   const year = resolvePeriod(new Date('2027-01-01T12:00:00Z'), '2026-01-01', '2026-12-31')!;
@@ -83,6 +98,22 @@ try {
   await time('one organisation, year, groupBy=topic', oneOrganisation, 'topic');
   console.log(`\nRESULT summary-topic-p50-ms=${fmt(p50)} questions=${questionsInYear}`);
   if (values.verify) await verify(deps, national);
+
+  // The same questions answered from the aggregates, beside a naive GROUP BY over the raw rows.
+  console.log('\naggregates (report_totals, report_codes):');
+  const naive = await timeNaive(national);
+  setReportQueries(database, aggregates);
+  const aggP50 = await time('AGG national year summary, groupBy=topic', national, 'topic', Math.max(RUNS, 50));
+  await time('AGG national year summary, no groupBy', national, undefined);
+  for (const g of ['agency', 'help', 'month', 'day', 'week', 'weekday-hour', 'location', 'organisation'] as const) await time(`AGG national year summary, groupBy=${g}`, national, g);
+  await time('AGG one organisation, year, groupBy=topic', oneOrganisation, 'topic');
+  await time('AGG one municipality, year, groupBy=topic', { ...year, municipality: 'Gemeente 7' }, 'topic');
+  const partial = resolvePeriod(new Date('2027-01-01T12:00:00Z'), '2026-02-14', '2026-11-20')!;
+  await time('AGG national 14 Feb-20 Nov, groupBy=topic', partial, 'topic');
+  console.log(`RESULT agg-summary-topic-p50-ms=${fmt(aggP50)} naive-group-by-p50-ms=${fmt(naive)} speedup-vs-naive=${fmt(naive / aggP50)}x speedup-vs-raw-layer=${fmt(p50 / aggP50)}x`);
+  if (values.verify) await verify(deps, national);
+
+  await writeCost(deps);
 } finally {
   await database.close();
   if (values.keep || values.reuse) console.log(`kept ${url}`);
@@ -128,6 +159,88 @@ async function generate() {
     cross join lateral (select ((v * 2654435761::bigint + p * 40503) % 4294967291) as h) hh`);
   await database.rows(sql`analyze`);
   console.log(`generated in ${fmt((performance.now() - t0) / 1000)} s`);
+  await rebuild();
+}
+
+async function rebuild() {
+  const t0 = performance.now();
+  await rebuildAggregates(database, { taxonomy: await loadTaxonomy(database) });
+  await database.rows(sql`analyze report_totals`);
+  await database.rows(sql`analyze report_codes`);
+  const [n] = await database.rows<{ totals: number; codes: number }>(sql`select (select count(*) from report_totals)::int as totals, (select count(*) from report_codes)::int as codes`);
+  console.log(`aggregates rebuilt in ${fmt((performance.now() - t0) / 1000)} s (${n.totals.toLocaleString('en')} report_totals rows, ${n.codes.toLocaleString('en')} report_codes rows)`);
+}
+
+/** The year summary by topic as one would first write it: COUNT(DISTINCT) over the join, codes mapped. */
+async function timeNaive(filter: ReportFilter) {
+  const taxonomy = await loadTaxonomy(database);
+  const map = codeMapOf(taxonomy);
+  const topic = map.size ? `(case q.topic ${[...map].map(([a, b]) => `when '${a}' then '${b}'`).join(' ')} else q.topic end)` : 'q.topic';
+  const where = `r.deleted_at is null and r.occurred_at >= '${filter.start.toISOString()}' and r.occurred_at < '${filter.end.toISOString()}'`;
+  const query = sql.raw(`select ${topic} as key, count(distinct r.id)::int as visits, count(*)::int as questions
+    from registrations r join questions q on q.registration_id = r.id where ${where} group by 1`);
+  const runs = Math.min(RUNS, 5);
+  await database.rows(query);
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await database.rows(query);
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  console.log(`${'NAIVE GROUP BY over raw rows, topic'.padEnd(44)} p50 ${fmt(percentile(ms, 50)).padStart(8)} ms   (${runs} runs)`);
+  return percentile(ms, 50);
+}
+
+/**
+ * Cost per registration write: single creates through createRegistrations (one statement each, the
+ * path of POST /registrations), with and without aggregate maintenance, in alternating rounds.
+ */
+async function writeCost(base: { database: typeof database; taxonomy: Awaited<ReturnType<typeof loadTaxonomy>> }) {
+  const writes = Number(values.writes);
+  if (!writes) return;
+  const deps = { ...base, clock: () => new Date() } as unknown as Deps;
+  const caller = { kind: 'user' as const, userId: '00000000-0000-0000-0000-000000000000', role: 'national' as const, organisationId: null, actor: 'bench' };
+  let seq = 0;
+  const input = () => {
+    const g = ++seq;
+    return {
+      locationId: (md5uuid(`l${1 + (g * 7) % LOCATIONS}`)),
+      occurredAt: new Date(Date.parse('2026-01-01T08:00:00Z') + (g * 7919 % 300) * 86400_000 + (g % 8) * 3600_000).toISOString(),
+      channel: 'balie', duration: '5-15',
+      questions: [
+        { type: 'digitale-overheid', topic: TOPICS[g % 19], agencies: [AGENCIES[g % 10]], help: [HELP[g % 5]] },
+        ...(g % 4 === 0 ? [{ type: 'digitale-overheid', topic: TOPICS[(g * 3) % 19], agencies: [], help: ['cursus'], referral: { partnerKind: 'sociaal-raadslieden', warm: true } }] : []),
+      ],
+    };
+  };
+  const timings: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  const round = Math.max(1, Math.floor(writes / 4));
+  for (let r = 0; r < 8; r++) {
+    const mode = r % 2 === 0 ? 'with' : 'without';
+    aggregateMaintenance.enabled = mode === 'with';
+    for (let i = 0; i < round; i++) {
+      const item = { input: input() as never };
+      const t0 = performance.now();
+      const [result] = await createRegistrations(deps, caller, [item], 'nl');
+      timings[mode].push(performance.now() - t0);
+      if (result.status !== 'created') throw new Error(`write failed: ${JSON.stringify(result)}`);
+    }
+  }
+  aggregateMaintenance.enabled = true;
+  const stats = (ms: number[]) => { const s = [...ms].sort((a, b) => a - b); return { mean: s.reduce((a, b) => a + b, 0) / s.length, p50: percentile(s, 50), p95: percentile(s, 95), n: s.length }; };
+  const w = stats(timings.with);
+  const wo = stats(timings.without);
+  console.log(`\nwrite cost, single creates via createRegistrations (${w.n} each way, alternating rounds):`);
+  console.log(`  with aggregates     mean ${fmt(w.mean, 2)} ms   p50 ${fmt(w.p50, 2)} ms   p95 ${fmt(w.p95, 2)} ms`);
+  console.log(`  without aggregates  mean ${fmt(wo.mean, 2)} ms   p50 ${fmt(wo.p50, 2)} ms   p95 ${fmt(wo.p95, 2)} ms`);
+  console.log(`RESULT write-cost-with-ms=${fmt(w.p50, 2)} write-cost-without-ms=${fmt(wo.p50, 2)} aggregate-overhead-p50-ms=${fmt(w.p50 - wo.p50, 2)} overhead-mean-ms=${fmt(w.mean - wo.mean, 2)}`);
+  console.log('(the writes without maintenance leave the aggregates short of those visits; rebuild before reusing this database)');
+}
+
+function md5uuid(text: string): string {
+  const h = createHash('md5').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 
 }
 

@@ -13,7 +13,7 @@ import { openDatabase } from '../../server/db/client.js';
 import { locations, organisations } from '../../server/db/schema.js';
 import { createKey } from '../../server/services/accounts.js';
 import { seedTaxonomy } from '../../server/services/taxonomy.js';
-import { fmt, freshPostgres, percentile, startServer } from './lib.js';
+import { fmt, freshPostgres, httpRequest, percentile, startServer } from './lib.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '8' }, pool: { type: 'string', default: '10' } } });
 const seconds = Number(values.seconds);
@@ -93,18 +93,9 @@ async function main() {
   // CPU per request, and on two cores that would measure the client, not the server.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const target = new URL(`${server.url}/api/v1/registrations`);
-  const viaHttp = (i: number) => new Promise<boolean>((resolve) => {
-    const payload = JSON.stringify({ ...body(i), locationId: loc.id });
-    const req = http.request({
-      agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${key}` },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode === 201));
-    });
-    req.on('error', () => resolve(false));
-    req.end(payload);
-  });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
+  const viaHttp = async (i: number) =>
+    (await httpRequest(agent, target, { method: 'POST', headers, body: JSON.stringify({ ...body(i), locationId: loc.id }) })) === 201;
 
   // The same rows the API stores, written by the bare driver with the same pool size.
   const sql = postgres(pg.url, { max: POOL, onnotice: () => {} });
