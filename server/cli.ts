@@ -5,7 +5,8 @@ import * as z from 'zod/mini';
 import { Email, KeyKind, Origin, Role } from '../sdk/schemas/resources.js';
 import { readConfig, type Config } from './env.js';
 import { openDatabase, type Database } from './db/client.js';
-import { seedTaxonomy } from './services/taxonomy.js';
+import { loadTaxonomy, seedTaxonomy } from './services/taxonomy.js';
+import { rebuildAggregates } from './services/aggregates.js';
 import { importPostcodesFile } from './services/postcodes.js';
 import { createUser, createKey } from './services/accounts.js';
 import { locations, organisations, users } from './db/schema.js';
@@ -21,6 +22,8 @@ Commands:
   create-key --organisation ID --kind desk|secret [--location ID] [--origin URL]... [--name NAME]
   create-organisation --name NAME [--municipality M] [--province P]
   list-organisations                      Show organisations with their ids
+  rebuild-aggregates [--organisation ID]  Recount the report aggregates from the registrations
+                                          (after bulk SQL loads or new value-list mappings)
   ${IMPORT_USAGE.replace('ido-server ', '')}
                                           Import a legacy Excel or CSV sheet of registrations
 
@@ -126,6 +129,14 @@ function prepare(command: string, rest: string[], config: Config): Task {
         const [org] = await database.db.insert(organisations).values({ name, municipality: v.municipality ?? null, province: v.province ?? null }).returning();
         out(`Created organisation ${org.name}:`);
         out(org.id);
+      };
+    }
+
+    case 'rebuild-aggregates': {
+      const v = options(rest, { organisation: { type: 'string' } });
+      return async (database) => {
+        await rebuildAggregates(database, { organisationId: v.organisation, taxonomy: await loadTaxonomy(database) });
+        out(`Report aggregates rebuilt from the registrations${v.organisation ? ` of ${v.organisation}` : ''}.`);
       };
     }
 

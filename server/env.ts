@@ -19,6 +19,7 @@ export const EnvSchema = z.object({
   IDO_SESSION_HOURS: z._default(z.coerce.number().check(z.gte(0.01), z.lte(24 * 30)), 12),
   IDO_PUBLIC_URL: z.optional(z.string()),
   IDO_LOG: z._default(z.enum(['json', 'off']), 'json'),
+  IDO_REPORT_AGGREGATES: z._default(z.enum(['on', 'off']), 'on'),
   IDO_DB_POOL: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 10),
 });
 
@@ -42,6 +43,8 @@ export interface Config {
   log: 'json' | 'off';
   /** PostgreSQL connections per server process. */
   dbPool: number;
+  /** Answer reports from the incrementally kept aggregates (default) or, when false, from raw rows. */
+  reportAggregates: boolean;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -68,5 +71,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.IDO_PUBLIC_URL,
     log: e.IDO_LOG,
     dbPool: e.IDO_DB_POOL,
+    reportAggregates: e.IDO_REPORT_AGGREGATES === 'on',
   };
 }

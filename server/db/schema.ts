@@ -210,3 +210,38 @@ export const imports = pgTable('imports', {
   createdAt: created(),
   finishedAt: ts(),
 }, (t) => [index('imports_org_created').on(t.organisationId, t.createdAt)]);
+
+/**
+ * Report aggregates, kept up to date in the same statement or transaction as every registration
+ * write (server/services/aggregates.ts, docs/aggregates.md). `grain` is a period and a scope:
+ * `day`/`month` per location (`location_id` is the location), `org-day`/`org-month` per organisation
+ * (`location_id` holds the organisation id) and `nat-day`/`nat-month` for the country (`location_id`
+ * and `organisation_id` are the nil uuid). `period` is the Amsterdam date or the first of the month.
+ * Counts are of live visits; a visit belongs to exactly one period and location, so they add up.
+ */
+export const reportTotals = pgTable('report_totals', {
+  grain: text().notNull(),
+  period: date({ mode: 'string' }).notNull(),
+  locationId: uuid().notNull(),
+  organisationId: uuid().notNull(),
+  visits: integer().notNull().default(0),
+  questions: integer().notNull().default(0),
+  /** Visits with at least one referral. */
+  referred: integer().notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.grain, t.locationId, t.period] })]);
+
+/**
+ * Per code: `dimension` is topic, agency, help, channel, duration (codes mapped onto the current
+ * value lists when written) or weekday-hour (`1-09`). `visits` = visits with at least one question
+ * in the group; `questions` = questions in it (for channel, duration and weekday-hour: the visit's questions).
+ */
+export const reportCodes = pgTable('report_codes', {
+  grain: text().notNull(),
+  dimension: text().notNull(),
+  locationId: uuid().notNull(),
+  period: date({ mode: 'string' }).notNull(),
+  code: text().notNull(),
+  organisationId: uuid().notNull(),
+  visits: integer().notNull().default(0),
+  questions: integer().notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.grain, t.dimension, t.locationId, t.period, t.code] })]);

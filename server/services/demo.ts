@@ -14,6 +14,7 @@ import type { TaxonomyList } from '../../sdk/schemas/taxonomy.js';
 import type { Deps } from '../types.js';
 import { createUser } from './accounts.js';
 import { bodyHash, type StoredQuestion } from './registrations.js';
+import { rebuildAggregates } from './aggregates.js';
 import { importPostcodesFile } from './postcodes.js';
 
 /** The fixed demo desk key: publishable by design, documented in the README, only ever created in demo mode. */
@@ -119,7 +120,10 @@ export async function seedDemo(deps: Deps, options: { origin: string; port?: num
     await tx.execute(sql`select pg_advisory_xact_lock(7242001)`);
     const [{ n }] = await tx.select({ n: count() }).from(organisations);
     if (n > 0) return false;
-    await fill(deps, { ...database, db: tx as unknown as Db }, data, origins, keyHash);
+    const inTx = { ...database, db: tx as unknown as Db };
+    await fill(deps, inTx, data, origins, keyHash);
+    // The visits were inserted directly, around the write path that keeps the report aggregates.
+    await rebuildAggregates(inTx, { taxonomy: deps.taxonomy });
     return true;
   });
 

@@ -17,6 +17,8 @@ import type { Lang } from '../http/messages.js';
 import { ApiError, notFound, type FieldIssue } from '../http/problem.js';
 import type { Deps } from '../types.js';
 import { audit } from './audit.js';
+import { aggregateDeltas, mergeDeltas, type Deltas } from './aggregate-math.js';
+import { aggregateMaintenance, applyDeltas, codeMapOf, deltaUpserts } from './aggregates.js';
 
 export type Caller = Exclude<Principal, { kind: 'anonymous' }>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -420,9 +422,9 @@ export async function createRegistrations(
     toInsert.push({ index: i, draft, organisationId: checked.organisationId! });
   }
 
-  const insertChunk = async (writer: Db | Tx, chunk: typeof toInsert) => {
+  const insertChunk = async (writer: Db | Tx, chunk: typeof toInsert, collect?: Deltas[]) => {
     for (const { index, draft, organisationId } of chunk) {
-      const outcome = await insertRegistration(writer, deps, caller, draft, organisationId, now);
+      const outcome = await insertRegistration(writer, deps, caller, draft, organisationId, now, collect);
       if (outcome.status === 'created') {
         results[index].registration = outcome.registration;
         continue;
@@ -438,7 +440,15 @@ export async function createRegistrations(
     // One visit is one statement, atomic by itself: BEGIN and COMMIT would only add two round trips
     // to the commonest request. Several visits share a transaction, so they commit once.
     if (chunk.length === 1) await insertChunk(db, chunk);
-    else await db.transaction((tx) => insertChunk(tx, chunk));
+    else {
+      // The aggregates of a chunk are added once, summed and in key order, at the end of its
+      // transaction: fewer upserts, and concurrent chunks lock aggregate rows in one order.
+      await db.transaction(async (tx) => {
+        const collected: Deltas[] = [];
+        await insertChunk(tx, chunk, collected);
+        await applyDeltas(tx, mergeDeltas(...collected));
+      });
+    }
   }
 
   if (options.loadDuplicates) {
@@ -447,7 +457,11 @@ export async function createRegistrations(
   return results;
 }
 
-async function insertRegistration(writer: Db | Tx, deps: Deps, caller: Caller, draft: Draft, organisationId: string, now: Date): Promise<{ status: 'created'; registration: StoredRegistration } | { status: 'taken' }> {
+/**
+ * Stores one visit. Its report aggregates are added in the same statement (two more CTEs, only when
+ * the id was claimed), or, with `collect`, handed back for the caller to add in the same transaction.
+ */
+async function insertRegistration(writer: Db | Tx, deps: Deps, caller: Caller, draft: Draft, organisationId: string, now: Date, collect?: Deltas[]): Promise<{ status: 'created'; registration: StoredRegistration } | { status: 'taken' }> {
   const row: RegistrationRow = {
     id: draft.id,
     organisationId,
@@ -466,6 +480,8 @@ async function insertRegistration(writer: Db | Tx, deps: Deps, caller: Caller, d
   };
   const registration = present(row, draft.questions);
   const flat = questionRows(row.id, draft.questions).map(({ registrationId: _, ...q }) => q);
+  const deltas = mergeDeltas(aggregateDeltas({ ...row, questions: draft.questions }, 1, codeMapOf(deps.taxonomy)));
+  const upserts = collect || !aggregateMaintenance.enabled ? null : deltaUpserts(deltas, sql`r`);
   // One statement with data-modifying CTEs: atomic like a transaction (registration, questions and
   // audit entry land together or not at all), but one round trip and one commit per visit, which is
   // what makes a 500-item batch from an offline queue take a second or two instead of many.
@@ -487,8 +503,9 @@ async function insertRegistration(writer: Db | Tx, deps: Deps, caller: Caller, d
       insert into ${auditLog} (organisation_id, entity, entity_id, action, actor, at, changes)
       select ${organisationId}::uuid, 'registration', r.id::text, 'create', ${caller.actor}, ${now.toISOString()}::timestamptz, ${JSON.stringify(registration)}::jsonb
       from r
-    )
+    )${upserts ? sql`, t as (${upserts.totals}), c as (${upserts.codes})` : sql``}
     select id from r`);
+  if (claimed.length && collect) collect.push(deltas);
   return claimed.length ? { status: 'created', registration } : { status: 'taken' };
 }
 
@@ -661,6 +678,12 @@ export async function patchRegistration(deps: Deps, caller: Caller, id: string, 
       await tx.insert(questionsTable).values(questionRows(row.id, next.questions));
     }
     await audit(tx, { organisationId: row.organisationId, entity: 'registration', entityId: row.id, action: 'update', actor: caller.actor, at: now, changes });
+    // The report aggregates: the visit as it was out, as it is now in (what cancels out is not written).
+    const codeMap = codeMapOf(deps.taxonomy);
+    await applyDeltas(tx, mergeDeltas(
+      aggregateDeltas({ ...row, questions: current.questions }, -1, codeMap),
+      aggregateDeltas({ ...updated, questions: next.questions }, 1, codeMap),
+    ));
     return present(updated, next.questions);
   });
 }
@@ -675,6 +698,8 @@ export async function deleteRegistration(deps: Deps, caller: Caller, id: string)
   await deps.database.db.transaction(async (tx) => {
     const row = await lockForChange(tx, caller, id, now);
     await tx.update(registrations).set({ deletedAt: now, updatedAt: now }).where(eq(registrations.id, row.id));
+    const list = (await questionsOf(tx, [row.id])).get(row.id)!;
+    await applyDeltas(tx, mergeDeltas(aggregateDeltas({ ...row, questions: list }, -1, codeMapOf(deps.taxonomy))));
     await audit(tx, { organisationId: row.organisationId, entity: 'registration', entityId: row.id, action: 'delete', actor: caller.actor, at: now, changes: { deletedAt: now.toISOString() } });
   });
 }

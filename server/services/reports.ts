@@ -3,8 +3,8 @@
  *
  * Two layers. `ReportQueries` is the query layer: raw counts by code or id, no labels, no access
  * rules. `sqlReportQueries` computes them from the raw rows (registrations and questions) with
- * one aggregate query each; a later implementation can answer the same interface from
- * incrementally maintained aggregates and be swapped in through `setReportQueries`. Everything
+ * one aggregate query each; `aggregateReportQueries` (services/aggregates.ts) answers totals and the
+ * summary from incrementally maintained aggregates and is the default (see `reportQueries`). Everything
  * above it (scoping, labels, sorting, suppression, CSV and XLSX) is shared.
  */
 import { once } from 'node:events';
@@ -21,6 +21,7 @@ import { scopeOf } from '../http/auth.js';
 import type { Lang } from '../http/messages.js';
 import { invalid, notFound } from '../http/problem.js';
 import type { Deps } from '../types.js';
+import { aggregateReportQueries } from './aggregates.js';
 import {
   CSV_BOM, SUPPRESSION_THRESHOLD, csvLine, isPeriodGroup, mappingClosure, periodLabel, resolvePeriod, safeText,
   sortGroups, suppressCount, tableCount, type CsvValue, type Period,
@@ -390,7 +391,8 @@ function pgArray(value: unknown): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Which query layer answers: raw rows unless another is installed (incremental aggregates, later).
+// Which query layer answers: the incrementally maintained aggregates (docs/aggregates.md) for totals
+// and the summary, raw rows for the rest; `IDO_REPORT_AGGREGATES=off` (config.reportAggregates) answers everything from raw rows.
 
 const installed = new WeakMap<Database, ReportQueries>();
 
@@ -399,11 +401,12 @@ export function setReportQueries(database: Database, queries: ReportQueries): vo
   installed.set(database, queries);
 }
 
-export function reportQueries(deps: Pick<Deps, 'database' | 'taxonomy'>): ReportQueries {
+export function reportQueries(deps: Pick<Deps, 'database' | 'taxonomy'> & { config?: Pick<Deps['config'], 'reportAggregates'> }): ReportQueries {
   let queries = installed.get(deps.database);
   if (!queries) {
     const closure = mappingClosure(deps.taxonomy.versions().map((v) => v.mappings ?? {}), deps.taxonomy.currentCode);
-    queries = sqlReportQueries(deps.database, closure);
+    const raw = sqlReportQueries(deps.database, closure);
+    queries = deps.config?.reportAggregates === false ? raw : aggregateReportQueries(deps.database, raw);
     installed.set(deps.database, queries);
   }
   return queries;

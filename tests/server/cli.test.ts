@@ -54,6 +54,12 @@ for (const { name, make } of cliTargets) {
       assert.match(r.stdout, /up to date/);
     });
 
+    it('rebuilds the report aggregates', async () => {
+      const r = await cli(['rebuild-aggregates'], target.env);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /aggregates rebuilt/);
+    });
+
     it('imports the PC4 centroids', async () => {
       const r = await cli(['import-postcodes', pc4File], target.env);
       assert.equal(r.code, 0, r.stderr);

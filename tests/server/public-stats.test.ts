@@ -7,6 +7,7 @@ import { pickLang } from '../../server/http/messages.js';
 import { ApiError, problemBody } from '../../server/http/problem.js';
 import { publicStatsRoute } from '../../server/routes/reports/public-stats.js';
 import type { AppEnv } from '../../server/types.js';
+import { rebuildAggregates } from '../../server/services/aggregates.js';
 import { backends, createTestContext, seedTenants, type TestContext } from '../helpers/context.js';
 
 const NOW = new Date('2026-12-15T12:00:00Z');
@@ -23,6 +24,8 @@ async function insertVisit(ctx: TestContext, v: { organisationId: string; locati
     registrationId: id, position, type: 'digitale-overheid', topic, agencies: [], help: [],
     referralPartnerKind: v.referred && position === 0 ? 'welzijn' : null, referralWarm: v.referred && position === 0 ? true : null,
   })));
+  // Written around the write path, so the report aggregates are rebuilt (as the demo seeder does).
+  await rebuildAggregates(ctx.database, { organisationId: v.organisationId, taxonomy: ctx.deps.taxonomy });
 }
 
 for (const backend of backends) {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { questions, registrations } from '../../server/db/schema.js';
+import { rebuildAggregates } from '../../server/services/aggregates.js';
 import { csvLine, periodLabel, resolvePeriod, sortGroups } from '../../server/services/report-math.js';
 import { backends, createTestContext, seedTenants, visit, type TestContext } from '../helpers/context.js';
 
@@ -27,6 +28,8 @@ async function insertVisit(ctx: TestContext, v: Fixture): Promise<string> {
     referralPartnerId: q.referral?.partnerId ?? null, referralPartnerKind: q.referral?.partnerKind ?? null,
     referralWarm: q.referral?.warm ?? null, digid: q.digid ?? null,
   })));
+  // Written around the write path, so the report aggregates are rebuilt (as the demo seeder does).
+  await rebuildAggregates(ctx.database, { organisationId: v.organisationId, taxonomy: ctx.deps.taxonomy });
   return id;
 }
 

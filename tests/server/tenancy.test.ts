@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { DUMMY_PASSWORD_HASH } from '../../server/crypto.js';
 import { questions, registrations, users } from '../../server/db/schema.js';
+import { rebuildAggregates } from '../../server/services/aggregates.js';
 import { backends, createTestContext, seedTenants, type TestContext } from '../helpers/context.js';
 
 type Tenants = Awaited<ReturnType<typeof seedTenants>>;
@@ -218,6 +219,8 @@ describe('tenant matrix', { concurrency: true }, () => {
           taxonomyVersion: '2024', bodyHash: 'fixture', createdBy: `key:${tenant.deskKeyId}`, createdAt: now, updatedAt: now,
         });
         await ctx.database.db.insert(questions).values({ registrationId: id, position: 0, type: 'digitale-overheid', topic: 'huurtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'] });
+        // Written around the write path, so the report aggregates are rebuilt (as the demo seeder does).
+        await rebuildAggregates(ctx.database, { organisationId: tenant.organisation.id, taxonomy: ctx.deps.taxonomy });
         return id;
       }
 
