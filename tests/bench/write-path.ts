@@ -1,6 +1,7 @@
 /**
  * Write path: POST /api/v1/registrations over HTTP on PostgreSQL at 10 and 50 concurrent clients,
- * beside the raw `postgres` driver inserting the same rows (visit, questions, audit entry) with the
+ * beside the raw `postgres` driver inserting the same rows (visit, questions, audit entry, report
+ * aggregates) with the
  * same pool size, in the same run. Then an open-loop run at 200 requests/s for the p99 target.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx tests/bench/write-path.ts [--seconds 8]
@@ -13,6 +14,7 @@ import { openDatabase } from '../../server/db/client.js';
 import { locations, organisations } from '../../server/db/schema.js';
 import { createKey } from '../../server/services/accounts.js';
 import { seedTaxonomy } from '../../server/services/taxonomy.js';
+import { aggregateDeltas } from '../../server/services/aggregate-math.js';
 import { fmt, freshPostgres, httpRequest, percentile, startServer } from './lib.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '8' }, pool: { type: 'string', default: '10' } } });
@@ -110,6 +112,14 @@ async function main() {
                  values (${b.id}, ${position}, ${q.type}, ${q.topic}, ${q.agencies}, ${q.help}, ${q.referral?.partnerKind ?? null}, ${q.referral?.warm ?? null})`;
       }
       await tx`insert into audit_log (organisation_id, entity, entity_id, action, actor, changes) values (${org.id}, 'registration', ${b.id}, 'create', 'bench', ${tx.json(b)})`;
+      // The report aggregates the API keeps with every write (docs/aggregates.md), the same rows.
+      const d = aggregateDeltas({ organisationId: org.id, locationId: loc.id, occurredAt: new Date(), channel: b.channel, duration: b.duration, questions: b.questions }, 1);
+      await tx`insert into report_totals ${tx(d.totals.map((t) => ({ grain: t.grain, period: t.period, location_id: t.locationId, organisation_id: t.organisationId, visits: t.visits, questions: t.questions, referred: t.referred })))}
+               on conflict (grain, period, location_id) do update set visits = report_totals.visits + excluded.visits,
+               questions = report_totals.questions + excluded.questions, referred = report_totals.referred + excluded.referred`;
+      await tx`insert into report_codes ${tx(d.codes.map((c) => ({ grain: c.grain, dimension: c.dimension, period: c.period, location_id: c.locationId, code: c.code, organisation_id: c.organisationId, visits: c.visits, questions: c.questions })))}
+               on conflict (grain, dimension, period, location_id, code) do update set visits = report_codes.visits + excluded.visits,
+               questions = report_codes.questions + excluded.questions`;
     });
     return true;
   };
