@@ -1,34 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sql } from 'drizzle-orm';
+import { closedPort, listen, listenApp, type Listening } from '../helpers/serve.js';
 import { ADMIN, backends, createTestContext, seedTenants, visit, type TestContext } from '../helpers/context.js';
 import {
   createIdoClient, IdoHttpError, IdoNetworkError, IdoSchemaError, IdoTimeoutError,
   isIdoError, isIdoHttpError, isIdoNetworkError, isIdoSchemaError, isIdoTimeoutError,
   type RegistrationInput,
 } from '../../sdk/index.js';
-
-/** A plain node server on an ephemeral port; `close` also ends open connections. */
-async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void) {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => stop(server) };
-}
-
-function stop(server: Server) {
-  server.closeAllConnections();
-  return new Promise<void>((resolve) => server.close(() => resolve()));
-}
-
-/** A port on which nothing listens any more. */
-async function closedPort() {
-  const { url, close } = await listen(() => {});
-  await close();
-  return url;
-}
 
 const readBody = async (req: IncomingMessage) => {
   const chunks: Buffer[] = [];
@@ -44,17 +24,16 @@ for (const backend of backends) {
     let ctx: TestContext;
     let tenants: Awaited<ReturnType<typeof seedTenants>>;
     let baseUrl: string;
-    let server: Server;
+    let server: Listening;
 
     before(async () => {
       ctx = await createTestContext(backend);
       tenants = await seedTenants(ctx);
-      server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-      await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
-      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      server = await listenApp(ctx.app);
+      baseUrl = server.url;
     });
     after(async () => {
-      await stop(server);
+      await server.close();
       await ctx.close();
     });
 

@@ -1,28 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
+import { closedPort, listen, listenApp, type Listening } from '../helpers/serve.js';
 import { backends, createTestContext, seedTenants, visit, type TestContext } from '../helpers/context.js';
 import {
   createIdoClient, createOutbox, IdoNetworkError, isIdoHttpError, memoryOutboxStore,
   type BatchResult, type OutboxItem, type RegistrationInput,
 } from '../../sdk/index.js';
-
-async function stop(server: Server) {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-}
-
-/** A port on which nothing listens any more. */
-async function closedPort() {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  await stop(server);
-  return url;
-}
 
 const item = (registration: RegistrationInput & { id: string }, queuedAt = new Date().toISOString()): OutboxItem =>
   ({ id: registration.id, registration, queuedAt, attempts: 1 });
@@ -61,17 +45,16 @@ for (const backend of backends) {
     let ctx: TestContext;
     let tenants: Awaited<ReturnType<typeof seedTenants>>;
     let baseUrl: string;
-    let server: Server;
+    let server: Listening;
 
     before(async () => {
       ctx = await createTestContext(backend);
       tenants = await seedTenants(ctx);
-      server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-      await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
-      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      server = await listenApp(ctx.app);
+      baseUrl = server.url;
     });
     after(async () => {
-      await stop(server);
+      await server.close();
       await ctx.close();
     });
 
@@ -160,18 +143,17 @@ for (const backend of backends) {
     });
 
     it('queues on a 503 from a busy server', async () => {
-      const busy = createServer((_req, res) => {
+      const busy = await listen((_req, res) => {
         res.writeHead(503, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'x', title: 'Busy', status: 503 }));
       });
-      await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
       try {
-        const client = createIdoClient({ baseUrl: `http://127.0.0.1:${(busy.address() as AddressInfo).port}`, apiKey: 'ido_sk_x', retry: 0 });
+        const client = createIdoClient({ baseUrl: busy.url, apiKey: 'ido_sk_x', retry: 0 });
         const outbox = createOutbox({ client, store: memoryOutboxStore() });
         const result = await outbox.submit(visitAt());
         assert.equal(result.status, 'queued');
         assert.equal(await outbox.count(), 1);
       } finally {
-        await stop(busy);
+        await busy.close();
       }
     });
 
