@@ -16,6 +16,7 @@ import { createUser } from './accounts.js';
 import { bodyHash, type StoredQuestion } from './registrations.js';
 import { rebuildAggregates } from './aggregates.js';
 import { importPostcodesFile } from './postcodes.js';
+import { prng } from './prng.js';
 
 /** The fixed demo desk key: publishable by design, documented in the README, only ever created in demo mode. */
 export const DEMO_DESK_KEY = 'ido_dk_demo_0000000000000000000000000000000000000000';
@@ -245,17 +246,6 @@ interface DemoVisit {
   channel: string; duration: string; note?: string; questions: DemoQuestion[];
 }
 
-/** A small seeded PRNG (mulberry32): the same demo on every start with the same clock. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function weighted<T extends string>(random: () => number, weights: Record<T, number>): T {
   const entries = Object.entries(weights) as [T, number][];

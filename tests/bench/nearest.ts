@@ -23,6 +23,7 @@ import { findNearest } from '../../server/services/nearest.js';
 import { importPostcodes, parsePc4Csv, type Pc4Row } from '../../server/services/postcodes.js';
 import { searchDemandFor } from '../../server/services/search-demand.js';
 import { httpRequest, startServer } from './lib.js';
+import { prng } from '../../server/services/prng.js';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!adminUrl) {
@@ -36,15 +37,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MAX_REQUESTS = 500_000;
 const MONDAY_10 = new Date('2026-11-30T09:00:00Z');
 
-/** Deterministic pseudo-random numbers (mulberry32), so that runs are comparable. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(20261130);
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 

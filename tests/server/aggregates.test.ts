@@ -9,20 +9,10 @@ import { aggregateReportQueries, codeMapOf, rebuildAggregates } from '../../serv
 import { resolvePeriod } from '../../server/services/report-math.js';
 import { setReportQueries, sqlReportQueries, type ReportFilter, type ReportQueries } from '../../server/services/reports.js';
 import { backends, createTestContext, seedTenants, type TestContext } from '../helpers/context.js';
+import { prng } from '../../server/services/prng.js';
 
 const NOW = new Date('2026-12-15T12:00:00Z');
 
-/** mulberry32: a small seeded PRNG, so every run makes the same sequence. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('aggregate math', () => {
   it('splits a range into whole months and the days around them', () => {
