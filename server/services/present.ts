@@ -156,3 +156,13 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** A 409 with a sentence saying what collides. */
 export const conflict = (detail: { nl: string; en: string }) => new ApiError('conflict', { detail });
+
+/**
+ * The organisation a list is filtered to: the caller's own (coordinators, secret keys), the one a
+ * national user names, or null for all. `false` when the filter can match nothing (another
+ * organisation's id, or no id at all): the list is then empty, never an error.
+ */
+export function listOrganisation(scope: string | null, requested: string | undefined): string | null | false {
+  if (requested !== undefined && (!isUuid(requested) || (scope && requested !== scope))) return false;
+  return scope ?? requested ?? null;
+}

@@ -14,7 +14,7 @@ import { requireStaff, scopeOf } from '../../http/auth.js';
 import { invalid, notFound, type FieldIssue } from '../../http/problem.js';
 import { body, query } from '../../http/validate.js';
 import { audit, diff } from '../../services/audit.js';
-import { findLiveLocation, isUuid, presentCourse, unknownId } from '../../services/present.js';
+import { findLiveLocation, isUuid, presentCourse, unknownId, listOrganisation } from '../../services/present.js';
 import type { AppEnv } from '../../types.js';
 
 const ListQuery = z.strictObject({
@@ -69,9 +69,9 @@ courseRoutes
     const scope = scopeOf(requireStaff(c));
     const q = query(c, ListQuery);
     if (q.from && q.to && q.from > q.to) throw invalid([{ path: 'from', code: 'time-order' }]);
-    if (q.organisationId !== undefined && (!isUuid(q.organisationId) || (scope && q.organisationId !== scope))) return c.json({ items: [] });
+    const organisationId = listOrganisation(scope, q.organisationId);
+    if (organisationId === false) return c.json({ items: [] });
     if (q.locationId !== undefined && !isUuid(q.locationId)) return c.json({ items: [] });
-    const organisationId = scope ?? q.organisationId;
     const rows = await c.var.deps.database.db.select().from(courses)
       .where(and(
         isNull(courses.deletedAt),

@@ -14,7 +14,7 @@ import { invalid, notFound, type FieldIssue } from '../../http/problem.js';
 import { body, query } from '../../http/validate.js';
 import { createKey } from '../../services/accounts.js';
 import { audit } from '../../services/audit.js';
-import { findLiveLocation, gather, isUuid, organisationOfNew, presentKey, unknownId } from '../../services/present.js';
+import { findLiveLocation, gather, isUuid, organisationOfNew, presentKey, unknownId, listOrganisation } from '../../services/present.js';
 import type { AppEnv } from '../../types.js';
 
 const ListQuery = z.strictObject({ organisationId: z.optional(Id), kind: z.optional(KeyKind), locationId: z.optional(Id) });
@@ -35,9 +35,9 @@ keyRoutes
   .get('/', async (c) => {
     const scope = scopeOf(requireStaff(c));
     const q = query(c, ListQuery);
-    if (q.organisationId !== undefined && (!isUuid(q.organisationId) || (scope && q.organisationId !== scope))) return c.json({ items: [] });
+    const organisationId = listOrganisation(scope, q.organisationId);
+    if (organisationId === false) return c.json({ items: [] });
     if (q.locationId !== undefined && !isUuid(q.locationId)) return c.json({ items: [] });
-    const organisationId = scope ?? q.organisationId;
     const rows = await c.var.deps.database.db.select().from(apiKeys)
       .where(and(
         isNull(apiKeys.revokedAt),

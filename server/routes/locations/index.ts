@@ -14,7 +14,7 @@ import { requireCaller, requireStaff, scopeOf } from '../../http/auth.js';
 import { invalid, notFound, type FieldIssue } from '../../http/problem.js';
 import { body, query } from '../../http/validate.js';
 import { audit, diff } from '../../services/audit.js';
-import { gather, isUuid, organisationOfNew, presentLocation } from '../../services/present.js';
+import { gather, isUuid, organisationOfNew, presentLocation, listOrganisation } from '../../services/present.js';
 import type { TaxonomyService } from '../../services/taxonomy.js';
 import type { AppEnv } from '../../types.js';
 import { invalidateOpenLocations } from '../../services/nearest.js';
@@ -76,8 +76,8 @@ locationRoutes
   .get('/', async (c) => {
     const scope = scopeOf(requireCaller(c));
     const q = query(c, ListQuery);
-    if (q.organisationId !== undefined && (!isUuid(q.organisationId) || (scope && q.organisationId !== scope))) return c.json({ items: [] });
-    const organisationId = scope ?? q.organisationId;
+    const organisationId = listOrganisation(scope, q.organisationId);
+    if (organisationId === false) return c.json({ items: [] });
     const rows = await c.var.deps.database.db.select().from(locations)
       .where(and(isNull(locations.deletedAt), organisationId ? eq(locations.organisationId, organisationId) : undefined))
       .orderBy(asc(sql`lower(${locations.name})`), asc(locations.id));

@@ -14,7 +14,7 @@ import { requireCaller, requireStaff, scopeOf } from '../../http/auth.js';
 import { invalid, notFound, type FieldIssue } from '../../http/problem.js';
 import { body, query } from '../../http/validate.js';
 import { audit, diff } from '../../services/audit.js';
-import { gather, isUuid, liveLocationIds, organisationOfNew, presentPartner, unknownId } from '../../services/present.js';
+import { gather, isUuid, liveLocationIds, organisationOfNew, presentPartner, unknownId, listOrganisation } from '../../services/present.js';
 import type { AppEnv } from '../../types.js';
 
 const ListQuery = z.strictObject({
@@ -80,9 +80,9 @@ partnerRoutes
     const q = query(c, ListQuery);
     const topics = q.topic !== undefined ? topicAndParent(c, q.topic) : undefined;
     if (q.kind !== undefined && !c.var.deps.taxonomy.has('partnerKinds', q.kind)) throw invalid([{ path: 'kind', code: 'unknown-code', params: { code: q.kind, list: 'partnerKinds' } }]);
-    if (q.organisationId !== undefined && (!isUuid(q.organisationId) || (scope && q.organisationId !== scope))) return c.json({ items: [] });
+    const organisationId = listOrganisation(scope, q.organisationId);
+    if (organisationId === false) return c.json({ items: [] });
     if (q.locationId !== undefined && !isUuid(q.locationId)) return c.json({ items: [] });
-    const organisationId = scope ?? q.organisationId;
     const rows = await c.var.deps.database.db.select().from(partners)
       .where(and(
         isNull(partners.deletedAt),

@@ -14,7 +14,7 @@ import { organisationForCreate, requireStaff, scopeOf } from '../../http/auth.js
 import { forbidden, invalid, notFound } from '../../http/problem.js';
 import { body, query } from '../../http/validate.js';
 import { audit } from '../../services/audit.js';
-import { conflict, isUniqueViolation, isUuid, organisationOfNew, presentUser } from '../../services/present.js';
+import { conflict, isUniqueViolation, isUuid, organisationOfNew, presentUser, listOrganisation } from '../../services/present.js';
 import type { AppEnv } from '../../types.js';
 
 const ListQuery = z.strictObject({ organisationId: z.optional(Id), role: z.optional(Role) });
@@ -27,8 +27,8 @@ userRoutes
   .get('/', async (c) => {
     const scope = scopeOf(requireStaff(c));
     const q = query(c, ListQuery);
-    if (q.organisationId !== undefined && (!isUuid(q.organisationId) || (scope && q.organisationId !== scope))) return c.json({ items: [] });
-    const organisationId = scope ?? q.organisationId;
+    const organisationId = listOrganisation(scope, q.organisationId);
+    if (organisationId === false) return c.json({ items: [] });
     const rows = await c.var.deps.database.db.select().from(users)
       .where(and(
         isNull(users.deletedAt),
