@@ -234,6 +234,8 @@ export const reportTotals = pgTable('report_totals', {
  * Per code: `dimension` is topic, agency, help, channel, duration (codes mapped onto the current
  * value lists when written) or weekday-hour (`1-09`). `visits` = visits with at least one question
  * in the group; `questions` = questions in it (for channel, duration and weekday-hour: the visit's questions).
+ * Referrals: `referral` and `referral-warm` per target (`k:<kind>` or `p:<partner id>`; questions with
+ * a (warm) referral to it), `referral-set` per visit's set of targets (docs/aggregates.md).
  */
 export const reportCodes = pgTable('report_codes', {
   grain: text().notNull(),

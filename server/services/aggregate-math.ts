@@ -4,7 +4,8 @@
  *
  * A visit counts once at each grain (a unit, 'day': its Amsterdam date or 'month': the first of that
  * month, for each scope: its location, its organisation, the country) in `report_totals` (visits, questions, referred) and once per distinct code it names in
- * `report_codes` (visits, and the questions that name the code). Codes are mapped onto the current
+ * `report_codes` (visits, and the questions that name the code), referrals included: per target
+ * (`referral`, `referral-warm`) and the visit's set of targets (`referral-set`). Codes are mapped onto the current
  * value lists first, so a visit naming a retired and a current code that map onto one is counted once.
  */
 import { amsterdamParts } from '../../sdk/opening-hours.js';
@@ -23,8 +24,25 @@ export const SCOPES: readonly Scope[] = ['location', 'organisation', 'national']
 export type Grain = 'day' | 'month' | 'org-day' | 'org-month' | 'nat-day' | 'nat-month';
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 export const grainOf = (scope: Scope, unit: Unit): Grain => (scope === 'location' ? unit : scope === 'organisation' ? `org-${unit}` : `nat-${unit}`);
-export type Dimension = 'topic' | 'agency' | 'help' | 'channel' | 'duration' | 'weekday-hour';
-export const DIMENSIONS: readonly Dimension[] = ['topic', 'agency', 'help', 'channel', 'duration', 'weekday-hour'];
+export type Dimension = 'topic' | 'agency' | 'help' | 'channel' | 'duration' | 'weekday-hour' | 'referral' | 'referral-warm' | 'referral-set';
+export const DIMENSIONS: readonly Dimension[] = ['topic', 'agency', 'help', 'channel', 'duration', 'weekday-hour', 'referral', 'referral-warm', 'referral-set'];
+
+/**
+ * Where a referral went, as the referral dimensions store it: `k:<kind>` when the referral names a
+ * kind of partner (mapped onto the current list; it wins over the partner's own kind, as in the raw
+ * count), otherwise `p:<partner id>`. A partner's kind is looked up when the report is read, so a
+ * partner whose kind is corrected moves its past referrals with it, as the raw count does, and no
+ * aggregate row has to change.
+ */
+export function referralTarget(referral: { partnerId?: string | null; partnerKind?: string | null } | null | undefined, map: (code: string) => string = (c) => c): string | null {
+  if (!referral) return null;
+  if (referral.partnerKind != null) return `k:${map(referral.partnerKind)}`;
+  if (referral.partnerId != null) return `p:${referral.partnerId.toLowerCase()}`;
+  return null;
+}
+
+/** The code of a `referral-set` row: the distinct targets of a visit, in code-unit order (PostgreSQL: `collate "C"`), space-separated. */
+export const referralSetCode = (targets: Iterable<string>): string => [...new Set(targets)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(' ');
 
 export interface AggregateVisit {
   organisationId: string;
@@ -36,7 +54,7 @@ export interface AggregateVisit {
     topic: string;
     agencies: readonly string[];
     help: readonly string[];
-    referral?: { partnerId?: string | null; partnerKind?: string | null } | null;
+    referral?: { partnerId?: string | null; partnerKind?: string | null; warm?: boolean | null } | null;
   }[];
 }
 
@@ -70,11 +88,21 @@ export function aggregateDeltas(visit: AggregateVisit, sign: 1 | -1, codeMap: Re
     if (!m) perCode.set(dimension, (m = new Map()));
     m.set(code, (m.get(code) ?? 0) + questions);
   };
+  const targets: string[] = [];
   for (const q of visit.questions) {
     add('topic', map(q.topic), 1);
     for (const code of new Set(q.agencies.map(map))) add('agency', code, 1);
     for (const code of new Set(q.help.map(map))) add('help', code, 1);
+    const target = referralTarget(q.referral, map);
+    if (target) {
+      targets.push(target);
+      add('referral', target, 1);
+      if (q.referral?.warm === true) add('referral-warm', target, 1);
+    }
   }
+  // The visit's set of targets: what makes "visits referred to a kind" exact when two of its
+  // partners turn out to be of one kind (the kinds are known only when read).
+  if (targets.length) add('referral-set', referralSetCode(targets), targets.length);
   add('channel', map(visit.channel), n);
   add('duration', map(visit.duration), n);
   add('weekday-hour', weekdayHour, n);

@@ -1,15 +1,17 @@
 /**
  * Report aggregates (docs/aggregates.md): `report_totals` and `report_codes`, kept up to date by
  * every registration write in the same statement or transaction, rebuilt from raw rows on demand,
- * and a `ReportQueries` implementation that answers the summary from them.
+ * and a `ReportQueries` implementation that answers the summary and the accountability tables from them.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { SummaryGroupBy } from '../../sdk/schemas/reports.js';
 import type { Database, Db } from '../db/client.js';
-import { reportCodes, reportTotals } from '../db/schema.js';
+import { partners, reportCodes, reportTotals } from '../db/schema.js';
 import { DIMENSIONS, NIL_UUID, UNITS, grainOf, splitRange, type Deltas, type Dimension, type Scope, type Unit } from './aggregate-math.js';
 import { mappingClosure } from './report-math.js';
-import type { RawGroup, ReportFilter, ReportQueries, Totals } from './reports.js';
+import type {
+  AccountabilityPeriod, PeriodCodeDimension, PeriodCodeRow, PeriodLocationTopicRow, RawGroup, ReferralKindRow, ReportFilter, ReportQueries, Totals,
+} from './reports.js';
 import type { TaxonomyService } from './taxonomy.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -177,8 +179,26 @@ function dimensionQuery(dimension: Dimension, select: (code: SQL, from: SQL, cou
       return select(sql`v.duration`, sql``, perVisit);
     case 'weekday-hour':
       return select(sql`to_char(v.lt, 'ID-HH24')`, sql``, perVisit);
+    case 'referral':
+    case 'referral-warm': {
+      const warm = dimension === 'referral-warm' ? sql`and q.referral_warm` : sql``;
+      return select(sql`x.code`, sql`join questions q on q.registration_id = v.id
+        cross join lateral (select ${referralTargetSql(map)} as code) x where x.code is not null ${warm}`, perQuestion);
+    }
+    case 'referral-set':
+      // The visit's distinct targets in code-unit order, as `referralSetCode` joins them.
+      return select(sql`s.code`, sql`join (
+          select q.registration_id as rid, string_agg(distinct x.code collate "C", ' ' order by x.code collate "C") as code, count(*) as n
+          from questions q cross join lateral (select ${referralTargetSql(map)} as code) x
+          where x.code is not null group by 1
+        ) s on s.rid = v.id`, sql`count(*), sum(s.n)`);
   }
 }
+
+/** `referralTarget` in SQL, on a question row `q`. */
+const referralTargetSql = (map: (e: SQL) => SQL): SQL => sql`case
+  when q.referral_partner_kind is not null then 'k:' || ${map(sql`q.referral_partner_kind`)}
+  when q.referral_partner_id is not null then 'p:' || q.referral_partner_id::text end`;
 
 // ---------------------------------------------------------------------------------------------
 // Reading: the summary from the aggregates
@@ -186,10 +206,13 @@ function dimensionQuery(dimension: Dimension, select: (code: SQL, from: SQL, cou
 const int = (v: unknown) => Number(v ?? 0);
 
 /**
- * A `ReportQueries` that answers totals and the summary from the aggregates, and everything else
- * (courses, the period × location × topic and referral tables, the question export) from `raw`.
+ * A `ReportQueries` that answers from the aggregates whatever they hold the grain of: totals, the
+ * summary for every `groupBy`, and the accountability tables of visits and questions (period ×
+ * location × topic, period × agency, referrals per kind of partner). From `raw`: courses (their own
+ * small table, no aggregates) and the question export (a row per question).
+ * @param codeMap Retired code → current code, for the kinds of partners looked up when read.
  */
-export function aggregateReportQueries(database: Database, raw: ReportQueries): ReportQueries {
+export function aggregateReportQueries(database: Database, raw: ReportQueries, codeMap: ReadonlyMap<string, string> = new Map()): ReportQueries {
   async function run<T>(query: SQL): Promise<T[]> {
     if (database.kind !== 'postgres') return database.rows<T>(query);
     return database.db.transaction(async (tx) => {
@@ -246,7 +269,8 @@ export function aggregateReportQueries(database: Database, raw: ReportQueries): 
     return { visits: int(row?.visits), questions: int(row?.questions), referred: int(row?.referred) };
   }
 
-  const PERIOD_FORMAT: Record<string, string> = { day: 'YYYY-MM-DD', week: 'IYYY-"W"IW', month: 'YYYY-MM' };
+  const PERIOD_FORMAT: Record<string, string> = { day: 'YYYY-MM-DD', week: 'IYYY-"W"IW', month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' };
+  const periodKey = (period: AccountabilityPeriod) => sql`to_char(p, ${sql.raw(`'${PERIOD_FORMAT[period]}'`)})`;
 
   async function groups(f: ReportFilter, groupBy: SummaryGroupBy): Promise<RawGroup[]> {
     let query: SQL;
@@ -275,6 +299,60 @@ export function aggregateReportQueries(database: Database, raw: ReportQueries): 
     return rows.map((r) => ({ key: String(r.key), visits: int(r.visits), questions: int(r.questions) }));
   }
 
+  /**
+   * Period × location × topic from the location scope's topic rows. A visit is in one period and
+   * one location, so its "at least one question on this topic" adds up over days, months and quarters.
+   */
+  async function periodLocationTopic(f: ReportFilter, period: AccountabilityPeriod): Promise<PeriodLocationTopicRow[]> {
+    const rows = await run<{ period: string; location_id: string; code: string; visits: number; questions: number }>(sql`
+      select ${periodKey(period)} as period, l::text as location_id, code, sum(visits)::int as visits, sum(questions)::int as questions
+      from (${ranges('codes', f, 'location', sql`a.period as p, a.location_id as l, a.code, a.visits, a.questions`, { dimension: 'topic' })}) t
+      group by 1, 2, 3 having sum(visits) > 0 or sum(questions) > 0`);
+    return rows.map((r) => ({ period: r.period, locationId: r.location_id, topic: r.code, visits: int(r.visits), questions: int(r.questions) }));
+  }
+
+  async function periodCodes(f: ReportFilter, period: AccountabilityPeriod, dimension: PeriodCodeDimension): Promise<PeriodCodeRow[]> {
+    const rows = await run<PeriodCodeRow>(sql`
+      select ${periodKey(period)} as period, code, sum(visits)::int as visits, sum(questions)::int as questions
+      from (${ranges('codes', f, scopeFor(f), sql`a.period as p, a.code, a.visits, a.questions`, { dimension })}) t
+      group by 1, 2 having sum(visits) > 0 or sum(questions) > 0`);
+    return rows.map((r) => ({ period: r.period, code: r.code, visits: int(r.visits), questions: int(r.questions) }));
+  }
+
+  /**
+   * Referrals per kind of partner. The aggregates hold targets (`k:<kind>` or `p:<partner id>`,
+   * see `referralTarget`); partners' kinds are read now, as the raw count joins them. Questions and
+   * warm ones add up per target; visits come from each visit's set of targets, so a visit referred
+   * to two partners of one kind counts once under it.
+   */
+  async function referralsByKind(f: ReportFilter): Promise<ReferralKindRow[]> {
+    const scope = scopeFor(f);
+    const read = (dimension: Dimension) => run<{ code: string; visits: number; questions: number }>(sql`
+      select code, sum(visits)::int as visits, sum(questions)::int as questions
+      from (${ranges('codes', f, scope, sql`a.code, a.visits, a.questions`, { dimension })}) t
+      group by 1 having sum(visits) > 0 or sum(questions) > 0`);
+    const [targets, warm, sets] = await Promise.all([read('referral'), read('referral-warm'), read('referral-set')]);
+    const ids = new Set<string>();
+    for (const r of [...targets, ...sets]) for (const t of String(r.code).split(' ')) if (t.startsWith('p:')) ids.add(t.slice(2));
+    const partnerKinds = new Map<string, string>();
+    if (ids.size) {
+      const found = await run<{ id: string; kind: string }>(sql`select id::text as id, kind from ${partners} where id in (${sql.join([...ids].map((id) => sql`${id}::uuid`), sql`, `)})`);
+      for (const p of found) partnerKinds.set(p.id, p.kind);
+    }
+    const map = (code: string) => codeMap.get(code) ?? code;
+    const kindOf = (target: string) => (target.startsWith('k:') ? target.slice(2) : map(partnerKinds.get(target.slice(2)) ?? 'overig'));
+    const out = new Map<string, ReferralKindRow>();
+    const row = (kind: string) => {
+      let r = out.get(kind);
+      if (!r) out.set(kind, (r = { kind, visits: 0, questions: 0, warm: 0 }));
+      return r;
+    };
+    for (const s of sets) for (const kind of new Set(String(s.code).split(' ').map(kindOf))) row(kind).visits += int(s.visits);
+    for (const t of targets) row(kindOf(String(t.code))).questions += int(t.questions);
+    for (const w of warm) row(kindOf(String(w.code))).warm += int(w.questions);
+    return [...out.values()].filter((r) => r.visits || r.questions);
+  }
+
   return {
     totals,
     groups,
@@ -282,11 +360,14 @@ export function aggregateReportQueries(database: Database, raw: ReportQueries): 
       const [t, g] = await Promise.all([totals(f), groupBy ? groups(f, groupBy) : Promise.resolve([])]);
       return { totals: t, groups: g };
     },
+    // Courses have a table of their own, a row per course run: few enough to count directly.
     courseTotals: (f) => raw.courseTotals(f),
     courseGroups: (f, g) => raw.courseGroups(f, g),
-    periodLocationTopic: (f, p) => raw.periodLocationTopic(f, p),
     coursesByTypeAndLocation: (f) => raw.coursesByTypeAndLocation(f),
-    referralsByKind: (f) => raw.referralsByKind(f),
+    periodLocationTopic,
+    periodCodes,
+    referralsByKind,
+    // A row per question: only the raw rows hold them.
     questionPages: (f, size) => raw.questionPages(f, size),
   };
 }

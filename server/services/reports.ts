@@ -69,6 +69,9 @@ export interface QuestionRow {
 }
 
 export interface PeriodLocationTopicRow { period: string; locationId: string; topic: string; visits: number; questions: number }
+/** A question-level dimension of the period tables: a question counts once under each distinct value it names. */
+export type PeriodCodeDimension = 'topic' | 'agency' | 'help';
+export interface PeriodCodeRow { period: string; code: string; visits: number; questions: number }
 export interface CourseTypeLocationRow { locationId: string; type: string; runs: number; enrolled: number; completed: number }
 export interface ReferralKindRow { kind: string; visits: number; questions: number; warm: number }
 
@@ -81,6 +84,8 @@ export interface ReportQueries {
   courseTotals(filter: ReportFilter): Promise<CourseTotals>;
   courseGroups(filter: ReportFilter, groupBy: CourseGroupBy): Promise<RawCourseGroup[]>;
   periodLocationTopic(filter: ReportFilter, period: AccountabilityPeriod): Promise<PeriodLocationTopicRow[]>;
+  /** Visits and questions per period and code of one dimension (e.g. per agency). */
+  periodCodes(filter: ReportFilter, period: AccountabilityPeriod, dimension: PeriodCodeDimension): Promise<PeriodCodeRow[]>;
   coursesByTypeAndLocation(filter: ReportFilter): Promise<CourseTypeLocationRow[]>;
   referralsByKind(filter: ReportFilter): Promise<ReferralKindRow[]>;
   /** Every question in the filter, oldest visit first, in pages (keyset-paged, so memory stays flat). */
@@ -307,6 +312,17 @@ export function sqlReportQueries(database: Database, codeMap: Map<string, string
       return rows.map((r) => ({ period: r.period, locationId: r.location_id, topic: r.topic, visits: int(r.visits), questions: int(r.questions) }));
     },
 
+    async periodCodes(f, period, dimension) {
+      const rows = await run<PeriodCodeRow & { bucket: unknown }>(sql`
+        select ${periodFormat(period, sql`bucket`)} as period, key as code, count(*)::int as visits, sum(n)::int as questions from (
+          select e.rid, ${periodBucket(period)} as bucket, e.key, count(*) as n
+          from registrations r join (${questionKeys(dimension)}) e on e.rid = r.id
+          where ${registrationWhere(f)}
+          group by 1, 2, 3
+        ) t group by 1, 2`);
+      return rows.map((r) => ({ period: r.period, code: r.code, visits: int(r.visits), questions: int(r.questions) }));
+    },
+
     async coursesByTypeAndLocation(f) {
       const rows = await run<CourseTypeLocationRow & { location_id: string }>(sql`
         select c.location_id::text as location_id, ${mapCode(sql`c.type`)} as type, count(*)::int as runs,
@@ -391,8 +407,9 @@ function pgArray(value: unknown): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Which query layer answers: the incrementally maintained aggregates (docs/aggregates.md) for totals
-// and the summary, raw rows for the rest; `IDO_REPORT_AGGREGATES=off` (config.reportAggregates) answers everything from raw rows.
+// Which query layer answers: the incrementally maintained aggregates (docs/aggregates.md) for totals,
+// the summary and the accountability tables of visits and questions, raw rows for courses and the
+// question export; `IDO_REPORT_AGGREGATES=off` (config.reportAggregates) answers everything from raw rows.
 
 const installed = new WeakMap<Database, ReportQueries>();
 
@@ -406,7 +423,7 @@ export function reportQueries(deps: Pick<Deps, 'database' | 'taxonomy'> & { conf
   if (!queries) {
     const closure = mappingClosure(deps.taxonomy.versions().map((v) => v.mappings ?? {}), deps.taxonomy.currentCode);
     const raw = sqlReportQueries(deps.database, closure);
-    queries = deps.config?.reportAggregates === false ? raw : aggregateReportQueries(deps.database, raw);
+    queries = deps.config?.reportAggregates === false ? raw : aggregateReportQueries(deps.database, raw, closure);
     installed.set(deps.database, queries);
   }
   return queries;
@@ -641,17 +658,19 @@ const cell = (v: CsvValue) => (v === undefined ? null : v);
 export interface Table { name: string; title: string; columns: string[]; rows: (string | number | boolean | null)[][] }
 
 /**
- * The accountability tables: totals; visits and questions per period × location × topic; courses per
- * type and location; referrals per partner kind. With `suppress`, counts under 5 read `< 5`.
+ * The accountability tables: totals; visits and questions per period × location × topic and per
+ * period × agency; courses per type and location; referrals per partner kind. With `suppress`,
+ * counts under 5 read `< 5`. Every count comes from the same query layer as the summary (the
+ * aggregates by default, docs/aggregates.md), so an export and the dashboard agree.
  */
 export async function accountabilityTables(
   deps: Pick<Deps, 'database' | 'taxonomy'>, filter: ReportFilter, options: { lang: Lang; suppress: boolean; period: AccountabilityPeriod },
 ): Promise<Table[]> {
   const { lang, suppress, period } = options;
   const queries = reportQueries(deps);
-  const [totals, courseTotals, plt, courses, referrals] = await Promise.all([
+  const [totals, courseTotals, plt, agencies, courses, referrals] = await Promise.all([
     queries.totals(filter), queries.courseTotals(filter), queries.periodLocationTopic(filter, period),
-    queries.coursesByTypeAndLocation(filter), queries.referralsByKind(filter),
+    queries.periodCodes(filter, period, 'agency'), queries.coursesByTypeAndLocation(filter), queries.referralsByKind(filter),
   ]);
   const names = await namesOf(deps.database, 'locations', [...plt.map((r) => r.locationId), ...courses.map((r) => r.locationId)]);
   const locationName = (id: string) => names.get(id) ?? id;
@@ -660,6 +679,7 @@ export async function accountabilityTables(
   const byText = (a: string, b: string) => a.localeCompare(b, 'nl');
 
   const pltRows = [...plt].sort((a, b) => byText(a.period, b.period) || byText(locationName(a.locationId), locationName(b.locationId)) || b.questions - a.questions || byText(a.topic, b.topic));
+  const agencyRows = [...agencies].sort((a, b) => byText(a.period, b.period) || b.questions - a.questions || byText(a.code, b.code));
   const courseRows = [...courses].sort((a, b) => byText(locationName(a.locationId), locationName(b.locationId)) || byText(a.type, b.type));
   const referralRows = [...referrals].sort((a, b) => b.questions - a.questions || byText(a.kind, b.kind));
 
@@ -677,6 +697,13 @@ export async function accountabilityTables(
       columns: nl ? ['Periode', 'Locatie-id', 'Locatie', 'Onderwerp (code)', 'Onderwerp', 'Bezoeken', 'Vragen']
         : ['Period', 'Location id', 'Location', 'Topic (code)', 'Topic', 'Visits', 'Questions'],
       rows: pltRows.map((r) => [r.period, r.locationId, locationName(r.locationId), r.topic, deps.taxonomy.label('topics', r.topic, lang), n(r.visits), n(r.questions)]),
+    },
+    {
+      name: nl ? 'Instanties' : 'Agencies',
+      title: nl ? 'Bezoeken en vragen per periode en instantie' : 'Visits and questions by period and government agency',
+      columns: nl ? ['Periode', 'Instantie (code)', 'Instantie', 'Bezoeken', 'Vragen']
+        : ['Period', 'Agency (code)', 'Agency', 'Visits', 'Questions'],
+      rows: agencyRows.map((r) => [r.period, r.code, deps.taxonomy.label('agencies', r.code, lang), n(r.visits), n(r.questions)]),
     },
     {
       name: nl ? 'Cursussen' : 'Courses',

@@ -66,7 +66,7 @@ try {
   const deps = { database, taxonomy };
   if (values.reuse && !(await database.rows(sql`select 1 from report_totals limit 1`)).length) await rebuild();
   const raw = sqlReportQueries(database, codeMapOf(taxonomy));
-  const aggregates = aggregateReportQueries(database, raw);
+  const aggregates = aggregateReportQueries(database, raw, codeMapOf(taxonomy));
   setReportQueries(database, raw);
   let t0 = performance.now();
 

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { SUMMARY_GROUP_BY, type SummaryGroupBy } from '../../sdk/schemas/reports.js';
 import { questions, registrations } from '../../server/db/schema.js';
-import { aggregateDeltas, mergeDeltas, splitRange } from '../../server/services/aggregate-math.js';
+import { aggregateDeltas, mergeDeltas, referralSetCode, splitRange } from '../../server/services/aggregate-math.js';
 import { aggregateReportQueries, codeMapOf, rebuildAggregates } from '../../server/services/aggregates.js';
 import { resolvePeriod } from '../../server/services/report-math.js';
-import { setReportQueries, sqlReportQueries, type ReportFilter, type ReportQueries } from '../../server/services/reports.js';
+import { setReportQueries, sqlReportQueries, type AccountabilityPeriod, type ReportFilter, type ReportQueries } from '../../server/services/reports.js';
 import { backends, createTestContext, seedTenants, type TestContext } from '../helpers/context.js';
 import { prng } from '../../server/services/prng.js';
 
@@ -43,6 +43,26 @@ describe('aggregate math', () => {
     assert.deepEqual([get('weekday-hour', '6-00')?.visits, get('weekday-hour', '6-00')?.questions], [1, 2]);
     assert.deepEqual(mergeDeltas(d, aggregateDeltas(v, -1, new Map([['toeslagen-huur', 'huurtoeslag'], ['hulp-digitaal', 'digitaal-contact']]))), { totals: [], codes: [] });
   });
+
+  it('keeps referrals by target (a named kind wins over the partner), warm ones apart, and the visit\'s set of targets', () => {
+    const P = 'AAAAAAAA-0000-4000-8000-000000000001';
+    const v = {
+      organisationId: 'o', locationId: 'l', occurredAt: new Date('2026-11-28T10:00:00Z'), channel: 'balie', duration: '5-15',
+      questions: [
+        { topic: 'huurtoeslag', agencies: [], help: [], referral: { partnerId: P, warm: true } },
+        { topic: 'zorgtoeslag', agencies: [], help: [], referral: { partnerId: P, partnerKind: 'welzijn', warm: false } },
+        { topic: 'huur', agencies: [], help: [], referral: { partnerId: P, warm: null } },
+        { topic: 'gemeente', agencies: [], help: [] },
+      ],
+    };
+    const day = aggregateDeltas(v, 1).codes.filter((c) => c.grain === 'day' && c.dimension.startsWith('referral'));
+    assert.deepEqual(day.map((c) => [c.dimension, c.code, c.visits, c.questions]), [
+      ['referral', `p:${P.toLowerCase()}`, 1, 2], ['referral', 'k:welzijn', 1, 1],
+      ['referral-warm', `p:${P.toLowerCase()}`, 1, 1],
+      ['referral-set', `k:welzijn p:${P.toLowerCase()}`, 1, 3],
+    ]);
+    assert.equal(referralSetCode(['p:b', 'k:z', 'p:a', 'k:z']), 'k:z p:a p:b');
+  });
 });
 
 const TOPICS = ['huurtoeslag', 'zorgtoeslag', 'digid-aanvragen', 'aow-pensioen', 'gemeente', 'overig', 'toeslagen'];
@@ -59,6 +79,8 @@ const TRICKY = [
 
 const PERIODS: [string, string][] = [['2025-01-01', '2026-12-31'], ['2026-01-01', '2026-12-31'], ['2026-03-15', '2026-11-07'], ['2026-10-25', '2026-10-25'], ['2026-03-29', '2026-03-29'], ['2026-11-28', '2026-12-03']];
 
+/** Rows in a stable order, whatever their fields: by their JSON. */
+const byKeys = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
 const sorted = <T extends { key: string }>(groups: T[]) => [...groups].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 for (const backend of backends) {
@@ -73,7 +95,7 @@ for (const backend of backends) {
       t = await seedTenants(ctx);
       const codeMap = codeMapOf(ctx.deps.taxonomy);
       raw = sqlReportQueries(ctx.database, codeMap);
-      agg = aggregateReportQueries(ctx.database, raw);
+      agg = aggregateReportQueries(ctx.database, raw, codeMap);
     });
     after(() => ctx.close());
 
@@ -94,6 +116,20 @@ for (const backend of backends) {
             assert.deepEqual(sorted(got.groups), sorted(want.groups), where);
             compared++;
           }
+          // The accountability tables (view=summary exports) from the aggregates equal the raw count.
+          for (const period of ['month', 'quarter', 'year'] as AccountabilityPeriod[]) {
+            const where = `${label}: ${from}..${to} ${JSON.stringify(extra)} period=${period}`;
+            const [wantPlt, gotPlt] = await Promise.all([raw.periodLocationTopic(f, period), agg.periodLocationTopic(f, period)]);
+            assert.deepEqual(byKeys(gotPlt), byKeys(wantPlt), `${where} period × location × topic`);
+            for (const dimension of period === 'month' ? ['agency', 'help', 'topic'] as const : ['agency'] as const) {
+              const [want, got] = await Promise.all([raw.periodCodes(f, period, dimension), agg.periodCodes(f, period, dimension)]);
+              assert.deepEqual(byKeys(got), byKeys(want), `${where} period × ${dimension}`);
+            }
+            compared++;
+          }
+          const [wantRef, gotRef] = await Promise.all([raw.referralsByKind(f), agg.referralsByKind(f)]);
+          assert.deepEqual(byKeys(gotRef), byKeys(wantRef), `${label}: ${from}..${to} ${JSON.stringify(extra)} referrals by kind`);
+          compared++;
         }
       }
       return compared;
@@ -113,9 +149,24 @@ for (const backend of backends) {
       const tenants = [t.a, t.b];
       const when = () => (random() < 0.5 ? pick(TRICKY)
         : new Date(Date.parse('2025-01-01T00:00:00Z') + Math.floor(random() * (Date.parse('2026-12-14T00:00:00Z') - Date.parse('2025-01-01T00:00:00Z')))).toISOString());
+      // Referrals to a kind, to a partner, to a partner with a kind named (the kind wins), warm, cold or unsaid;
+      // two partners per organisation, so that a visit can be referred to two partners of one kind.
+      const partnersOf = new Map<unknown, string[]>();
+      for (const tenant of tenants) {
+        const second = await ctx.call('POST', '/api/v1/partners', { token: tenant.coordinator, body: { name: 'Welzijn', kind: 'welzijn', topics: ['huur'] } });
+        assert.equal(second.status, 201, second.text);
+        partnersOf.set(tenant, [tenant.partner.id, second.body.id]);
+      }
+      const referral = (tenant: (typeof tenants)[number]) => {
+        const roll = random();
+        const warm = random() < 0.4 ? { warm: true } : random() < 0.5 ? { warm: false } : {};
+        if (roll < 0.3) return { partnerKind: pick(['sociaal-raadslieden', 'welzijn', 'humanitas']), ...warm };
+        if (roll < 0.8) return { partnerId: pick(partnersOf.get(tenant)!), ...warm };
+        return { partnerId: pick(partnersOf.get(tenant)!), partnerKind: pick(['welzijn', 'mee']), ...warm };
+      };
       const question = (tenant: (typeof tenants)[number]) => ({
         type: 'digitale-overheid', topic: pick(TOPICS), agencies: some(AGENCIES, 3), help: some(HELP, 2),
-        ...(random() < 0.2 ? { referral: random() < 0.5 ? { partnerKind: 'sociaal-raadslieden', warm: true } : { partnerId: tenant.partner.id } } : {}),
+        ...(random() < 0.3 ? { referral: referral(tenant) } : {}),
       });
       const body = (tenant: (typeof tenants)[number]) => ({
         locationId: random() < 0.5 ? tenant.location.id : tenant.location2.id, occurredAt: when(),
@@ -164,6 +215,16 @@ for (const backend of backends) {
       assert.ok(counts.create > 30 && counts.batch > 5 && counts.patch > 20 && counts.delete > 10, JSON.stringify(counts));
       const compared = await compareAll('incremental');
       assert.ok(compared > 300);
+      // Referrals counted: of every kind, and visits referred to both partners of an organisation.
+      const wide = resolvePeriod(NOW, '2025-01-01', '2026-12-31')!;
+      const kinds = await agg.referralsByKind(wide);
+      assert.ok(kinds.length >= 4 && kinds.every((k) => k.visits > 0 && k.questions >= k.visits && k.warm <= k.questions), JSON.stringify(kinds));
+
+      // A partner's kind corrected afterwards moves its past referrals, in the raw count and in the aggregates alike.
+      const corrected = await ctx.call('PATCH', `/api/v1/partners/${partnersOf.get(t.a)![1]}`, { token: t.a.coordinator, body: { kind: 'sociaal-raadslieden' } });
+      assert.equal(corrected.status, 200, corrected.text);
+      assert.notDeepEqual(byKeys(await agg.referralsByKind(wide)), byKeys(kinds));
+      await compareAll('partner kind corrected');
 
       // Rebuilding from the raw rows gives the very same tables.
       const incremental = await snapshot();

@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { questions, registrations } from '../../server/db/schema.js';
-import { rebuildAggregates } from '../../server/services/aggregates.js';
+import { aggregateReportQueries, codeMapOf, rebuildAggregates } from '../../server/services/aggregates.js';
 import { csvLine, periodLabel, resolvePeriod, sortGroups } from '../../server/services/report-math.js';
+import { setReportQueries, sqlReportQueries } from '../../server/services/reports.js';
 import { backends, createTestContext, seedTenants, visit, type TestContext } from '../helpers/context.js';
 
 type Tenants = Awaited<ReturnType<typeof seedTenants>>;
@@ -433,7 +434,7 @@ for (const backend of backends) {
         assert.equal(res.status, 200);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
-        assert.deepEqual(workbook.worksheets.map((s) => s.name), ['Totals', 'Questions', 'Courses', 'Referrals']);
+        assert.deepEqual(workbook.worksheets.map((s) => s.name), ['Totals', 'Questions', 'Agencies', 'Courses', 'Referrals']);
         const totals = (workbook.getWorksheet('Totals')!.getRow(2).values as unknown[]).slice(1);
         assert.deepEqual(totals, ['2026-01-01', '2026-12-31', 8, 11, 2, 3, 17, 14]);
         const q = workbook.getWorksheet('Questions')!;
@@ -442,10 +443,45 @@ for (const backend of backends) {
         // November at Utrecht Centrum: huurtoeslag R1, R2; zorgtoeslag R1; kinderopvangtoeslag R8; gemeente R9.
         const nov = rows.filter((r) => r[0] === '2026-11' && r[1] === t.a.location.id).map((r) => [r[3], r[5], r[6]]);
         assert.deepEqual(nov, [['huurtoeslag', 2, 2], ['gemeente', 1, 1], ['kinderopvangtoeslag', 1, 1], ['zorgtoeslag', 1, 1]]);
+        // November per agency: dienst-toeslagen R1 (two questions), R2, R8; belastingdienst R1; logius R3; gemeente R9.
+        const agencies = workbook.getWorksheet('Agencies')!;
+        const agencyRows = [];
+        for (let i = 2; i <= agencies.rowCount; i++) agencyRows.push((agencies.getRow(i).values as unknown[]).slice(1));
+        assert.deepEqual(agencyRows.filter((r) => r[0] === '2026-11').map((r) => [r[1], r[2], r[3], r[4]]), [
+          ['dienst-toeslagen', 'Benefits Agency (Dienst Toeslagen)', 3, 4], ['belastingdienst', 'Tax Administration (Belastingdienst)', 1, 1],
+          ['gemeente', 'Municipality', 1, 1], ['logius', 'Logius (DigiD)', 1, 1],
+        ]);
+        // October: svb R4 and R5 (two questions), uwv R5; March: logius R6.
+        assert.deepEqual(agencyRows.filter((r) => r[0] !== '2026-11').map((r) => [r[0], r[1], r[3], r[4]]), [
+          ['2026-03', 'logius', 1, 1], ['2026-10', 'svb', 2, 3], ['2026-10', 'uwv', 1, 1],
+        ]);
+        // Referrals: R1 to a kind (warm) and R3 to a partner of that kind (cold).
         const referrals = (workbook.getWorksheet('Referrals')!.getRow(2).values as unknown[]).slice(1);
         assert.deepEqual([referrals[0], referrals[2], referrals[3], referrals[4], referrals[5]], ['sociaal-raadslieden', 2, 2, 1, 1]);
         const courses = workbook.getWorksheet('Courses')!;
         assert.equal(courses.actualRowCount, 4); // header + Centrum digisterker, Centrum klik-en-tik, Noord digisterker
+      });
+
+      it('gives the same tables from the aggregates as from the raw rows, per year and per quarter, nationally and per location', async () => {
+        const aggregates = aggregateReportQueries(ctx.database, sqlReportQueries(ctx.database, codeMapOf(ctx.deps.taxonomy)), codeMapOf(ctx.deps.taxonomy));
+        const raw = sqlReportQueries(ctx.database, codeMapOf(ctx.deps.taxonomy));
+        const queries = [`format=csv&view=summary&${YEAR}&period=year`, `format=csv&view=summary&from=2025-12-15&to=2026-11-29&period=quarter&suppress=true`,
+          `format=csv&view=summary&${YEAR}&locationId=${t.a.location.id}`, `format=csv&view=summary&from=2026-11-28&to=2026-11-28&lang=en`];
+        try {
+          for (const qs of queries) {
+            setReportQueries(ctx.database, aggregates);
+            const fromAggregates = new TextDecoder().decode((await download(t.national, qs)).bytes);
+            setReportQueries(ctx.database, raw);
+            const fromRaw = new TextDecoder().decode((await download(t.national, qs)).bytes);
+            assert.equal(fromAggregates, fromRaw, qs);
+          }
+        } finally {
+          setReportQueries(ctx.database, aggregates);
+        }
+        // Per year, nationally: dienst-toeslagen R1, R2, R8 and B1 (5 questions); the referral row as above.
+        const year = new TextDecoder().decode((await download(t.national, queries[0])).bytes);
+        assert.ok(year.includes('\r\n2026;dienst-toeslagen;Dienst Toeslagen;4;5\r\n'), year);
+        assert.ok(year.includes('\r\nsociaal-raadslieden;Sociaal raadslieden;2;2;1;1\r\n'), year);
       });
 
       it('is scoped like the summary and checks its query', async () => {

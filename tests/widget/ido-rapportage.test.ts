@@ -38,6 +38,24 @@ const nlNumber = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
 /** The "Toon als tabel" / "Toon als grafiek" button of one chart. */
 const toggleOf = (el: IdoRapportage, chart: string) => $(el, `#${chart}-area`)!.closest('.chart-card')!.querySelector<HTMLButtonElement>('.chart-head button')!;
 
+/** An sRGB colour as computed styles give it (`rgb(…)`, `rgba(…)` or `color(srgb …)`), 0–255 per channel. */
+function colour(value: string): [number, number, number] {
+  const srgb = value.match(/color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)/);
+  if (srgb) return [1, 2, 3].map((i) => Number(srgb[i]) * 255) as [number, number, number];
+  const rgb = value.match(/rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)/);
+  if (!rgb) throw new Error(`not a colour: ${value}`);
+  return [1, 2, 3].map((i) => Number(rgb[i])) as [number, number, number];
+}
+/** WCAG 2.1 contrast ratio of two colours. */
+function contrast(a: [number, number, number], b: [number, number, number]): number {
+  const lum = (c: [number, number, number]) => {
+    const [r, g, bl] = c.map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
 const tokens = new Map<string, string>();
 async function tokenFor(login: { email: string; password: string }) {
   let token = tokens.get(login.email);
@@ -348,6 +366,35 @@ describe('<ido-rapportage> dashboard', () => {
     expect(second.getAttribute('tabindex')).to.equal('0');
     expect($$(el, '#heatmap-area rect[tabindex="0"]').length).to.equal(1);
     await expect(el).to.be.accessible();
+  });
+
+  it('the heatmap cell with focus has a dark and a light ring that stand out from every cell colour', async () => {
+    const el = await mount({ token });
+    await loaded(el);
+    await chartsDrawn(el);
+    const rings = (cell: Element) => [...cell.querySelectorAll('.ring')].map((r) => getComputedStyle(r));
+    // Without focus no rings; then on each shade in turn, the darkest included.
+    expect(rings($(el, '#heatmap-area .cell')!).every((r) => r.display === 'none')).to.equal(true);
+    const shades = ['l0', 'l1', 'l2', 'l3', 'l4'].map((l) => $(el, `#heatmap-area .cell.${l}`)).filter((c): c is HTMLElement => c !== null);
+    expect(shades.map((c) => c.classList[1])).to.include('l4');
+    ($(el, '#heatmap-area rect[tabindex="0"]') as unknown as SVGElement).focus();
+    for (const cell of shades) {
+      const box = cell.querySelector<SVGElement>('.box')!;
+      box.focus();
+      await sendKeys({ press: 'Shift' }); // a key press, so that focus is shown as for the keyboard
+      await el.updateComplete;
+      expect(box.matches(':focus-visible'), cell.classList[1]).to.equal(true);
+      const [dark, light] = rings(cell);
+      expect([dark.display, light.display]).to.deep.equal(['inline', 'inline']);
+      expect(parseFloat(dark.strokeWidth) + parseFloat(light.strokeWidth)).to.be.at.least(6);
+      const fill = colour(getComputedStyle(box).fill);
+      const [d, l] = [colour(dark.stroke), colour(light.stroke)];
+      // The two rings differ by at least 9:1, so one of them has 3:1 against any colour (WCAG C40) …
+      expect(contrast(d, l)).to.be.at.least(9);
+      // … and here: against the cell itself and the page around the cell.
+      expect(Math.max(contrast(d, fill), contrast(l, fill)), `${cell.classList[1]} against its fill`).to.be.at.least(3);
+      expect(contrast(d, colour(getComputedStyle(el).backgroundColor === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : getComputedStyle(el).backgroundColor))).to.be.at.least(3);
+    }
   });
 
   it('"Zelf kiezen": checks the dates, and says so when a period has no registrations', async () => {

@@ -174,7 +174,10 @@ export interface HeatmapOptions extends ChartOptions {
   cellLabel: (day: number, hour: number, count: number) => string;
   /** Accessible name of the whole picture. */
   label: string;
-  /** The cell that has focus or is under the pointer (its key), or null; drawn with a thick border. */
+  /**
+   * The cell that has focus or is under the pointer (its key), or null: it gets the focus rings
+   * (the cell with keyboard focus always has them, through `:focus-visible`, whatever the pointer does).
+   */
   active: string | null;
   /** The cell that takes focus when tabbing into the heatmap (the one that had it last). */
   tabStop: string;
@@ -222,13 +225,19 @@ export function heatmap(o: HeatmapOptions): TemplateResult {
       const x = head + c * cellWidth;
       const y = top + r * cellHeight;
       const shade = level(count, max);
+      // The box fills the cell but for a 1 px gap on each side. The focus rings (hidden until the
+      // box has focus or is active) are two touching 3 px bands: a dark one over the gap, from 1 px
+      // outside the cell to 2 px inside, and a light one inside it. They stay within the cell and its
+      // gap, so no neighbour paints over them. See docs/charts.md.
       cells.push(svg`<g class="cell l${shade} ${o.active === key ? 'active' : ''}">
-        <rect x=${x + 1} y=${y + 1} width=${cellWidth - 2} height=${cellHeight - 2} rx="2"
+        <rect class="box" x=${x + 1} y=${y + 1} width=${cellWidth - 2} height=${cellHeight - 2} rx="2"
           role="img" aria-label=${o.cellLabel(day, hour, count)} tabindex=${key === o.tabStop ? '0' : '-1'}
           data-key=${key} data-r=${r} data-c=${c}></rect>
         ${count > 0 && cellWidth >= numberRoom
           ? svg`<text class="small" x=${x + cellWidth / 2} y=${y + cellHeight / 2} text-anchor="middle" dominant-baseline="central" aria-hidden="true">${o.format(count)}</text>`
           : nothing}
+        <rect class="ring ring-dark" x=${x + 0.5} y=${y + 0.5} width=${cellWidth - 1} height=${cellHeight - 1} rx="3" aria-hidden="true"></rect>
+        <rect class="ring ring-light" x=${x + 3.5} y=${y + 3.5} width=${cellWidth - 7} height=${cellHeight - 7} rx="1" aria-hidden="true"></rect>
       </g>`);
     });
   });

@@ -137,7 +137,7 @@ export const en: RapportageMessages = {
   exportHeading: 'Download',
   exportIntro: 'The files cover the same period and filters as the figures above.',
   exportSummary: 'Download Excel for the accountability report',
-  exportSummaryHint: 'Tables with totals, questions by topic and location, and courses. For your annual report or the municipality.',
+  exportSummaryHint: 'Tables with totals, questions by topic and location, questions by agency, courses and referrals. For your annual report or the municipality.',
   exportQuestions: 'Download all questions (CSV)',
   exportQuestionsHint: 'One row per question, without personal data. Opens in Excel.',
   exporting: 'Making the file. This can take a moment…',

@@ -294,7 +294,7 @@ export const nl: RapportageMessages = {
   exportHeading: 'Downloaden',
   exportIntro: 'De bestanden gaan over dezelfde periode en dezelfde filters als de cijfers hierboven.',
   exportSummary: 'Download Excel voor de verantwoording',
-  exportSummaryHint: 'Tabellen met totalen, vragen per onderwerp en locatie, en cursussen. Voor je jaarverslag of de gemeente.',
+  exportSummaryHint: 'Tabellen met totalen, vragen per onderwerp en locatie, vragen per instantie, cursussen en doorverwijzingen. Voor je jaarverslag of de gemeente.',
   exportQuestions: 'Download alle vragen (CSV)',
   exportQuestionsHint: 'Eén regel per vraag, zonder persoonsgegevens. Opent in Excel.',
   exporting: 'Het bestand wordt gemaakt. Dit kan even duren…',

@@ -347,37 +347,55 @@ const own = css`
     stroke: var(--_border);
     stroke-width: 1;
   }
-  .heatmap .cell rect {
+  .heatmap .cell .box {
     fill: var(--_bg);
     stroke: var(--_card-border);
     stroke-width: 1;
     cursor: default;
   }
-  .heatmap .l1 rect {
+  .heatmap .l1 .box {
     fill: #e4edf8;
     fill: color-mix(in srgb, var(--_chart-bar) 14%, var(--_bg));
   }
-  .heatmap .l2 rect {
+  .heatmap .l2 .box {
     fill: #b8cfec;
     fill: color-mix(in srgb, var(--_chart-bar) 32%, var(--_bg));
   }
-  .heatmap .l3 rect {
+  .heatmap .l3 .box {
     fill: #7aa3d4;
     fill: color-mix(in srgb, var(--_chart-bar) 58%, var(--_bg));
   }
-  .heatmap .l4 rect {
+  .heatmap .l4 .box {
     fill: var(--_chart-bar);
   }
   .heatmap .l4 text {
     fill: var(--_action-color);
     font-weight: 700;
   }
-  .heatmap .cell rect:focus {
+  .heatmap .cell .box:focus {
     outline: none;
   }
-  .heatmap .cell.active rect {
-    stroke: var(--_focus);
+  /*
+   * Focus: two touching 3 px rings, dark outside and light inside (the focus colour and the focus
+   * background of the theme, black and yellow by default, 15:1 to each other). Whatever the colour of
+   * the cell or its neighbours, one of the two stands out from it by at least 3:1 (WCAG technique
+   * C40). Shown for the cell with keyboard focus, and for the one under the pointer.
+   */
+  .heatmap .ring {
+    display: none;
+    fill: none;
     stroke-width: 3;
+    pointer-events: none;
+  }
+  .heatmap .ring-dark {
+    stroke: var(--_focus);
+  }
+  .heatmap .ring-light {
+    stroke: var(--_focus-bg);
+  }
+  .heatmap .box:focus-visible ~ .ring,
+  .heatmap .cell.active .ring {
+    display: inline;
   }
   .readout {
     min-block-size: 1.5em;
@@ -510,15 +528,17 @@ const own = css`
     .chart .axis {
       stroke: CanvasText;
     }
-    .heatmap .cell rect,
-    .heatmap .l1 rect,
-    .heatmap .l2 rect,
-    .heatmap .l3 rect,
-    .heatmap .l4 rect {
+    .heatmap .cell .box,
+    .heatmap .l1 .box,
+    .heatmap .l2 .box,
+    .heatmap .l3 .box,
+    .heatmap .l4 .box {
       fill: Canvas;
       stroke: CanvasText;
     }
-    .heatmap .cell.active rect {
+    /* One 6 px band in the system's focus colour, far from the 1 px cell borders. */
+    .heatmap .ring-dark,
+    .heatmap .ring-light {
       stroke: Highlight;
     }
     .skeleton {
