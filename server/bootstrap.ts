@@ -6,6 +6,7 @@ import { hashPassword } from './crypto.js';
 import type { Config } from './env.js';
 import { memoryRateLimiter, type RateLimiter } from './http/rate-limit.js';
 import { createGeocoder } from './services/geocoder.js';
+import { ensureAggregateFormat } from './services/aggregates.js';
 import { loadTaxonomy, seedTaxonomy } from './services/taxonomy.js';
 import type { Deps, Logger } from './types.js';
 
@@ -39,6 +40,10 @@ export async function createDeps(config: Config, overrides: BootstrapOverrides =
   await seedTaxonomy(database);
   const taxonomy = await loadTaxonomy(database);
   const logger = overrides.logger ?? jsonLogger(config.log === 'json');
+  const started = performance.now();
+  if (await ensureAggregateFormat(database, taxonomy)) {
+    logger.info({ msg: 'rebuilt report aggregates for this version', ms: Math.round(performance.now() - started) });
+  }
   if (config.adminEmail && config.adminPassword) {
     if (await ensureAdmin(database, config.adminEmail, config.adminPassword)) logger.info({ msg: 'created national user', email: config.adminEmail });
   }

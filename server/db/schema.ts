@@ -247,3 +247,12 @@ export const reportCodes = pgTable('report_codes', {
   visits: integer().notNull().default(0),
   questions: integer().notNull().default(0),
 }, (t) => [primaryKey({ columns: [t.grain, t.dimension, t.locationId, t.period, t.code] })]);
+
+/**
+ * Which shape of `report_totals`/`report_codes` the rows were last rebuilt for: one row, written by a
+ * full `rebuildAggregates`. A server whose code keeps more in the aggregates than the database was
+ * built with (`AGGREGATE_FORMAT` in server/services/aggregates.ts) rebuilds them once at start.
+ */
+export const reportFormat = pgTable('report_format', {
+  format: integer().primaryKey(),
+});

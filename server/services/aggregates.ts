@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SummaryGroupBy } from '../../sdk/schemas/reports.js';
 import type { Database, Db } from '../db/client.js';
-import { partners, reportCodes, reportTotals } from '../db/schema.js';
+import { partners, reportCodes, reportFormat, reportTotals } from '../db/schema.js';
 import { DIMENSIONS, NIL_UUID, UNITS, grainOf, splitRange, type Deltas, type Dimension, type Scope, type Unit } from './aggregate-math.js';
 import { mappingClosure } from './report-math.js';
 import type {
@@ -103,16 +103,21 @@ function mapper(codeMap: ReadonlyMap<string, string>) {
  */
 export async function rebuildAggregates(
   database: Database,
-  options: { organisationId?: string; taxonomy?: Pick<TaxonomyService, 'versions' | 'currentCode'> } = {},
-): Promise<void> {
+  options: { organisationId?: string; taxonomy?: Pick<TaxonomyService, 'versions' | 'currentCode'>; onlyIfStale?: boolean } = {},
+): Promise<boolean> {
   const taxonomy = options.taxonomy ?? (await (await import('./taxonomy.js')).loadTaxonomy(database));
   const map = mapper(codeMapOf(taxonomy));
   const org = options.organisationId ? sql`and r.organisation_id = ${options.organisationId}::uuid` : sql``;
   const orgOnly = options.organisationId ? sql`where organisation_id = ${options.organisationId}::uuid` : sql``;
   const hasReferral = sql`(q.referral_partner_id is not null or q.referral_partner_kind is not null)`;
   const period = (unit: Unit) => (unit === 'day' ? sql`(v.lt)::date` : sql`date_trunc('month', v.lt)::date`);
-  await database.db.transaction(async (tx) => {
-    if (database.kind === 'postgres') await tx.execute(sql`select set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`);
+  return database.db.transaction(async (tx) => {
+    if (database.kind === 'postgres') {
+      // One rebuild at a time, also between servers that start together and each find the format stale.
+      await tx.execute(sql`select pg_advisory_xact_lock(${AGGREGATES_LOCK})`);
+      await tx.execute(sql`select set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`);
+    }
+    if (options.onlyIfStale && (await aggregateFormatOf(tx)) === AGGREGATE_FORMAT) return false;
     await tx.execute(sql`delete from ${reportCodes} ${orgOnly}`);
     await tx.execute(sql`delete from ${reportTotals} ${orgOnly}`);
     // One row per live visit, computed once: its local time, mapped channel and duration, question
@@ -160,7 +165,45 @@ export async function rebuildAggregates(
         select ${national}, dimension, period, ${NIL_UUID}::uuid, code, ${NIL_UUID}::uuid, sum(visits), sum(questions)
         from ${reportCodes} where grain = ${organisation} group by 2, 3, 5 having sum(visits) <> 0 or sum(questions) <> 0`);
     }
+    if (!options.organisationId) {
+      await tx.delete(reportFormat);
+      await tx.insert(reportFormat).values({ format: AGGREGATE_FORMAT });
+    }
+    return true;
   });
+}
+
+/**
+ * What the aggregates hold, as a number: raise it whenever a write starts keeping something a full
+ * rebuild would add (a dimension, a grain), so that a database built by an older server is rebuilt
+ * once, at start, instead of answering with an empty table. 1: totals and codes per topic, agency,
+ * help, channel, duration and weekday-hour; 2: referral targets and each visit's set of targets.
+ */
+export const AGGREGATE_FORMAT = 2;
+const AGGREGATES_LOCK = 4_902_002;
+
+async function aggregateFormatOf(writer: Writer): Promise<number | null> {
+  const [row] = await rowsOf<{ format: number }>(writer, sql`select max(format) as format from ${reportFormat}`);
+  return row?.format ?? null;
+}
+
+/**
+ * At start: rebuild the aggregates when they were built for an older format (or never, in a
+ * database that already holds visits). A database with no visits only records the format.
+ * Answers whether a rebuild ran.
+ */
+export async function ensureAggregateFormat(
+  database: Database,
+  taxonomy: Pick<TaxonomyService, 'versions' | 'currentCode'>,
+): Promise<boolean> {
+  if ((await aggregateFormatOf(database.db)) === AGGREGATE_FORMAT) return false;
+  const [any] = await rowsOf<{ one: number }>(database.db, sql`select 1 as one from registrations limit 1`);
+  if (!any) {
+    await database.db.insert(reportFormat).values({ format: AGGREGATE_FORMAT }).onConflictDoNothing();
+    await database.db.delete(reportFormat).where(sql`${reportFormat.format} <> ${AGGREGATE_FORMAT}`);
+    return false;
+  }
+  return rebuildAggregates(database, { taxonomy, onlyIfStale: true });
 }
 
 function dimensionQuery(dimension: Dimension, select: (code: SQL, from: SQL, counts: SQL) => SQL, map: (e: SQL) => SQL, perVisit: SQL, perQuestion: SQL): SQL {

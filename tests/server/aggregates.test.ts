@@ -5,7 +5,9 @@ import { sql } from 'drizzle-orm';
 import { SUMMARY_GROUP_BY, type SummaryGroupBy } from '../../sdk/schemas/reports.js';
 import { questions, registrations } from '../../server/db/schema.js';
 import { aggregateDeltas, mergeDeltas, referralSetCode, splitRange } from '../../server/services/aggregate-math.js';
-import { aggregateReportQueries, codeMapOf, rebuildAggregates } from '../../server/services/aggregates.js';
+import { aggregateReportQueries, codeMapOf, ensureAggregateFormat, rebuildAggregates } from '../../server/services/aggregates.js';
+import { createDeps } from '../../server/bootstrap.js';
+import { readConfig } from '../../server/env.js';
 import { resolvePeriod } from '../../server/services/report-math.js';
 import { setReportQueries, sqlReportQueries, type AccountabilityPeriod, type ReportFilter, type ReportQueries } from '../../server/services/reports.js';
 import { backends, createTestContext, seedTenants, type TestContext } from '../helpers/context.js';
@@ -254,6 +256,19 @@ for (const backend of backends) {
       await compareAll('rebuilt, corrected');
       assert.equal((await ctx.call('DELETE', `/api/v1/registrations/${id}`, { token: t.a.coordinator })).status, 204);
       await compareAll('rebuilt, deleted');
+    });
+
+    it('a server finding aggregates of an older format (or none) rebuilds them once at start', async () => {
+      const before = await snapshot();
+      assert.ok(before.codes.some((c) => (c as { dimension: string }).dimension === 'referral'));
+      // What a database written by the previous version looks like: no referral targets, no format.
+      await ctx.database.db.execute(sql`delete from report_codes where dimension like 'referral%'`);
+      await ctx.database.db.execute(sql`delete from report_format`);
+      assert.deepEqual(await agg.referralsByKind(resolvePeriod(NOW, '2025-01-01', '2026-12-31')!), []);
+      await createDeps(readConfig({ IDO_LOG: 'off' }), { database: ctx.database, logger: { info: () => {}, error: () => {} } });
+      assert.deepEqual(await snapshot(), before);
+      assert.equal(await ensureAggregateFormat(ctx.database, ctx.deps.taxonomy), false, 'a second start rebuilds nothing');
+      await compareAll('rebuilt at start');
     });
 
     it('answers the summary endpoint when installed', async () => {

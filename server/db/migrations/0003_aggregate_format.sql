@@ -1,0 +1,3 @@
+CREATE TABLE "report_format" (
+	"format" integer PRIMARY KEY NOT NULL
+);
