@@ -450,7 +450,7 @@ describe('<ido-registratie>', () => {
     for (const id of queued) expect(stored).to.include(id);
   });
 
-  it('after a reload while the server does not answer, shows the same location, chips and topics at once, and queues', async function () {
+  it('after a reload while the server does not answer, shows the same location, chips, topics and partners at once, and queues', async function () {
     this.timeout(60_000);
     // Online once, with a key bound to its location: this browser remembers where the desk is and its counts.
     const online = await mount({ location: null });
@@ -458,6 +458,12 @@ describe('<ido-registratie>', () => {
     await waitUntil(() => $(online, '.location-line'), 'no location line online');
     const onlineChips = chips(online).map(text);
     expect(text($(online, '.location-line'))).to.equal(`Locatie: ${server.locationName}`);
+    const partnerNames = (el: IdoRegistratie) => $$(el, '.partner-name strong').map(text);
+    search(online).focus();
+    await sendKeys({ type: 'huur' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => partnerNames(online).length > 0, 'no partners online', { timeout: 10_000 });
+    const onlinePartners = partnerNames(online);
     online.remove();
 
     // Then the server stops answering: no error, no answer (a dead connection, a captive portal).
@@ -480,6 +486,8 @@ describe('<ido-registratie>', () => {
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(text($(el, '#chosen-topic'))).to.equal('Gekozen: Huurtoeslag');
+      await waitUntil(() => partnerNames(el).length > 0, 'no partners', { timeout: 5_000 });
+      expect(partnerNames(el)).to.deep.equal(onlinePartners);
 
       // Registering waits for the send to time out, then keeps the visit.
       const queued = oneEvent(el, 'ido-queued');

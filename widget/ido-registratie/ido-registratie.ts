@@ -24,7 +24,9 @@ import { nl, type Strings } from './i18n.nl.js';
 import { styles } from './ido-registratie.styles.js';
 import { IdoErrorEvent, IdoQueuedEvent, IdoRegisteredEvent } from './events.js';
 import { searchTopics, topTopics, usageWeights } from './topic-search.js';
-import { countsCacheKey, fetchScope, rememberedCounts, rememberedScope, scopeCacheKey, type DeskScope } from './desk-location.js';
+import {
+  countsCacheKey, fetchScope, partnersCacheKey, rememberedCounts, rememberedPartners, rememberedScope, scopeCacheKey, type DeskScope,
+} from './desk-location.js';
 import {
   FIRST_DEFAULTS, defaultsFrom, draftFrom, newDraft, newQuestion, repeatOf, timeNow, toInput, today,
   type Draft, type DraftQuestion, type VisitDefaults,
@@ -251,7 +253,7 @@ export class IdoRegistratie extends IdoElement {
     args: () => [this.client, this.currentQuestion.topic] as const,
     task: async ([client, topic], { signal }) => {
       if (!client || !topic) return initialState;
-      return this.cached(`partners:${fingerprint(this.key)}:${topic}`, signal, async () => (await client.partners.list({ topic }, { signal })).items);
+      return this.cached(partnersCacheKey(this.key, topic), signal, async () => (await client.partners.list({ topic }, { signal })).items);
     },
   });
 
@@ -1191,6 +1193,9 @@ export class IdoRegistratie extends IdoElement {
     const t = this.t;
     const code = this.currentQuestion.topic;
     const topic = code ? this.topicsByCode.get(code) : undefined;
+    const partners = (result: { value: Partner[]; fromCache: boolean }) =>
+      html`${result.fromCache ? html`<p class="hint">${t.partnersFromCache}</p>` : nothing}
+        ${result.value.length ? html`<ul class="partners">${result.value.map((p) => this.renderPartner(p))}</ul>` : html`<p>${t.partnersNone}</p>`}`;
     return html`<aside class="lookup" part="lookup" aria-labelledby="lookup-heading">
       <h3 id="lookup-heading">${topic ? t.lookupFor(lowerFirst(topic.label)) : t.lookupHeading}</h3>
       ${!topic
@@ -1203,12 +1208,14 @@ export class IdoRegistratie extends IdoElement {
           <h4>${t.partnersHeading}</h4>
           <p class="hint" id="referral-hint">${t.referralHint}</p>
           ${this.partnersTask.render({
-            pending: () => html`<p class="hint">${t.partnersLoading}</p>`,
-            error: () => html`<p class="hint">${t.partnersFailed}</p>`,
-            complete: (result) => {
-              return html`${result.fromCache ? html`<p class="hint">${t.partnersFromCache}</p>` : nothing}
-                ${result.value.length ? html`<ul class="partners">${result.value.map((p) => this.renderPartner(p))}</ul>` : html`<p>${t.partnersNone}</p>`}`;
+            // Until the server answers, this browser's copy (a server that does not answer takes long to
+            // fail); not yet marked as a copy, for online the fresh list follows in a moment.
+            pending: () => {
+              const remembered = rememberedPartners(this.key, code!);
+              return remembered ? partners({ value: remembered, fromCache: false }) : html`<p class="hint">${t.partnersLoading}</p>`;
             },
+            error: () => html`<p class="hint">${t.partnersFailed}</p>`,
+            complete: partners,
           })}`}
     </aside>`;
   }
