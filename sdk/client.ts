@@ -13,7 +13,7 @@ import type {
 import type { Location, LocationInput, LocationPatch } from './schemas/location.js';
 import type {
   ApiKey, Course, CourseInput, CoursePatch, KeyInput, Organisation, OrganisationInput, OrganisationPatch,
-  Partner, PartnerInput, PartnerPatch, Session, User, UserInput,
+  Me, Partner, PartnerInput, PartnerPatch, Session, User, UserInput,
 } from './schemas/resources.js';
 import type { Taxonomy, TaxonomyVersions as TaxonomyVersionsSchema } from './schemas/taxonomy.js';
 import type {
@@ -288,7 +288,7 @@ export interface IdoClient {
      */
     exportFile(query: ExportQuery, options?: RequestOptions): Promise<Blob>;
   };
-  /** User sessions. */
+  /** User sessions, and who the credential is. */
   auth: {
     /**
      * Logs in; from then on the client sends the session token.
@@ -306,6 +306,17 @@ export interface IdoClient {
      * ```
      */
     logout(options?: RequestOptions): Promise<void>;
+    /**
+     * Who the credential this client sends is (`GET /api/v1/auth/me`): for a desk or secret key
+     * its organisation and the location it is bound to (`locationId`, null when not bound), for a
+     * session its user. A desk uses it to find its own location in one request.
+     * @example
+     * ```ts
+     * const me = await ido.auth.me();
+     * if (me.kind === 'desk' && me.locationId) console.log('registers at', me.locationId);
+     * ```
+     */
+    me(options?: RequestOptions): Promise<Me>;
   };
   /**
    * Whether the server runs and reaches its database (`GET /healthz`).

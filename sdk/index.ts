@@ -52,7 +52,7 @@ export type { BatchItemStatus, BatchResult, Question, QuestionInput, Referral, R
 export type { Location, LocationInput, LocationPatch } from './schemas/location.js';
 export type {
   ApiKey, Course, CourseInput, CoursePatch, KeyInput, Organisation, OrganisationInput, Partner, PartnerInput,
-  PartnerPatch, Role, Session, User, UserInput,
+  Me, PartnerPatch, Role, Session, User, UserInput,
 } from './schemas/resources.js';
 export type { Taxonomy, TaxonomyEntry, TaxonomyList, TaxonomyVersion, Topic } from './schemas/taxonomy.js';
 export type { CourseReport, PublicLocation, PublicLocations, PublicLocationsQuery, Summary, SummaryGroupBy, SummaryQuery } from './schemas/reports.js';

@@ -1,7 +1,7 @@
-/** `auth`: user sessions. */
+/** `auth`: user sessions, and who the credential is. */
 import type { IdoClient } from '../client.js';
 import type { Http } from '../http.js';
-import { Session } from '../schemas/resources.js';
+import { Me, Session } from '../schemas/resources.js';
 
 /** The `auth` namespace of a client over `http`: `login` makes `http` send the session token. */
 export function authApi(http: Http): IdoClient['auth'] {
@@ -11,6 +11,7 @@ export function authApi(http: Http): IdoClient['auth'] {
       http.token = session.token;
       return session;
     },
+    me: (o) => http.request('get', 'auth/me', Me, { signal: o?.signal }),
     logout: async (o) => {
       try {
         await http.send('post', 'auth/logout', { signal: o?.signal });

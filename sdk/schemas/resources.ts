@@ -129,3 +129,15 @@ export const LoginInput = z.strictObject({
 });
 export const Session = z.object({ token: z.string(), expiresAt: z.string(), user: User });
 export type Session = z.infer<typeof Session>;
+
+/**
+ * `GET /api/v1/auth/me`: who the credential sent is. A key names its organisation and, for a desk
+ * key bound to one, its location (`null` when not bound; a secret key is never bound); a session
+ * names its user. Nothing the caller does not already hold.
+ */
+export const Me = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('desk'), organisationId: Id, locationId: z.nullable(Id) }),
+  z.object({ kind: z.literal('secret'), organisationId: Id, locationId: z.null() }),
+  z.object({ kind: z.literal('user'), user: User }),
+]);
+export type Me = z.infer<typeof Me>;

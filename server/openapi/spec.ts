@@ -118,6 +118,7 @@ const OUTPUTS: Record<string, Described> = {
   ApiKey: d(S.ApiKey, 'An API key; `key` only in the answer to the create, shown once.', 'Een sleutel; `key` alleen in het antwoord bij het maken, één keer.'),
   ApiKeyList: d(S.list(S.ApiKey), 'Keys (without the secrets).', 'Sleutels (zonder de geheimen).'),
   Session: d(S.Session, 'A session token and the user it belongs to.', 'Een sessiesleutel en de gebruiker.'),
+  Me: d(S.Me, 'Who the credential sent is: a key with its organisation and bound location, or a user.', 'Wie de meegestuurde sleutel of sessie is: een sleutel met organisatie en locatie, of een gebruiker.'),
   Taxonomy: d(S.Taxonomy, 'The value lists of one version, labels in one language.', 'De waardelijsten van één versie, in één taal.'),
   TaxonomyVersion: d(S.TaxonomyVersion, 'A version of the value lists with its mapping of retired codes.', 'Een versie van de waardelijsten met de vertaling van oude codes.'),
   TaxonomyVersions: d(S.TaxonomyVersions, 'Every version of the value lists.', 'Alle versies van de waardelijsten.'),
@@ -292,6 +293,9 @@ function operations(): Record<string, Record<string, Operation>> {
   return {
     [`${P}/auth/login`]: {
       post: { tag: 'auth', id: 'login', en: 'Log in', nl: 'Inloggen', description: 'Rate limited per client. The token is a Bearer credential until `expiresAt`.', access: 'public', body: 'LoginInput', ok: { 200: ok('Session', 'Logged in.', 'Ingelogd.') }, errors: [401, 422, 429] },
+    },
+    [`${P}/auth/me`]: {
+      get: { tag: 'auth', id: 'me', en: 'Who am I', nl: 'Wie ben ik', description: 'The caller as the server sees it: for a desk or secret key `{ kind, organisationId, locationId }` (`locationId` is the location a desk key is bound to, null when it is not bound; a secret key is never bound), for a session `{ kind: "user", user }`. Reveals nothing the caller does not already hold; the desk widget uses it to find its location.', access: 'caller', ok: { 200: ok('Me', 'The caller.', 'De aanroeper.') }, errors: [401, 403] },
     },
     [`${P}/auth/logout`]: {
       post: { tag: 'auth', id: 'logout', en: 'Log out', nl: 'Uitloggen', description: 'Ends the session of the token sent.', access: 'caller', ok: { 204: ok(null, 'Logged out.', 'Uitgelogd.') } },

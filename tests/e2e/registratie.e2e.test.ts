@@ -201,4 +201,42 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
     const ids = new Set(after.map((r) => r.id));
     for (const id of queued) assert.ok(ids.has(id), `queued registration ${id} is stored`);
   });
+
+  it('d. a reload while the server does not answer at all shows the same location and chips, and registering queues', { timeout: 300_000 }, async () => {
+    const before = await countAtNeude();
+    const { page, widget } = await open();
+    await ready(widget);
+    const locationLine = widget.locator('.location-line');
+    await waitForText(locationLine, /^Locatie: .*Neude/);
+    const chipsOnline = await widget.locator('[part="chip"]').allTextContents();
+    const lineOnline = (await locationLine.textContent())!.trim();
+
+    // Requests to the API hang: no answer and no error (a dead connection). Nothing can fail
+    // before the checks below, so what the desk shows comes from what this browser remembers.
+    const hanging: (() => void)[] = [];
+    await page.route(API_ROUTE, (route) => new Promise<void>((resolve) => hanging.push(() => void route.abort('internetdisconnected').then(resolve, resolve))));
+    await page.reload();
+    await ready(widget);
+    assert.equal((await locationLine.textContent())!.trim(), lineOnline, 'the same location after the reload');
+    assert.deepEqual(await widget.locator('[part="chip"]').allTextContents(), chipsOnline, 'the same chips after the reload');
+    await shot(page, 'registratie-d-reloaded-no-answer');
+
+    await widget.evaluate((el) => el.addEventListener('ido-queued', (e) => ((window as any).__queued ??= []).push((e as CustomEvent).detail.id)));
+    await chip(widget, chipsOnline[0].trim()).click();
+    await submitButton(widget).click();
+    // The send gives up after its timeout and keeps the visit.
+    await waitForText(confirmation(widget), /^Bewaard op deze computer: /);
+    await waitForText(banner(widget), /^Geen verbinding\. 1 registratie wacht/);
+    await widget.locator('[part="recent"] .badge').first().waitFor({ state: 'visible' });
+    await shot(page, 'registratie-d-queued-no-answer');
+    assert.equal((await page.evaluate(() => (window as any).__queued as string[])).length, 1, 'one ido-queued event');
+
+    // The server answers again: the visit goes out once.
+    await page.unroute(API_ROUTE);
+    hanging.forEach((release) => release());
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const widgets = page.locator('ido-registratie');
+    for (let i = 0; i < (await widgets.count()); i++) await waitForEmpty(banner(widgets.nth(i)), 60_000);
+    assert.equal(await countAtNeude(), before + 1);
+  });
 });

@@ -210,6 +210,18 @@ for (const backend of backends) {
       assert.equal(error.status, 401);
     });
 
+    it('says who the credential is: a desk key with its bound location, a session with its user; 401 without one', async () => {
+      const desk = await createIdoClient({ baseUrl, apiKey: tenants.a.deskKeyNoOrigin }).auth.me();
+      assert.deepEqual(desk, { kind: 'desk', organisationId: tenants.a.organisation.id, locationId: tenants.a.location.id });
+      const ido = createIdoClient({ baseUrl });
+      await ido.auth.login(ADMIN);
+      const me = await ido.auth.me();
+      assert.equal(me.kind === 'user' && me.user.role, 'national');
+      const error = await createIdoClient({ baseUrl }).auth.me().catch((e) => e);
+      assert.ok(isIdoHttpError(error));
+      assert.equal(error.status, 401);
+    });
+
     it('rejects a wrong password with a 401', async () => {
       const error = await createIdoClient({ baseUrl }).auth.login({ email: ADMIN.email, password: 'wrong wrong wrong' }).catch((e) => e);
       assert.ok(isIdoHttpError(error));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
-import { ApiKey, Organisation, Session, User } from '../../sdk/schemas/resources.js';
+import { ApiKey, Me, Organisation, Session, User } from '../../sdk/schemas/resources.js';
 import { ensureAdmin } from '../../server/bootstrap.js';
 import { ADMIN, backends, createTestContext, seedTenants, type TestContext } from '../helpers/context.js';
 
@@ -269,6 +269,57 @@ for (const backend of backends) {
         assert.ok(orgs.has(t.a.organisation.id) && orgs.has(t.b.organisation.id));
         const desks = await ctx.call('GET', `/api/v1/keys?organisationId=${t.a.organisation.id}&kind=desk`, { token: t.national });
         assert.ok(desks.body.items.length >= 2 && desks.body.items.every((k: { kind: string; organisationId: string }) => k.kind === 'desk' && k.organisationId === t.a.organisation.id));
+      });
+    });
+
+    describe('who am I (GET /auth/me)', () => {
+      const me = (options: { token?: string; headers?: Record<string, string> }) => ctx.call('GET', '/api/v1/auth/me', options);
+
+      it('tells a desk key its organisation and the location it is bound to (null when unbound), a secret key its organisation', async () => {
+        const bound = await me({ token: t.a.deskKey, headers: { origin: t.a.deskOrigin } });
+        assert.equal(bound.status, 200, bound.text);
+        assert.deepEqual(z.parse(Me, bound.body), { kind: 'desk', organisationId: t.a.organisation.id, locationId: t.a.location.id });
+        assert.deepEqual(Object.keys(bound.body).sort(), ['kind', 'locationId', 'organisationId']);
+
+        const created = await ctx.call('POST', '/api/v1/keys', { token: t.a.coordinator, body: { kind: 'desk' } });
+        assert.equal(created.status, 201, created.text);
+        const unbound = await me({ token: created.body.key });
+        assert.deepEqual(unbound.body, { kind: 'desk', organisationId: t.a.organisation.id, locationId: null });
+
+        const secretKey = await ctx.call('POST', '/api/v1/keys', { token: t.national, body: { kind: 'secret', organisationId: t.b.organisation.id } });
+        const secret = await me({ token: secretKey.body.key });
+        assert.deepEqual(secret.body, { kind: 'secret', organisationId: t.b.organisation.id, locationId: null });
+        // Nothing of the key itself comes back: no id, no prefix, no origins.
+        assert.doesNotMatch(`${bound.text}${secret.text}`, /ido_[ds]k_|origin|prefix|keyId/);
+      });
+
+      it('tells a session its user, without a password hash', async () => {
+        const coordinator = await me({ token: t.a.coordinator });
+        assert.equal(coordinator.status, 200, coordinator.text);
+        const parsed = z.parse(Me, coordinator.body);
+        assert.equal(parsed.kind, 'user');
+        assert.deepEqual(
+          parsed.kind === 'user' && { email: parsed.user.email, role: parsed.user.role, organisationId: parsed.user.organisationId },
+          { email: 'coordinator-a@ido.test', role: 'coordinator', organisationId: t.a.organisation.id },
+        );
+        const national = await me({ token: t.national });
+        assert.deepEqual({ role: national.body.user.role, organisationId: national.body.user.organisationId }, { role: 'national', organisationId: null });
+        assert.doesNotMatch(`${coordinator.text}${national.text}`, /scrypt|password|hash/i);
+      });
+
+      it('answers 401 as a problem document without or with a wrong credential, 403 for a desk key from another website', async () => {
+        for (const options of [{}, { token: 'ido_dk_bestaat_niet' }, { token: 'ido_st_verlopen' }]) {
+          const r = await me(options);
+          assert.equal(r.status, 401, JSON.stringify(options));
+          assert.match(r.headers.get('content-type') ?? '', /^application\/problem\+json/);
+          assert.equal(r.body.status, 401);
+          assert.ok(r.body.title, 'a title');
+        }
+        const english = await me({ headers: { 'accept-language': 'en' } });
+        assert.equal(english.status, 401);
+        const evil = await me({ token: t.a.deskKey, headers: { origin: 'https://evil.test' } });
+        assert.equal(evil.status, 403);
+        assert.doesNotMatch(evil.text, new RegExp(t.a.location.id));
       });
     });
 

@@ -97,6 +97,8 @@ GET    /reports/summary?topic   B       401   403|404|422 403|404|422 403 403   
 GET    /reports/summary?channel A       401   403   403        403        403          200          200          200
 
 GET    /taxonomy                -       200   200   200        403        403          200          200          200
+
+GET    /auth/me                 -       401   200   200        403        403          200          200          200
 `;
 
 interface Row { endpoint: string; target: Target; expect: Record<Caller, number[]> }
@@ -194,6 +196,8 @@ describe('tenant matrix', { concurrency: true }, () => {
         'GET /reports/summary?channel': () => ({ method: 'GET', path: '/reports/summary?groupBy=channel' }),
 
         'GET /taxonomy': () => ({ method: 'GET', path: '/taxonomy' }),
+
+        'GET /auth/me': () => ({ method: 'GET', path: '/auth/me' }),
       };
 
       const credentials = (caller: Caller): { token?: string; headers?: Record<string, string> } => {

@@ -450,6 +450,59 @@ describe('<ido-registratie>', () => {
     for (const id of queued) expect(stored).to.include(id);
   });
 
+  it('after a reload while the server does not answer, shows the same location, chips, topics and partners at once, and queues', async function () {
+    this.timeout(60_000);
+    // Online once, with a key bound to its location: this browser remembers where the desk is and its counts.
+    const online = await mount({ location: null });
+    // The chips show once this desk's counts are in (see ready()).
+    await waitUntil(() => $(online, '.location-line'), 'no location line online');
+    const onlineChips = chips(online).map(text);
+    expect(text($(online, '.location-line'))).to.equal(`Locatie: ${server.locationName}`);
+    const partnerNames = (el: IdoRegistratie) => $$(el, '.partner-name strong').map(text);
+    search(online).focus();
+    await sendKeys({ type: 'huur' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => partnerNames(online).length > 0, 'no partners online', { timeout: 10_000 });
+    const onlinePartners = partnerNames(online);
+    online.remove();
+
+    // Then the server stops answering: no error, no answer (a dead connection, a captive portal).
+    // Nothing can fail before the assertions below, so all the desk shows comes from this browser.
+    const realFetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (!url.startsWith(server.url)) return realFetch(input, init);
+      const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+      return new Promise<Response>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+    };
+    try {
+      const el = await mount({ location: null });
+      expect(text($(el, '.location-line'))).to.equal(`Locatie: ${server.locationName}`);
+      expect(chips(el).map(text)).to.deep.equal(onlineChips);
+      search(el).focus();
+      await sendKeys({ type: 'huur' });
+      await el.updateComplete;
+      expect(text($(el, '#topic-list [role="option"]'))).to.match(/^Huurtoeslag/);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(text($(el, '#chosen-topic'))).to.equal('Gekozen: Huurtoeslag');
+      await waitUntil(() => partnerNames(el).length > 0, 'no partners', { timeout: 5_000 });
+      expect(partnerNames(el)).to.deep.equal(onlinePartners);
+
+      // Registering waits for the send to time out, then keeps the visit.
+      const queued = oneEvent(el, 'ido-queued');
+      submitButton(el).click();
+      const { detail } = (await queued) as IdoQueuedEvent;
+      expect(detail.locationId ?? null).to.be.oneOf([null, server.locationId]);
+      await waitUntil(() => banner(el) === 'Geen verbinding. 1 registratie wacht en wordt verstuurd zodra er weer verbinding is.', `banner: ${banner(el)}`);
+      await waitUntil(() => rows(el).filter((r) => text(r).includes('wacht op verbinding')).length === 1, 'queued row missing');
+      expect(notice(el)).to.match(/^Bewaard op deze computer: huurtoeslag/);
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('reports a refusal by the server with ido-error and a message by the button', async () => {
     // A location the desk key is not bound to: the server refuses.
     const el = await mount({ location: server.otherLocationIds[0] });
@@ -487,9 +540,11 @@ describe('<ido-registratie>', () => {
     expect(detail.locationId).to.equal(server.otherLocationIds[0]);
   });
 
-  it('finds the location of a bound key by itself', async () => {
+  it('finds the location of a bound key by itself, and names it', async () => {
     const el = await mount({ location: null });
     expect($(el, 'input[name="location"]')).to.be.null;
+    await waitUntil(() => $(el, '.location-line'), 'no location line');
+    expect(text($(el, '.location-line'))).to.equal(`Locatie: ${server.locationName}`);
     await chooseChip(el, 0);
     const { detail } = await register(el);
     expect(detail.locationId).to.equal(server.locationId);

@@ -25,6 +25,9 @@ import { styles } from './ido-registratie.styles.js';
 import { IdoErrorEvent, IdoQueuedEvent, IdoRegisteredEvent } from './events.js';
 import { searchTopics, topTopics, usageWeights } from './topic-search.js';
 import {
+  countsCacheKey, fetchScope, partnersCacheKey, rememberedCounts, rememberedPartners, rememberedScope, scopeCacheKey, type DeskScope,
+} from './desk-location.js';
+import {
   FIRST_DEFAULTS, defaultsFrom, draftFrom, newDraft, newQuestion, repeatOf, timeNow, toInput, today,
   type Draft, type DraftQuestion, type VisitDefaults,
 } from './visit.js';
@@ -37,8 +40,6 @@ const NOTE_CHECK_DELAY_MS = 300;
 const CHIP_COUNT = 8;
 /** The browser remembers this many of its own topic choices for the chips. */
 const OWN_CHOICES_MAX = 100;
-/** Which location a key is bound to is found by asking per location; beyond this many, ask the worker. */
-const PROBE_MAX = 12;
 /** The recent list shows this many visits until the worker asks for all. */
 const RECENT_SHOWN = 10;
 /** The chips reflect this many days of the desk's questions. */
@@ -63,12 +64,6 @@ interface Editing {
   queued: boolean;
   what: string;
   time: string;
-}
-
-interface LocationInfo {
-  locations: Location[];
-  /** The location the desk key is bound to, when it is. */
-  bound: string | null;
 }
 
 interface Cached<T> {
@@ -170,6 +165,8 @@ export class IdoRegistratie extends IdoElement {
   private taxonomyCache: { lang: string; value: Taxonomy | null } | null = null;
   private topicIndex: { source: Taxonomy; byCode: Map<string, Topic> } | null = null;
   private chipOrder: { taxonomy: Taxonomy; counts: unknown; codes: string[] } | null = null;
+  /** What this browser remembers of the key's location and of the desk's counts: used until the server answers. */
+  private remembered: { scope: DeskScope | null; counts?: { key: string; value: [string, number][] | undefined } } = { scope: null };
 
   @query('#search') private searchInput?: HTMLInputElement;
   @query('#submit') private submitButton?: HTMLButtonElement;
@@ -236,17 +233,7 @@ export class IdoRegistratie extends IdoElement {
     args: () => [this.client, this.key, this.location] as const,
     task: async ([client, key, location], { signal }) => {
       if (!client || !key || location) return initialState;
-      return this.cached(`locations:${fingerprint(key)}`, signal, async () => {
-        const { items } = await client.locations.list({}, { signal });
-        let bound: string | null = items.length === 1 ? items[0].id : null;
-        if (items.length > 1 && items.length <= PROBE_MAX) {
-          // A desk key may read the topic counts of its own location only: the one that answers is the bound one.
-          const answers = await Promise.allSettled(items.map((l) => client.reports.summary({ groupBy: 'topic', locationId: l.id }, { signal })));
-          const readable = items.filter((_, i) => answers[i].status === 'fulfilled');
-          if (readable.length === 1) bound = readable[0].id;
-        }
-        return { locations: items, bound };
-      });
+      return this.cached(scopeCacheKey(key), signal, () => fetchScope(client, signal));
     },
   });
 
@@ -254,7 +241,7 @@ export class IdoRegistratie extends IdoElement {
     args: () => [this.client, this.effectiveLocation] as const,
     task: async ([client, locationId], { signal }) => {
       if (!client || !locationId) return initialState;
-      return this.cached(`counts:${fingerprint(`${this.key}|${locationId}`)}`, signal, async () => {
+      return this.cached(countsCacheKey(this.key, locationId), signal, async () => {
         const from = addDays(today(), -CHIP_PERIOD_DAYS);
         const summary = await client.reports.summary({ groupBy: 'topic', locationId, from }, { signal });
         return summary.groups.map((g): [string, number] => [g.key, g.questions]);
@@ -266,7 +253,7 @@ export class IdoRegistratie extends IdoElement {
     args: () => [this.client, this.currentQuestion.topic] as const,
     task: async ([client, topic], { signal }) => {
       if (!client || !topic) return initialState;
-      return this.cached(`partners:${fingerprint(this.key)}:${topic}`, signal, async () => (await client.partners.list({ topic }, { signal })).items);
+      return this.cached(partnersCacheKey(this.key, topic), signal, async () => (await client.partners.list({ topic }, { signal })).items);
     },
   });
 
@@ -338,6 +325,7 @@ export class IdoRegistratie extends IdoElement {
     this.ownChoices = readJson<string[]>(`choices:${scope}`, []);
     this.chosenLocation = readJson<string>(`location:${scope}`, '');
     this.learntLocation = readJson<string>(`bound:${scope}`, '');
+    this.remembered = { scope: rememberedScope(this.key) };
     this.chipOrder = null;
     if (!this.editing) this.resetForm();
   }
@@ -456,9 +444,14 @@ export class IdoRegistratie extends IdoElement {
     return this.topicIndex.byCode;
   }
 
+  /** The key's location and its organisation's locations: from the server, or until it answers from this browser's copy. */
+  private get deskScope(): DeskScope | null {
+    return this.locationTask.value?.value ?? this.remembered.scope;
+  }
+
   private get effectiveLocation(): string {
     if (this.location) return this.location;
-    const info = this.locationTask.value?.value;
+    const info = this.deskScope;
     if (info?.bound) return info.bound;
     if (this.chosenLocation && (!info || info.locations.some((l) => l.id === this.chosenLocation))) return this.chosenLocation;
     return this.learntLocation;
@@ -466,7 +459,7 @@ export class IdoRegistratie extends IdoElement {
 
   /** True when the key may register at several locations and none has been chosen yet. */
   private get needsLocationChoice(): boolean {
-    const info = this.locationTask.value?.value;
+    const info = this.deskScope;
     return !this.effectiveLocation && !!info && !info.bound && info.locations.length > 1;
   }
 
@@ -474,8 +467,19 @@ export class IdoRegistratie extends IdoElement {
     return this.draft.questions[this.activeQuestion] ?? this.draft.questions[0];
   }
 
+  /** The desk's topic counts: from the server, or until it answers from this browser's copy. */
+  private get chipCounts(): [string, number][] | undefined {
+    const fresh = this.chipsTask.value?.value;
+    if (fresh) return fresh;
+    const location = this.effectiveLocation;
+    if (!location) return undefined;
+    const key = countsCacheKey(this.key, location);
+    if (this.remembered.counts?.key !== key) this.remembered.counts = { key, value: rememberedCounts(this.key, location) };
+    return this.remembered.counts.value;
+  }
+
   private get weights() {
-    return usageWeights(new Map(this.chipsTask.value?.value ?? []), this.ownChoices);
+    return usageWeights(new Map(this.chipCounts ?? []), this.ownChoices);
   }
 
   /**
@@ -484,8 +488,8 @@ export class IdoRegistratie extends IdoElement {
    * latest registrations into account.
    */
   private chips(taxonomy: Taxonomy): Topic[] {
-    if (this.chipsTask.status === TaskStatus.PENDING) return [];
-    const counts = this.chipsTask.value;
+    const counts = this.chipCounts;
+    if (!counts && this.chipsTask.status === TaskStatus.PENDING) return [];
     if (this.chipOrder?.taxonomy !== taxonomy || this.chipOrder.counts !== counts) {
       const previous = this.chipOrder?.codes;
       const fresh = topTopics(taxonomy.topics, this.weights, CHIP_COUNT).map((t) => t.code);
@@ -1189,6 +1193,9 @@ export class IdoRegistratie extends IdoElement {
     const t = this.t;
     const code = this.currentQuestion.topic;
     const topic = code ? this.topicsByCode.get(code) : undefined;
+    const partners = (result: { value: Partner[]; fromCache: boolean }) =>
+      html`${result.fromCache ? html`<p class="hint">${t.partnersFromCache}</p>` : nothing}
+        ${result.value.length ? html`<ul class="partners">${result.value.map((p) => this.renderPartner(p))}</ul>` : html`<p>${t.partnersNone}</p>`}`;
     return html`<aside class="lookup" part="lookup" aria-labelledby="lookup-heading">
       <h3 id="lookup-heading">${topic ? t.lookupFor(lowerFirst(topic.label)) : t.lookupHeading}</h3>
       ${!topic
@@ -1201,12 +1208,14 @@ export class IdoRegistratie extends IdoElement {
           <h4>${t.partnersHeading}</h4>
           <p class="hint" id="referral-hint">${t.referralHint}</p>
           ${this.partnersTask.render({
-            pending: () => html`<p class="hint">${t.partnersLoading}</p>`,
-            error: () => html`<p class="hint">${t.partnersFailed}</p>`,
-            complete: (result) => {
-              return html`${result.fromCache ? html`<p class="hint">${t.partnersFromCache}</p>` : nothing}
-                ${result.value.length ? html`<ul class="partners">${result.value.map((p) => this.renderPartner(p))}</ul>` : html`<p>${t.partnersNone}</p>`}`;
+            // Until the server answers, this browser's copy (a server that does not answer takes long to
+            // fail); not yet marked as a copy, for online the fresh list follows in a moment.
+            pending: () => {
+              const remembered = rememberedPartners(this.key, code!);
+              return remembered ? partners({ value: remembered, fromCache: false }) : html`<p class="hint">${t.partnersLoading}</p>`;
             },
+            error: () => html`<p class="hint">${t.partnersFailed}</p>`,
+            complete: partners,
           })}`}
     </aside>`;
   }
@@ -1261,13 +1270,15 @@ export class IdoRegistratie extends IdoElement {
       return html`<p class="hint" role="status">${t.loading}</p>`;
     }
     if (!this.effectiveLocation && this.locationTask.status === TaskStatus.PENDING) return html`<p class="hint" role="status">${t.locationLoading}</p>`;
-    if (this.needsLocationChoice) return this.renderLocationChoice(this.locationTask.value!.value.locations);
-    const info = this.locationTask.value?.value;
-    const chosen = !this.location && !info?.bound && this.chosenLocation ? info?.locations.find((l) => l.id === this.chosenLocation) : undefined;
+    const info = this.deskScope;
+    if (this.needsLocationChoice) return this.renderLocationChoice(info!.locations);
+    const here = this.location ? undefined : info?.locations.find((l) => l.id === this.effectiveLocation);
     return html`
-      ${chosen
-        ? html`<p class="location-line">${t.locationCurrent(chosen.name)}
-            <button type="button" class="button quiet" @click=${this.forgetLocation}>${t.locationChange}</button></p>`
+      ${here
+        ? html`<p class="location-line">${t.locationCurrent(here.name)}
+            ${!info?.bound && here.id === this.chosenLocation
+              ? html`<button type="button" class="button quiet" @click=${this.forgetLocation}>${t.locationChange}</button>`
+              : nothing}</p>`
         : nothing}
       ${this.refusedInQueue ? html`<p class="error" role="alert">${t.failedQueued(this.refusedInQueue)}</p>` : nothing}
       ${this.renderNotice()}

@@ -12,6 +12,7 @@ import { IdoNetworkError } from '../../sdk/errors.js';
 
 /** The calls of the client the desk makes. */
 export interface DeskClient {
+  auth: Pick<IdoClient['auth'], 'me'>;
   taxonomy: Pick<IdoClient['taxonomy'], 'get'>;
   locations: Pick<IdoClient['locations'], 'list'>;
   reports: Pick<IdoClient['reports'], 'summary'>;
@@ -47,6 +48,7 @@ export function lazyDeskClient(options: IdoClientOptions): DeskClient {
       return (target[method] as (...a: unknown[]) => unknown).apply(target, args);
     }) as DeskClient[N][M];
   return {
+    auth: { me: call('auth', 'me') },
     taxonomy: { get: call('taxonomy', 'get') },
     locations: { list: call('locations', 'list') },
     reports: { summary: call('reports', 'summary') },

@@ -1,7 +1,10 @@
-/** `POST /api/v1/auth/login` (rate limited) and `POST /api/v1/auth/logout`: user sessions with expiring tokens. */
+/**
+ * `POST /api/v1/auth/login` (rate limited) and `POST /api/v1/auth/logout`: user sessions with expiring tokens;
+ * `GET /api/v1/auth/me`: who the credential sent is (for a desk key: the location it is bound to).
+ */
 import { Hono } from 'hono';
 import { and, eq, isNull } from 'drizzle-orm';
-import { LoginInput } from '../../../sdk/schemas/resources.js';
+import { LoginInput, type Me } from '../../../sdk/schemas/resources.js';
 import { DUMMY_PASSWORD_HASH, newSecret, sha256, verifyPassword } from '../../crypto.js';
 import { sessions, users } from '../../db/schema.js';
 import { requireCaller } from '../../http/auth.js';
@@ -25,6 +28,19 @@ export const authRoutes = new Hono<AppEnv>()
       expiresAt: expiresAt.toISOString(),
       user: { id: user.id, email: user.email, role: user.role, organisationId: user.organisationId },
     });
+  })
+  .get('/me', async (c) => {
+    const p = requireCaller(c);
+    if (p.kind === 'desk') return c.json<Me>({ kind: 'desk', organisationId: p.organisationId, locationId: p.locationId });
+    if (p.kind === 'secret') return c.json<Me>({ kind: 'secret', organisationId: p.organisationId, locationId: null });
+    const [user] = await c.var.deps.database.db
+      .select({ id: users.id, email: users.email, role: users.role, organisationId: users.organisationId })
+      .from(users)
+      .where(eq(users.id, p.userId))
+      .limit(1);
+    // The session was resolved a moment ago; a user deleted in between is a session that ended.
+    if (!user) throw unauthorized();
+    return c.json<Me>({ kind: 'user', user });
   })
   .post('/logout', async (c) => {
     const p = requireCaller(c);
