@@ -10,7 +10,7 @@ import { isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
 import { createOutbox, type Outbox, type OutboxItem, type OutboxStore } from '../../sdk/outbox.js';
 import { indexedDbOutboxStore } from '../../sdk/outbox-idb.js';
 import type { PersonalDataKind } from '../../sdk/personal-data.js';
-import { addDays } from '../../sdk/opening-hours.js';
+import { addDays } from '../../sdk/amsterdam-time.js';
 import { NOTE_MAX } from '../../sdk/schemas/limits.js';
 import type { Registration, RegistrationInput } from '../../sdk/schemas/registration.js';
 import type { Taxonomy, TaxonomyEntry, Topic } from '../../sdk/schemas/taxonomy.js';
