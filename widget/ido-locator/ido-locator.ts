@@ -1,7 +1,7 @@
 /** `<ido-locator>`: the public finds the nearest IDO by postcode, place or location, and sees whether it is open. */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from '../shared/task.js';
 import type { IdoClient, NearestQuery } from '../../sdk/client.js';
 import { IdoNetworkError, isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
 import { parsePostcode } from '../../sdk/postcode.js';

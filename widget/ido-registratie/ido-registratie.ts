@@ -2,7 +2,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from '../shared/task.js';
 import type { IdoClientOptions } from '../../sdk/client.js';
 import { uuid } from '../../sdk/uuid.js';
 import { lazyDeskClient, type DeskClient } from './lazy-client.js';
