@@ -1,6 +1,5 @@
 /** `<ido-locator>`: the public finds the nearest IDO by postcode, place or location, and sees whether it is open. */
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { Task, TaskStatus, initialState } from '../shared/task.js';
 import type { IdoClient, NearestQuery } from '../../sdk/client.js';
 import { IdoNetworkError, isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
@@ -112,6 +111,19 @@ export class IdoLocator extends IdoElement {
   }
 
   static override styles = styles;
+  /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
+  static override properties: PropertyDeclarations = {
+    _now: { state: true, attribute: false },
+    _fieldProblem: { state: true, attribute: false },
+    _problem: { state: true, attribute: false },
+    _phase: { state: true, attribute: false },
+    _expanded: { state: true, attribute: false },
+    _mapState: { state: true, attribute: false },
+    limit: { type: Number },
+    postcode: {},
+    map: { type: Boolean },
+    selectable: { type: Boolean },
+  };
 
   private _client?: { key: string; locations: Promise<IdoClient['locations']> };
   private _clock?: ReturnType<typeof setTimeout>;
@@ -152,34 +164,36 @@ export class IdoLocator extends IdoElement {
     }
   };
 
-  @query('#postcode') private _input!: HTMLInputElement;
+  private get _input(): HTMLInputElement {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#postcode') as HTMLInputElement;
+  }
 
   /** The clock the open states are computed for; ticks every minute. */
-  @state() private _now = new Date();
-  @state() private _fieldProblem: FieldProblem | null = null;
-  @state() private _problem: SearchProblem | null = null;
-  @state() private _phase: 'locating' | 'searching' = 'searching';
+  private _now = new Date();
+  private _fieldProblem: FieldProblem | null = null;
+  private _problem: SearchProblem | null = null;
+  private _phase: 'locating' | 'searching' = 'searching';
   /** Ids of the locations whose week is open. */
-  @state() private _expanded: ReadonlySet<string> = new Set();
-  @state() private _mapState: 'loading' | 'ready' | 'failed' = 'loading';
+  private _expanded: ReadonlySet<string> = new Set();
+  private _mapState: 'loading' | 'ready' | 'failed' = 'loading';
 
   /**
    * How many locations to show (1–50).
    * @default 5
    */
-  @property({ type: Number }) limit = 5;
+  limit = 5;
 
   /** A postcode (or place) to search for as soon as the element appears. */
-  @property() postcode = '';
+  postcode = '';
 
   /**
    * Show the locations on a map (PDOK BRT-Achtergrondkaart, below the list). The map code and
    * its tiles are loaded only when this is set.
    */
-  @property({ type: Boolean }) map = false;
+  map = false;
 
   /** Give each location a "Kies dit informatiepunt" button that fires `ido-location-select`. */
-  @property({ type: Boolean }) selectable = false;
+  selectable = false;
 
   override connectedCallback(): void {
     super.connectedCallback();

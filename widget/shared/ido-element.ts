@@ -1,6 +1,5 @@
 /** Base class of the IDO elements: `api` and `lang` attributes, shared through the context protocol. */
-import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { idoConfigContext, type IdoConfig, type Lang } from './context.js';
 import { resolveLang } from './i18n.js';
 
@@ -33,20 +32,26 @@ const contextEvent = (type: 'context-request' | 'context-provider', fields: Part
  * keeps `@lit/context` itself out of ido.js.
  */
 export class IdoElement extends LitElement {
+  /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
+  static override properties: PropertyDeclarations = {
+    inherited: { state: true, attribute: false },
+    api: {},
+    lang: {},
+  };
   /** Configuration provided by the page or an enclosing element, if any. */
-  @state() protected inherited?: IdoConfig;
+  protected inherited?: IdoConfig;
 
   /**
    * Origin of the IDO server.
    * @default the origin of the script
    */
-  @property({ reflect: false }) api = '';
+  api = '';
 
   /**
    * Language of the element: `nl` or `en`. Also what screen readers pronounce it as.
    * @default 'nl'
    */
-  @property({ reflect: false }) override lang = '';
+  override lang = '';
 
   /** How to stop the provider above from sending changes. */
   private unsubscribeConfig?: () => void;
