@@ -1,17 +1,16 @@
 /** `<ido-locator>`: the public finds the nearest IDO by postcode, place or location, and sees whether it is open. */
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { Task, TaskStatus, initialState } from '../shared/task.js';
+import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { IdoClient, NearestQuery } from '../../sdk/client.js';
-import { IdoNetworkError, isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
 import { parsePostcode } from '../../sdk/postcode.js';
 import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
 import { IdoElement } from '../shared/ido-element.js';
 import { lazyCatalogue } from '../shared/i18n.js';
-import { icon } from './icons.js';
+import { HERE, SEARCH, icon } from './icons.js';
 import { nl, type LocatorMessages } from './i18n.nl.js';
 import { styles } from './ido-locator.styles.js';
 import type { LocatorMap } from './map.js';
 import type { CardView } from './results.js';
+import type { ResultMessages } from './i18n.results.js';
 
 /**
  * Fired when the visitor chooses a location with its "Kies" button (only shown with the
@@ -39,6 +38,8 @@ interface Found {
 type FieldProblem = 'invalid' | 'unknown-postcode' | 'unknown-place' | 'lookup-unavailable';
 /** Why a search as a whole failed. */
 type SearchProblem = 'denied' | 'unavailable' | 'network' | 'server' | 'busy';
+/** Where the search is: nothing asked (or the field was invalid), waiting, answered, failed. */
+type SearchStatus = 'idle' | 'pending' | 'done' | 'failed';
 
 /** A place name: letters, spaces, hyphens, apostrophes and dots ("'s-Hertogenbosch", "Bergen op Zoom"). */
 const PLACE = /^['’]?\p{L}[\p{L}\s'’.-]*$/u;
@@ -50,18 +51,34 @@ let searchModule: Promise<SearchModule> | undefined;
 let resultsView: SearchModule | undefined;
 
 /**
- * The search chunk (search-client.ts: the client's `locations` and the result cards with their
- * opening hours), loaded with the first search. Not reaching the script is not reaching the
- * server: the visitor sees the network problem, and the next search asks for it again.
+ * The search chunk (search-client.ts: the client's `locations`, what a failure means, and the
+ * result cards with their opening hours, texts and styles), loaded with the first search. Not
+ * reaching the script is not reaching the server: without the chunk every failure is the network
+ * problem, and the next search asks for it again.
  */
 function loadSearch(): Promise<SearchModule> {
   return (searchModule ??= import('./search-client.js').then(
     (m) => (resultsView = m),
-    (cause: unknown) => {
+    (error: unknown) => {
       searchModule = undefined;
-      throw new IdoNetworkError(undefined, { cause });
+      throw error;
     },
   ));
+}
+
+/**
+ * Adds a stylesheet that came with a lazy part to a shadow root (after the element's own; as a
+ * `<style>` after Lit's where sheets cannot be adopted).
+ */
+function adoptLater(root: ShadowRoot, styles: CSSResult): void {
+  const sheet = styles.styleSheet;
+  if (sheet && 'adoptedStyleSheets' in root) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = styles.cssText;
+  root.insertBefore(style, [...root.childNodes].find((node) => node.nodeName !== 'STYLE') ?? null);
 }
 
 /** Dutch built in; English is a chunk of its own, loaded only for `lang="en"`. */
@@ -113,6 +130,7 @@ export class IdoLocator extends IdoElement {
   static override styles = styles;
   /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
   static override properties: PropertyDeclarations = {
+    _status: { state: true, attribute: false },
     _now: { state: true, attribute: false },
     _fieldProblem: { state: true, attribute: false },
     _problem: { state: true, attribute: false },
@@ -135,11 +153,28 @@ export class IdoLocator extends IdoElement {
   private _byVisitor = false;
   /** The search to repeat with "Probeer opnieuw". */
   private _last?: Search;
+  /** The answer on screen while `_status` is 'done'. */
+  private _found?: Found;
+  /** Counts searches: the answer of one that was overtaken by a newer one is ignored. */
+  private _runs = 0;
+  private _abort?: AbortController;
+  /** Whether the result cards' styles were adopted into this element's shadow root. */
+  private _resultsStyled = false;
 
-  private readonly _search = new Task<readonly [Search | null], Found>(this, {
-    autoRun: false,
-    task: async ([search]: readonly [Search | null], { signal }): Promise<Found | typeof initialState> => {
-      if (!search) return initialState;
+  /** Runs a search (`null`: none, after an invalid value); a newer one aborts the one before. */
+  private async _runSearch(search: Search | null): Promise<void> {
+    this._abort?.abort();
+    const run = ++this._runs;
+    if (!search) {
+      this._status = 'idle';
+      return;
+    }
+    const { signal } = (this._abort = new AbortController());
+    this._status = 'pending';
+    try {
+      // The chunk loads while the browser finds the position.
+      const locations = this._locations();
+      locations.catch(() => undefined);
       const limit = Number.isInteger(this.limit) && this.limit >= 1 ? Math.min(this.limit, 50) : 5;
       let query: NearestQuery;
       if (search.kind === 'here') {
@@ -150,11 +185,17 @@ export class IdoLocator extends IdoElement {
       } else {
         query = search.kind === 'postcode' ? { postcode: search.postcode, limit } : { q: search.q, limit };
       }
-      const result = await (await this._locations()).nearest(query, { signal });
-      return { search, result };
-    },
-    onError: (error) => this._onSearchError(error),
-  });
+      const result = await (await locations).nearest(query, { signal });
+      if (run !== this._runs) return;
+      this._found = { search, result };
+      this._status = 'done';
+    } catch (error) {
+      if (run !== this._runs) return;
+      this._found = undefined;
+      this._onSearchError(error);
+      this._status = 'failed';
+    }
+  }
 
   /** Timers sleep in a hidden tab: bring the clock up to date when the visitor comes back. */
   private readonly _onVisibility = () => {
@@ -168,6 +209,7 @@ export class IdoLocator extends IdoElement {
     return this.renderRoot?.querySelector<HTMLInputElement>('#postcode') as HTMLInputElement;
   }
 
+  private _status: SearchStatus = 'idle';
   /** The clock the open states are computed for; ticks every minute. */
   private _now = new Date();
   private _fieldProblem: FieldProblem | null = null;
@@ -213,6 +255,11 @@ export class IdoLocator extends IdoElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The cards' styles arrive with the search chunk: in place before the first card renders.
+    if (resultsView && !this._resultsStyled) {
+      this._resultsStyled = true;
+      adoptLater(this.renderRoot as ShadowRoot, resultsView.resultStyles);
+    }
     // The `postcode` attribute starts a search; it never moves focus.
     if (changed.has('postcode') && this.postcode.trim()) this._start(this.postcode, false);
   }
@@ -272,7 +319,7 @@ export class IdoLocator extends IdoElement {
     }
     this._fieldProblem = 'invalid';
     this._problem = null;
-    void this._search.run([null]);
+    void this._runSearch(null);
     if (byVisitor) void this.updateComplete.then(() => this._input.focus());
   }
 
@@ -286,7 +333,7 @@ export class IdoLocator extends IdoElement {
     this._byVisitor = byVisitor;
     this._last = search;
     this._phase = search.kind === 'here' ? 'locating' : 'searching';
-    void this._search.run([search]);
+    void this._runSearch(search);
   }
 
   private _retry(): void {
@@ -300,15 +347,14 @@ export class IdoLocator extends IdoElement {
       void this.updateComplete.then(() => this._input.focus());
       return;
     }
-    if (isIdoHttpError(error) && (error.status === 422 || error.status === 400) && search && search.kind !== 'here') {
-      const unavailable = error.errors.some((e) => e.code === 'geocoder-unavailable');
-      this._fieldProblem = unavailable ? 'lookup-unavailable' : search.kind === 'place' ? 'unknown-place' : 'unknown-postcode';
+    // Without the search chunk nothing reached the server: the network problem.
+    const problem = resultsView?.problemOf(error) ?? 'network';
+    if ((problem === 'unknown' || problem === 'lookup-unavailable') && search && search.kind !== 'here') {
+      this._fieldProblem = problem === 'lookup-unavailable' ? problem : search.kind === 'place' ? 'unknown-place' : 'unknown-postcode';
       if (this._byVisitor) void this.updateComplete.then(() => this._input.focus());
       return;
     }
-    if (isIdoHttpError(error) && error.status === 429) this._problem = 'busy';
-    else if (isIdoNetworkError(error)) this._problem = 'network';
-    else this._problem = 'server';
+    this._problem = problem === 'busy' || problem === 'network' ? problem : 'server';
   }
 
   private _toggleWeek(id: string): void {
@@ -345,7 +391,7 @@ export class IdoLocator extends IdoElement {
     if (this._mapFor === found && this._mapLang === this.language) return;
     this._mapFor = found;
     this._mapLang = this.language;
-    const t = this._t();
+    const t = resultsView!.resultTexts[this.language];
     this._mapModule ??= import('./map.js');
     this._mapModule.then(
       ({ LocatorMap }) => {
@@ -369,23 +415,30 @@ export class IdoLocator extends IdoElement {
 
   /** The result on screen: only a completed search that was not replaced by a problem. */
   private _shownResult(): Found | undefined {
-    return this._search.status === TaskStatus.COMPLETE ? this._search.value : undefined;
+    return this._status === 'done' ? this._found : undefined;
+  }
+
+  /** The texts of results and server answers: there are none before the search chunk is. */
+  private _resultTexts(): ResultMessages | undefined {
+    return resultsView?.resultTexts[this.language];
   }
 
   private _statusText(t: LocatorMessages, found: Found | undefined): string {
-    if (this._search.status === TaskStatus.PENDING) return this._phase === 'locating' ? t.locating : t.searching;
-    if (!found) return '';
+    if (this._status === 'pending') return this._phase === 'locating' ? t.locating : t.searching;
+    const rt = this._resultTexts();
+    if (!found || !rt) return '';
     const { search, result } = found;
     // What the visitor typed, in the usual notation: the geocoder's label ("Utrecht, Utrecht, Utrecht") says less.
-    const where = search.kind === 'here' ? t.yourLocation : search.label;
-    return result.items.length ? t.found(result.items.length, where) : t.noneFound(where);
+    const where = search.kind === 'here' ? rt.yourLocation : search.label;
+    return result.items.length ? rt.found(result.items.length, where) : rt.noneFound(where);
   }
 
   private _fieldMessage(t: LocatorMessages): string {
+    const rt = this._resultTexts();
     switch (this._fieldProblem) {
-      case 'unknown-postcode': return t.unknownPostcode;
-      case 'unknown-place': return t.unknownPlace;
-      case 'lookup-unavailable': return t.lookupUnavailable;
+      case 'unknown-postcode': return rt?.unknownPostcode ?? t.invalidPostcode;
+      case 'unknown-place': return rt?.unknownPlace ?? t.invalidPostcode;
+      case 'lookup-unavailable': return rt?.lookupUnavailable ?? t.invalidPostcode;
       default: return t.invalidPostcode;
     }
   }
@@ -393,12 +446,13 @@ export class IdoLocator extends IdoElement {
   private _renderProblem(t: LocatorMessages) {
     const problem = this._problem;
     if (!problem) return nothing;
+    const rt = this._resultTexts();
     const text = {
       denied: t.locationDenied,
       unavailable: t.locationUnavailable,
       network: t.networkError,
-      server: t.serverError,
-      busy: t.tooManyRequests,
+      server: rt?.serverError ?? t.networkError,
+      busy: rt?.tooManyRequests ?? t.networkError,
     }[problem];
     const retry = problem === 'network' || problem === 'server' || problem === 'busy';
     return html`<p><span class="visually-hidden">${t.errorPrefix}</span>${text}</p>${retry
@@ -421,6 +475,7 @@ export class IdoLocator extends IdoElement {
       toggleWeek: (id) => this._toggleWeek(id),
       select: (location) => this._select(location),
     };
+    const rt = this._resultTexts();
     const canLocate = typeof navigator !== 'undefined' && 'geolocation' in navigator && globalThis.isSecureContext !== false;
 
     return html`<section class="locator" lang=${this.language} aria-labelledby="heading">
@@ -437,23 +492,23 @@ export class IdoLocator extends IdoElement {
             <input id="postcode" class="control" part="input" name="postcode" type="text" autocomplete="postal-code"
               spellcheck="false" maxlength="100"
               aria-describedby=${describedBy} aria-invalid=${fieldProblem ? 'true' : 'false'} />
-            <button class="button primary" part="search-button" type="submit">${icon('search')}<span>${t.search}</span></button>
+            <button class="button primary" part="search-button" type="submit">${icon(SEARCH)}<span>${t.search}</span></button>
           </div>
         </div>
         ${canLocate
-          ? html`<button class="button location-button" part="location-button" type="button" @click=${this._onLocate}>${icon('here')}<span>${t.useLocation}</span></button>`
+          ? html`<button class="button location-button" part="location-button" type="button" @click=${this._onLocate}>${icon(HERE)}<span>${t.useLocation}</span></button>`
           : nothing}
       </form>
       <div class="problem" id="problem" role="alert">${this._renderProblem(t)}</div>
       <p class="status" id="status" role="status">${status}</p>
-      ${items.length && resultsView
-        ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => resultsView!.renderCard(view, t, location, i))}</ol>`
+      ${items.length && resultsView && rt
+        ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => resultsView!.renderCard(view, rt, location, i))}</ol>`
         : nothing}
       ${found?.result.attribution ? html`<p class="credit">${found.result.attribution}</p>` : nothing}
-      ${this.map && items.length
+      ${this.map && items.length && rt
         ? html`<div class="map-wrap">
-            ${this._mapState === 'ready' ? nothing : html`<p class="muted">${this._mapState === 'failed' ? t.mapFailed : t.mapLoading}</p>`}
-            <div class="map" part="map" role="region" aria-label=${t.mapLabel} ?hidden=${this._mapState === 'failed'}></div>
+            ${this._mapState === 'ready' ? nothing : html`<p class="muted">${this._mapState === 'failed' ? rt.mapFailed : rt.mapLoading}</p>`}
+            <div class="map" part="map" role="region" aria-label=${rt.mapLabel} ?hidden=${this._mapState === 'failed'}></div>
           </div>`
         : nothing}
     </section>`;

@@ -26,7 +26,8 @@ export interface MapLabels {
 /**
  * The part of Leaflet 1.9.4's `leaflet.css` (BSD-2-Clause, © Volodymyr Agafonkin, CloudMade) that
  * this map uses: panes, tiles, markers, zoom and attribution controls. Left out: the layers control,
- * popups, tooltips, image icons and old-browser rules. Controls are enlarged to 44 px targets.
+ * popups, tooltips, image icons and old-browser rules. Controls are enlarged to 44 px targets. At the
+ * end, the locator's own markers.
  */
 const leafletStyles = css`
   .leaflet-pane, .leaflet-tile, .leaflet-marker-icon, .leaflet-tile-container, .leaflet-pane > svg,
@@ -93,8 +94,33 @@ const leafletStyles = css`
   .leaflet-marker-icon:focus-visible, .leaflet-container:focus-visible, .leaflet-bar a:focus-visible {
     outline: 3px solid #000; outline-offset: 2px; box-shadow: 0 0 0 5px #fff;
   }
+  /* The markers, numbered as in the list, and the search origin (doubled class: Leaflet's rules above set display: block). */
+  .map-marker.map-marker {
+    display: grid;
+    place-items: center;
+    border: 2px solid #ffffff;
+    border-radius: 50%;
+    background: #1b1b1b;
+    color: #ffffff;
+    font-weight: 700;
+    font-size: 16px;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.5);
+  }
+  .map-origin {
+    border: 3px solid #ffffff;
+    border-radius: 50%;
+    background: var(--_action-bg);
+    box-shadow: 0 0 0 2px var(--_action-bg);
+  }
   @media (forced-colors: active) {
     .leaflet-bar a { forced-color-adjust: auto; border-color: ButtonText; }
+    .map-marker,
+    .map-origin {
+      forced-color-adjust: none;
+      background: CanvasText;
+      color: Canvas;
+      border-color: Canvas;
+    }
   }
 `;
 
