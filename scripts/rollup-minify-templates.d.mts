@@ -7,4 +7,5 @@ export function applyEdits(
   edits: [start: number, end: number, text: string][],
   source: string,
 ): { code: string; map: { version: 3; sources: string[]; sourcesContent: string[]; names: string[]; mappings: string } };
+export function templateEdits(code: string, ast: unknown): [start: number, end: number, text: string][];
 export default function minifyTemplates(options?: { include?: (id: string) => boolean }): Plugin;

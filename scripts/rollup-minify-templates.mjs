@@ -149,6 +149,26 @@ export function applyEdits(code, edits, source) {
 }
 
 /**
+ * The edits that shrink the Lit templates of a module: `[start, end, text]` for each static part
+ * that changes. `ast` is the module's ESTree AST (rollup's `this.parse` or `parseAst`).
+ */
+export function templateEdits(code, ast) {
+  const edits = [];
+  for (const node of nodes(ast)) {
+    if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') continue;
+    const minify = TAGS[node.tag.name];
+    if (!minify) continue;
+    const quasis = node.quasi.quasis;
+    quasis.forEach((quasi, i) => {
+      const raw = code.slice(quasi.start, quasi.end);
+      const next = minify(raw, { first: i === 0, last: i === quasis.length - 1 });
+      if (next !== raw) edits.push([quasi.start, quasi.end, next]);
+    });
+  }
+  return edits;
+}
+
+/**
  * @param {{ include?: (id: string) => boolean }} [options] which modules to treat (default: `/widget/` outside node_modules)
  * @returns {import('rollup').Plugin}
  */
@@ -158,19 +178,7 @@ export default function minifyTemplates(options = {}) {
     name: 'minify-templates',
     transform(code, id) {
       if (!include(id) || !/\b(?:css|html|svg)`/.test(code)) return null;
-      const ast = this.parse(code);
-      const edits = [];
-      for (const node of nodes(ast)) {
-        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') continue;
-        const minify = TAGS[node.tag.name];
-        if (!minify) continue;
-        const quasis = node.quasi.quasis;
-        quasis.forEach((quasi, i) => {
-          const raw = code.slice(quasi.start, quasi.end);
-          const next = minify(raw, { first: i === 0, last: i === quasis.length - 1 });
-          if (next !== raw) edits.push([quasi.start, quasi.end, next]);
-        });
-      }
+      const edits = templateEdits(code, this.parse(code));
       if (!edits.length) return null;
       return applyEdits(code, edits, id);
     },

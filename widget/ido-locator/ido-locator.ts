@@ -8,7 +8,6 @@ import { lazyCatalogue } from '../shared/i18n.js';
 import { HERE, SEARCH, icon } from './icons.js';
 import { nl, type LocatorMessages } from './i18n.nl.js';
 import { styles } from './ido-locator.styles.js';
-import type { LocatorMap } from './map.js';
 import type { CardView } from './results.js';
 import type { ResultMessages } from './i18n.results.js';
 
@@ -70,14 +69,13 @@ function loadSearch(): Promise<SearchModule> {
  * Adds a stylesheet that came with a lazy part to a shadow root (after the element's own; as a
  * `<style>` after Lit's where sheets cannot be adopted).
  */
-function adoptLater(root: ShadowRoot, styles: CSSResult): void {
-  const sheet = styles.styleSheet;
-  if (sheet && 'adoptedStyleSheets' in root) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+function adoptLater(root: ShadowRoot, styles: CSSResult[]): void {
+  if ('adoptedStyleSheets' in root && styles.every((s) => s.styleSheet)) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...styles.map((s) => s.styleSheet!)];
     return;
   }
   const style = document.createElement('style');
-  style.textContent = styles.cssText;
+  style.textContent = styles.map((s) => s.cssText).join('');
   root.insertBefore(style, [...root.childNodes].find((node) => node.nodeName !== 'STYLE') ?? null);
 }
 
@@ -145,9 +143,7 @@ export class IdoLocator extends IdoElement {
 
   private _client?: { key: string; locations: Promise<IdoClient['locations']> };
   private _clock?: ReturnType<typeof setTimeout>;
-  private _map?: LocatorMap;
-  private _mapFor?: Found;
-  private _mapLang?: string;
+  /** The map's module (Leaflet and the glue to this element), loaded the first time a map is shown. */
   private _mapModule?: Promise<typeof import('./map.js')>;
   /** Whether the running search was started by the visitor (then focus may move to the field on failure). */
   private _byVisitor = false;
@@ -248,9 +244,8 @@ export class IdoLocator extends IdoElement {
     super.disconnectedCallback();
     clearTimeout(this._clock);
     document.removeEventListener('visibilitychange', this._onVisibility);
-    this._map?.destroy();
-    this._map = undefined;
-    this._mapFor = undefined;
+    const root = this.renderRoot as ShadowRoot;
+    void this._mapModule?.then((m) => m.dropMap(root));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -368,46 +363,26 @@ export class IdoLocator extends IdoElement {
     this.dispatchEvent(new IdoLocationSelectEvent(location));
   }
 
-  /** From the map: bring the card of marker `index` into view and put focus on its name. */
-  private _focusCard(index: number): void {
-    const heading = this.renderRoot.querySelector<HTMLElement>(`#loc-${index}-name`);
-    heading?.focus({ preventScroll: true });
-    heading?.scrollIntoView({ block: 'nearest' });
-  }
-
-  /** Creates, fills or removes the map. Leaflet is loaded only here, the first time a map is shown. */
+  /**
+   * Creates, fills or removes the map (map.ts does, on every update). Leaflet is loaded only here,
+   * the first time there is a map to show.
+   */
   private _syncMap(): void {
     const found = this._shownResult();
-    const container = this.renderRoot.querySelector<HTMLElement>('.map');
-    if (!this.map || !container) {
-      if (!this.map && this._map) {
-        this._map.destroy();
-        this._map = undefined;
-        this._mapFor = undefined;
-      }
-      return;
-    }
-    if (!found || !found.result.items.length) return;
-    if (this._mapFor === found && this._mapLang === this.language) return;
-    this._mapFor = found;
-    this._mapLang = this.language;
-    const t = resultsView!.resultTexts[this.language];
+    const rt = this._resultTexts();
+    if (!rt || (!this._mapModule && !(this.map && found?.result.items.length))) return;
     this._mapModule ??= import('./map.js');
     this._mapModule.then(
-      ({ LocatorMap }) => {
-        if (this._mapFor !== found) return;
-        if (!this._map || !this._map.isIn(container)) {
-          this._map?.destroy();
-          this._map = new LocatorMap(container, this.renderRoot as ShadowRoot, (index) => this._focusCard(index));
-        }
-        this._map.show(found.result.items, found.result.origin, {
-          zoomIn: t.zoomIn, zoomOut: t.zoomOut, marker: t.marker,
-        });
-        this._mapState = 'ready';
-      },
+      (m) => m.syncMap({
+        root: this.renderRoot as ShadowRoot,
+        on: this.map,
+        found,
+        lang: this.language,
+        labels: rt,
+        ready: () => (this._mapState = 'ready'),
+      }),
       () => {
         this._mapModule = undefined;
-        this._mapFor = undefined;
         this._mapState = 'failed';
       },
     );

@@ -8,7 +8,7 @@ import type * as Leaflet from 'leaflet';
 // Leaflet 1.9's package entry is a UMD file; its ES module sits beside it, without types of its own.
 // @ts-expect-error -- typed through the `leaflet` types below
 import * as LeafletModule from 'leaflet/dist/leaflet-src.esm.js';
-import type { PublicLocation } from '../../sdk/schemas/reports.js';
+import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
 
 const L = LeafletModule as typeof Leaflet;
 
@@ -213,4 +213,53 @@ export class LocatorMap {
   destroy(): void {
     this.map.remove();
   }
+}
+
+/** What `<ido-locator>` tells the map on every update. */
+export interface MapView {
+  root: ShadowRoot;
+  /** The `map` attribute. */
+  on: boolean;
+  /** The answer on screen, if any. */
+  found?: { result: PublicLocations };
+  lang: string;
+  labels: MapLabels;
+  /** The map is drawn. */
+  ready(): void;
+}
+
+/** Per element (its shadow root): the map, and the answer and language it shows. */
+const shown = new WeakMap<ShadowRoot, { map?: LocatorMap; found?: unknown; lang?: string }>();
+
+/** Creates, fills or removes the map of an element, after its update. */
+export function syncMap(view: MapView): void {
+  const { root, found } = view;
+  let state = shown.get(root);
+  if (!state) shown.set(root, (state = {}));
+  const container = root.querySelector<HTMLElement>('.map');
+  if (!view.on || !container) {
+    if (!view.on) dropMap(root);
+    return;
+  }
+  if (!found || !found.result.items.length) return;
+  if (state.found === found && state.lang === view.lang) return;
+  state.found = found;
+  state.lang = view.lang;
+  if (!state.map || !state.map.isIn(container)) {
+    state.map?.destroy();
+    // A marker chosen on the map brings its card into view and puts focus on the card's name.
+    state.map = new LocatorMap(container, root, (index) => {
+      const heading = root.querySelector<HTMLElement>(`#loc-${index}-name`);
+      heading?.focus({ preventScroll: true });
+      heading?.scrollIntoView({ block: 'nearest' });
+    });
+  }
+  state.map.show(found.result.items, found.result.origin, view.labels);
+  view.ready();
+}
+
+/** Removes an element's map (the `map` attribute went, or the element left the page). */
+export function dropMap(root: ShadowRoot): void {
+  shown.get(root)?.map?.destroy();
+  shown.delete(root);
 }

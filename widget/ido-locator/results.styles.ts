@@ -4,8 +4,9 @@
  * first card is rendered. The open state has its own two tokens.
  */
 import { css } from 'lit';
+import { more } from '../shared/styles-more.js';
 
-export const resultStyles = css`
+const cards = css`
   :host {
     --_open: var(--ido-open-color, var(--basis-color-positive-1-color-default, #17692e));
     --_closed: var(--ido-closed-color, var(--_text));
@@ -191,3 +192,6 @@ export const resultStyles = css`
     }
   }
 `;
+
+/** The shared styles the cards add to the form's (links, smaller headings, quiet buttons), then their own. */
+export const resultStyles = [more, cards];

@@ -17,6 +17,7 @@ import type { Location } from '../../sdk/schemas/location.js';
 import type { Partner } from '../../sdk/schemas/resources.js';
 import { IdoElement } from '../shared/ido-element.js';
 import { base, tokens } from '../shared/styles.js';
+import { more } from '../shared/styles-more.js';
 import { lazyCatalogue, formatList, formatTime, lowerFirst } from '../shared/i18n.js';
 import { fingerprint, readJson, writeJson } from '../shared/storage.js';
 import { nl, type Strings } from './i18n.nl.js';
@@ -156,7 +157,7 @@ export class IdoRegistratie extends IdoElement {
     return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
-  static override styles = [tokens, base, styles];
+  static override styles = [tokens, base, more, styles];
   /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
   static override properties: PropertyDeclarations = {
     draft: { state: true, attribute: false },
