@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import minifyTemplates from './scripts/rollup-minify-templates.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -18,6 +19,8 @@ const ELEMENTS = {
 const browserPlugins = () => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'module', 'default'] }),
   esbuild({ target: 'es2022', tsconfig: here('tsconfig.json'), minify: false, sourceMap: true }),
+  // Lit's css`` and html`` text, written indented for people: collapsed (terser leaves it alone).
+  minifyTemplates(),
   terser({
     ecma: 2022,
     module: true,

@@ -4,17 +4,38 @@
  * apart. Also measured: the same without the SDK client (`sdk/client.ts`, `sdk/http.ts`, `sdk/api/*` with ky and the contract's
  * schemas), to show which part of the weight is the element's own.
  *
+ * The widget's modules get the same treatment of Lit's css`` and html`` text as in the real build
+ * (scripts/rollup-minify-templates.mjs), so this measures what is shipped; `--raw-templates`
+ * leaves them as written.
+ *
  * Fails when zod's classic API or Leaflet ends up in the initial load; with `--check`, also when the
  * budget is exceeded.
  *
  *   node tests/bench/locator-size.mjs [--json] [--check]
  */
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { parseAst } from 'rollup/parseAst';
+import { applyEdits, templateEdits } from '../../scripts/rollup-minify-templates.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const BUDGET = 12 * 1024;
+const tsconfigRaw = await readFile(new URL('tsconfig.json', new URL('../../', import.meta.url)), 'utf8');
+
+/** As in rollup.config.mjs: TypeScript to JavaScript, then Lit's template text collapsed. */
+const minifyTemplates = {
+  name: 'minify-templates',
+  setup: (b) =>
+    b.onLoad({ filter: /\/widget\/.*\.ts$/ }, async (args) => {
+      const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'ts', target: 'es2022', tsconfigRaw, sourcefile: args.path });
+      const edits = templateEdits(code, parseAst(code));
+      return { contents: edits.length ? applyEdits(code, edits, args.path).code : code, loader: 'js', resolveDir: dirname(args.path) };
+    }),
+};
+const templatePlugins = process.argv.includes('--raw-templates') ? [] : [minifyTemplates];
 
 const options = {
   absWorkingDir: root,
@@ -28,6 +49,7 @@ const options = {
   write: false,
   metafile: true,
   logLevel: 'silent',
+  plugins: templatePlugins,
 };
 const result = await build(options);
 
@@ -66,7 +88,7 @@ const inputs = initialInputs.map(([input]) => input);
 // The same build with the SDK client left out (marked external).
 const withoutClient = await build({
   ...options,
-  plugins: [{
+  plugins: [...templatePlugins, {
     name: 'without-sdk-client',
     setup: (b) => b.onResolve({ filter: /\/sdk\/(client|http|api\/[^/]+)\.js$/ }, (args) => ({ path: args.path, external: true })),
   }],

@@ -1,17 +1,13 @@
 /**
- * Styles of `<ido-locator>`. Colours, radius and focus come from the shared tokens (each an
- * `--ido-…` property, then an NL Design System token, then a default); the open state has its
- * own two tokens.
+ * Styles of `<ido-locator>`'s form, status and problems. Colours, radius and focus come from the
+ * shared tokens (each an `--ido-…` property, then an NL Design System token, then a default). The
+ * result cards bring their own styles with the search chunk (results.styles.ts), and the map its
+ * own (map.ts): the first paint does not need them.
  */
 import { css } from 'lit';
 import { base, tokens } from '../shared/styles.js';
 
 const locator = css`
-  :host {
-    --_open: var(--ido-open-color, var(--basis-color-positive-1-color-default, #17692e));
-    --_closed: var(--ido-closed-color, var(--_text));
-  }
-
   .locator {
     max-inline-size: 44em;
   }
@@ -82,179 +78,6 @@ const locator = css`
     margin: 0;
   }
 
-  /* Results: one card a location, nearest first, the number matching its marker on the map. */
-  ol.results {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_space);
-  }
-  .card {
-    padding-block: var(--_space);
-    padding-inline: var(--_space);
-    border: 1px solid var(--_border-subtle);
-    border-inline-start: 6px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-  }
-  .card.is-open {
-    border-inline-start-color: var(--_open);
-  }
-  .card h3 {
-    display: flex;
-    gap: 0.5em;
-    align-items: baseline;
-    margin-block-end: 0.35em;
-  }
-  .card h3:focus {
-    outline: none;
-  }
-  .card h3:focus-visible {
-    outline: var(--_focus-width) solid var(--_focus);
-    outline-offset: 4px;
-  }
-  .number {
-    display: inline-grid;
-    place-items: center;
-    flex: none;
-    min-inline-size: 1.6em;
-    block-size: 1.6em;
-    border-radius: 50%;
-    background: var(--_text);
-    color: var(--_bg);
-    font-size: 0.85em;
-    font-weight: 700;
-    line-height: 1;
-  }
-  .card p {
-    margin-block: 0 0.35em;
-  }
-  .state {
-    display: flex;
-    gap: 0.4em;
-    align-items: flex-start;
-    font-weight: 700;
-    font-size: 1.1em;
-  }
-  .state .icon {
-    margin-block-start: 0.1em;
-  }
-  .state.open {
-    color: var(--_open);
-  }
-  .state.closed {
-    color: var(--_closed);
-  }
-  .muted {
-    color: var(--_muted);
-  }
-  .address {
-    font-style: normal;
-    margin-block: 0.5em;
-  }
-  .links,
-  .features {
-    list-style: none;
-    margin-block: 0.25em 0.5em;
-    padding: 0;
-  }
-  .links a {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.4em;
-    min-block-size: var(--_target);
-    padding-block: 0.35em;
-  }
-  .notes {
-    color: var(--_muted);
-  }
-
-  /* "Toon alle openingstijden": a disclosure button and the week below it. */
-  .disclosure {
-    padding-inline: 0.25em 0.5em;
-    margin-inline-start: -0.25em;
-    justify-content: flex-start;
-    text-align: start;
-  }
-  .disclosure .icon {
-    transition: none;
-  }
-  .disclosure[aria-expanded='true'] .icon {
-    transform: rotate(90deg);
-  }
-  .week {
-    margin-block: 0.25em 0.5em;
-  }
-  .week table {
-    border-collapse: collapse;
-    margin-block-end: 0.5em;
-  }
-  .week caption {
-    text-align: start;
-  }
-  .week th,
-  .week td {
-    text-align: start;
-    vertical-align: top;
-    padding-block: 0.3em;
-    padding-inline: 0 1em;
-    border-block-end: 1px solid var(--_border-subtle);
-  }
-  .week th {
-    font-weight: 400;
-  }
-  .range {
-    white-space: nowrap;
-  }
-  .week tr.today :is(th, td) {
-    font-weight: 700;
-  }
-  .week h4 {
-    margin-block: 0.5em 0.25em;
-  }
-  .week ul {
-    margin-block: 0;
-    padding-inline-start: 1.25em;
-    list-style: disc;
-  }
-  .actions {
-    margin-block-start: 0.75em;
-  }
-
-  .credit {
-    color: var(--_muted);
-    margin-block: var(--_space) 0;
-  }
-
-  /* The map sits below the list, never instead of it. */
-  .map-wrap {
-    margin-block-start: var(--_space);
-  }
-  .map {
-    block-size: clamp(16rem, 60vw, 28rem);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  /* Doubled class: Leaflet's own rules (adopted later) set display: block on every marker. */
-  .map-marker.map-marker {
-    display: grid;
-    place-items: center;
-    border: 2px solid #ffffff;
-    border-radius: 50%;
-    background: #1b1b1b;
-    color: #ffffff;
-    font-weight: 700;
-    font-size: 16px;
-    box-shadow: 0 1px 4px rgb(0 0 0 / 0.5);
-  }
-  .map-origin {
-    border: 3px solid #ffffff;
-    border-radius: 50%;
-    background: var(--_action-bg);
-    box-shadow: 0 0 0 2px var(--_action-bg);
-  }
-
   @container (max-width: 30em) {
     .search-row .control {
       max-inline-size: none;
@@ -264,38 +87,12 @@ const locator = css`
     .location-button {
       inline-size: 100%;
     }
-    .card {
-      padding-inline: 0.75em;
-    }
   }
 
   @media (forced-colors: active) {
-    .card,
-    .card.is-open {
-      border-color: CanvasText;
-    }
-    .state.open,
-    .state.closed,
-    .muted,
-    .notes,
-    .credit {
-      color: CanvasText;
-    }
-    .number {
-      forced-color-adjust: none;
-      background: CanvasText;
-      color: Canvas;
-    }
     .problem:not(:empty) {
       border: 2px solid CanvasText;
       border-inline-start-width: 6px;
-    }
-    .map-marker,
-    .map-origin {
-      forced-color-adjust: none;
-      background: CanvasText;
-      color: Canvas;
-      border-color: Canvas;
     }
   }
 `;

@@ -1,18 +1,15 @@
 /** `<ido-locator>`: the public finds the nearest IDO by postcode, place or location, and sees whether it is open. */
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { IdoClient, NearestQuery } from '../../sdk/client.js';
-import { IdoNetworkError, isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
 import { parsePostcode } from '../../sdk/postcode.js';
 import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
 import { IdoElement } from '../shared/ido-element.js';
 import { lazyCatalogue } from '../shared/i18n.js';
-import { icon } from './icons.js';
+import { HERE, SEARCH, icon } from './icons.js';
 import { nl, type LocatorMessages } from './i18n.nl.js';
 import { styles } from './ido-locator.styles.js';
-import type { LocatorMap } from './map.js';
 import type { CardView } from './results.js';
+import type { ResultMessages } from './i18n.results.js';
 
 /**
  * Fired when the visitor chooses a location with its "Kies" button (only shown with the
@@ -40,6 +37,8 @@ interface Found {
 type FieldProblem = 'invalid' | 'unknown-postcode' | 'unknown-place' | 'lookup-unavailable';
 /** Why a search as a whole failed. */
 type SearchProblem = 'denied' | 'unavailable' | 'network' | 'server' | 'busy';
+/** Where the search is: nothing asked (or the field was invalid), waiting, answered, failed. */
+type SearchStatus = 'idle' | 'pending' | 'done' | 'failed';
 
 /** A place name: letters, spaces, hyphens, apostrophes and dots ("'s-Hertogenbosch", "Bergen op Zoom"). */
 const PLACE = /^['’]?\p{L}[\p{L}\s'’.-]*$/u;
@@ -51,18 +50,33 @@ let searchModule: Promise<SearchModule> | undefined;
 let resultsView: SearchModule | undefined;
 
 /**
- * The search chunk (search-client.ts: the client's `locations` and the result cards with their
- * opening hours), loaded with the first search. Not reaching the script is not reaching the
- * server: the visitor sees the network problem, and the next search asks for it again.
+ * The search chunk (search-client.ts: the client's `locations`, what a failure means, and the
+ * result cards with their opening hours, texts and styles), loaded with the first search. Not
+ * reaching the script is not reaching the server: without the chunk every failure is the network
+ * problem, and the next search asks for it again.
  */
 function loadSearch(): Promise<SearchModule> {
   return (searchModule ??= import('./search-client.js').then(
     (m) => (resultsView = m),
-    (cause: unknown) => {
+    (error: unknown) => {
       searchModule = undefined;
-      throw new IdoNetworkError(undefined, { cause });
+      throw error;
     },
   ));
+}
+
+/**
+ * Adds a stylesheet that came with a lazy part to a shadow root (after the element's own; as a
+ * `<style>` after Lit's where sheets cannot be adopted).
+ */
+function adoptLater(root: ShadowRoot, styles: CSSResult[]): void {
+  if ('adoptedStyleSheets' in root && styles.every((s) => s.styleSheet)) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...styles.map((s) => s.styleSheet!)];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = styles.map((s) => s.cssText).join('');
+  root.insertBefore(style, [...root.childNodes].find((node) => node.nodeName !== 'STYLE') ?? null);
 }
 
 /** Dutch built in; English is a chunk of its own, loaded only for `lang="en"`. */
@@ -112,22 +126,51 @@ export class IdoLocator extends IdoElement {
   }
 
   static override styles = styles;
+  /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
+  static override properties: PropertyDeclarations = {
+    _status: { state: true, attribute: false },
+    _now: { state: true, attribute: false },
+    _fieldProblem: { state: true, attribute: false },
+    _problem: { state: true, attribute: false },
+    _phase: { state: true, attribute: false },
+    _expanded: { state: true, attribute: false },
+    _mapState: { state: true, attribute: false },
+    limit: { type: Number },
+    postcode: {},
+    map: { type: Boolean },
+    selectable: { type: Boolean },
+  };
 
   private _client?: { key: string; locations: Promise<IdoClient['locations']> };
   private _clock?: ReturnType<typeof setTimeout>;
-  private _map?: LocatorMap;
-  private _mapFor?: Found;
-  private _mapLang?: string;
+  /** The map's module (Leaflet and the glue to this element), loaded the first time a map is shown. */
   private _mapModule?: Promise<typeof import('./map.js')>;
   /** Whether the running search was started by the visitor (then focus may move to the field on failure). */
   private _byVisitor = false;
   /** The search to repeat with "Probeer opnieuw". */
   private _last?: Search;
+  /** The answer on screen while `_status` is 'done'. */
+  private _found?: Found;
+  /** Counts searches: the answer of one that was overtaken by a newer one is ignored. */
+  private _runs = 0;
+  private _abort?: AbortController;
+  /** Whether the result cards' styles were adopted into this element's shadow root. */
+  private _resultsStyled = false;
 
-  private readonly _search = new Task<readonly [Search | null], Found>(this, {
-    autoRun: false,
-    task: async ([search]: readonly [Search | null], { signal }): Promise<Found | typeof initialState> => {
-      if (!search) return initialState;
+  /** Runs a search (`null`: none, after an invalid value); a newer one aborts the one before. */
+  private async _runSearch(search: Search | null): Promise<void> {
+    this._abort?.abort();
+    const run = ++this._runs;
+    if (!search) {
+      this._status = 'idle';
+      return;
+    }
+    const { signal } = (this._abort = new AbortController());
+    this._status = 'pending';
+    try {
+      // The chunk loads while the browser finds the position.
+      const locations = this._locations();
+      locations.catch(() => undefined);
       const limit = Number.isInteger(this.limit) && this.limit >= 1 ? Math.min(this.limit, 50) : 5;
       let query: NearestQuery;
       if (search.kind === 'here') {
@@ -138,11 +181,17 @@ export class IdoLocator extends IdoElement {
       } else {
         query = search.kind === 'postcode' ? { postcode: search.postcode, limit } : { q: search.q, limit };
       }
-      const result = await (await this._locations()).nearest(query, { signal });
-      return { search, result };
-    },
-    onError: (error) => this._onSearchError(error),
-  });
+      const result = await (await locations).nearest(query, { signal });
+      if (run !== this._runs) return;
+      this._found = { search, result };
+      this._status = 'done';
+    } catch (error) {
+      if (run !== this._runs) return;
+      this._found = undefined;
+      this._onSearchError(error);
+      this._status = 'failed';
+    }
+  }
 
   /** Timers sleep in a hidden tab: bring the clock up to date when the visitor comes back. */
   private readonly _onVisibility = () => {
@@ -152,34 +201,37 @@ export class IdoLocator extends IdoElement {
     }
   };
 
-  @query('#postcode') private _input!: HTMLInputElement;
+  private get _input(): HTMLInputElement {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#postcode') as HTMLInputElement;
+  }
 
+  private _status: SearchStatus = 'idle';
   /** The clock the open states are computed for; ticks every minute. */
-  @state() private _now = new Date();
-  @state() private _fieldProblem: FieldProblem | null = null;
-  @state() private _problem: SearchProblem | null = null;
-  @state() private _phase: 'locating' | 'searching' = 'searching';
+  private _now = new Date();
+  private _fieldProblem: FieldProblem | null = null;
+  private _problem: SearchProblem | null = null;
+  private _phase: 'locating' | 'searching' = 'searching';
   /** Ids of the locations whose week is open. */
-  @state() private _expanded: ReadonlySet<string> = new Set();
-  @state() private _mapState: 'loading' | 'ready' | 'failed' = 'loading';
+  private _expanded: ReadonlySet<string> = new Set();
+  private _mapState: 'loading' | 'ready' | 'failed' = 'loading';
 
   /**
    * How many locations to show (1–50).
    * @default 5
    */
-  @property({ type: Number }) limit = 5;
+  limit = 5;
 
   /** A postcode (or place) to search for as soon as the element appears. */
-  @property() postcode = '';
+  postcode = '';
 
   /**
    * Show the locations on a map (PDOK BRT-Achtergrondkaart, below the list). The map code and
    * its tiles are loaded only when this is set.
    */
-  @property({ type: Boolean }) map = false;
+  map = false;
 
   /** Give each location a "Kies dit informatiepunt" button that fires `ido-location-select`. */
-  @property({ type: Boolean }) selectable = false;
+  selectable = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -192,13 +244,17 @@ export class IdoLocator extends IdoElement {
     super.disconnectedCallback();
     clearTimeout(this._clock);
     document.removeEventListener('visibilitychange', this._onVisibility);
-    this._map?.destroy();
-    this._map = undefined;
-    this._mapFor = undefined;
+    const root = this.renderRoot as ShadowRoot;
+    void this._mapModule?.then((m) => m.dropMap(root));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The cards' styles arrive with the search chunk: in place before the first card renders.
+    if (resultsView && !this._resultsStyled) {
+      this._resultsStyled = true;
+      adoptLater(this.renderRoot as ShadowRoot, resultsView.resultStyles);
+    }
     // The `postcode` attribute starts a search; it never moves focus.
     if (changed.has('postcode') && this.postcode.trim()) this._start(this.postcode, false);
   }
@@ -258,7 +314,7 @@ export class IdoLocator extends IdoElement {
     }
     this._fieldProblem = 'invalid';
     this._problem = null;
-    void this._search.run([null]);
+    void this._runSearch(null);
     if (byVisitor) void this.updateComplete.then(() => this._input.focus());
   }
 
@@ -272,7 +328,7 @@ export class IdoLocator extends IdoElement {
     this._byVisitor = byVisitor;
     this._last = search;
     this._phase = search.kind === 'here' ? 'locating' : 'searching';
-    void this._search.run([search]);
+    void this._runSearch(search);
   }
 
   private _retry(): void {
@@ -286,15 +342,14 @@ export class IdoLocator extends IdoElement {
       void this.updateComplete.then(() => this._input.focus());
       return;
     }
-    if (isIdoHttpError(error) && (error.status === 422 || error.status === 400) && search && search.kind !== 'here') {
-      const unavailable = error.errors.some((e) => e.code === 'geocoder-unavailable');
-      this._fieldProblem = unavailable ? 'lookup-unavailable' : search.kind === 'place' ? 'unknown-place' : 'unknown-postcode';
+    // Without the search chunk nothing reached the server: the network problem.
+    const problem = resultsView?.problemOf(error) ?? 'network';
+    if ((problem === 'unknown' || problem === 'lookup-unavailable') && search && search.kind !== 'here') {
+      this._fieldProblem = problem === 'lookup-unavailable' ? problem : search.kind === 'place' ? 'unknown-place' : 'unknown-postcode';
       if (this._byVisitor) void this.updateComplete.then(() => this._input.focus());
       return;
     }
-    if (isIdoHttpError(error) && error.status === 429) this._problem = 'busy';
-    else if (isIdoNetworkError(error)) this._problem = 'network';
-    else this._problem = 'server';
+    this._problem = problem === 'busy' || problem === 'network' ? problem : 'server';
   }
 
   private _toggleWeek(id: string): void {
@@ -308,46 +363,26 @@ export class IdoLocator extends IdoElement {
     this.dispatchEvent(new IdoLocationSelectEvent(location));
   }
 
-  /** From the map: bring the card of marker `index` into view and put focus on its name. */
-  private _focusCard(index: number): void {
-    const heading = this.renderRoot.querySelector<HTMLElement>(`#loc-${index}-name`);
-    heading?.focus({ preventScroll: true });
-    heading?.scrollIntoView({ block: 'nearest' });
-  }
-
-  /** Creates, fills or removes the map. Leaflet is loaded only here, the first time a map is shown. */
+  /**
+   * Creates, fills or removes the map (map.ts does, on every update). Leaflet is loaded only here,
+   * the first time there is a map to show.
+   */
   private _syncMap(): void {
     const found = this._shownResult();
-    const container = this.renderRoot.querySelector<HTMLElement>('.map');
-    if (!this.map || !container) {
-      if (!this.map && this._map) {
-        this._map.destroy();
-        this._map = undefined;
-        this._mapFor = undefined;
-      }
-      return;
-    }
-    if (!found || !found.result.items.length) return;
-    if (this._mapFor === found && this._mapLang === this.language) return;
-    this._mapFor = found;
-    this._mapLang = this.language;
-    const t = this._t();
+    const rt = this._resultTexts();
+    if (!rt || (!this._mapModule && !(this.map && found?.result.items.length))) return;
     this._mapModule ??= import('./map.js');
     this._mapModule.then(
-      ({ LocatorMap }) => {
-        if (this._mapFor !== found) return;
-        if (!this._map || !this._map.isIn(container)) {
-          this._map?.destroy();
-          this._map = new LocatorMap(container, this.renderRoot as ShadowRoot, (index) => this._focusCard(index));
-        }
-        this._map.show(found.result.items, found.result.origin, {
-          zoomIn: t.zoomIn, zoomOut: t.zoomOut, marker: t.marker,
-        });
-        this._mapState = 'ready';
-      },
+      (m) => m.syncMap({
+        root: this.renderRoot as ShadowRoot,
+        on: this.map,
+        found,
+        lang: this.language,
+        labels: rt,
+        ready: () => (this._mapState = 'ready'),
+      }),
       () => {
         this._mapModule = undefined;
-        this._mapFor = undefined;
         this._mapState = 'failed';
       },
     );
@@ -355,23 +390,30 @@ export class IdoLocator extends IdoElement {
 
   /** The result on screen: only a completed search that was not replaced by a problem. */
   private _shownResult(): Found | undefined {
-    return this._search.status === TaskStatus.COMPLETE ? this._search.value : undefined;
+    return this._status === 'done' ? this._found : undefined;
+  }
+
+  /** The texts of results and server answers: there are none before the search chunk is. */
+  private _resultTexts(): ResultMessages | undefined {
+    return resultsView?.resultTexts[this.language];
   }
 
   private _statusText(t: LocatorMessages, found: Found | undefined): string {
-    if (this._search.status === TaskStatus.PENDING) return this._phase === 'locating' ? t.locating : t.searching;
-    if (!found) return '';
+    if (this._status === 'pending') return this._phase === 'locating' ? t.locating : t.searching;
+    const rt = this._resultTexts();
+    if (!found || !rt) return '';
     const { search, result } = found;
     // What the visitor typed, in the usual notation: the geocoder's label ("Utrecht, Utrecht, Utrecht") says less.
-    const where = search.kind === 'here' ? t.yourLocation : search.label;
-    return result.items.length ? t.found(result.items.length, where) : t.noneFound(where);
+    const where = search.kind === 'here' ? rt.yourLocation : search.label;
+    return result.items.length ? rt.found(result.items.length, where) : rt.noneFound(where);
   }
 
   private _fieldMessage(t: LocatorMessages): string {
+    const rt = this._resultTexts();
     switch (this._fieldProblem) {
-      case 'unknown-postcode': return t.unknownPostcode;
-      case 'unknown-place': return t.unknownPlace;
-      case 'lookup-unavailable': return t.lookupUnavailable;
+      case 'unknown-postcode': return rt?.unknownPostcode ?? t.invalidPostcode;
+      case 'unknown-place': return rt?.unknownPlace ?? t.invalidPostcode;
+      case 'lookup-unavailable': return rt?.lookupUnavailable ?? t.invalidPostcode;
       default: return t.invalidPostcode;
     }
   }
@@ -379,12 +421,13 @@ export class IdoLocator extends IdoElement {
   private _renderProblem(t: LocatorMessages) {
     const problem = this._problem;
     if (!problem) return nothing;
+    const rt = this._resultTexts();
     const text = {
       denied: t.locationDenied,
       unavailable: t.locationUnavailable,
       network: t.networkError,
-      server: t.serverError,
-      busy: t.tooManyRequests,
+      server: rt?.serverError ?? t.networkError,
+      busy: rt?.tooManyRequests ?? t.networkError,
     }[problem];
     const retry = problem === 'network' || problem === 'server' || problem === 'busy';
     return html`<p><span class="visually-hidden">${t.errorPrefix}</span>${text}</p>${retry
@@ -407,6 +450,7 @@ export class IdoLocator extends IdoElement {
       toggleWeek: (id) => this._toggleWeek(id),
       select: (location) => this._select(location),
     };
+    const rt = this._resultTexts();
     const canLocate = typeof navigator !== 'undefined' && 'geolocation' in navigator && globalThis.isSecureContext !== false;
 
     return html`<section class="locator" lang=${this.language} aria-labelledby="heading">
@@ -423,23 +467,23 @@ export class IdoLocator extends IdoElement {
             <input id="postcode" class="control" part="input" name="postcode" type="text" autocomplete="postal-code"
               spellcheck="false" maxlength="100"
               aria-describedby=${describedBy} aria-invalid=${fieldProblem ? 'true' : 'false'} />
-            <button class="button primary" part="search-button" type="submit">${icon('search')}<span>${t.search}</span></button>
+            <button class="button primary" part="search-button" type="submit">${icon(SEARCH)}<span>${t.search}</span></button>
           </div>
         </div>
         ${canLocate
-          ? html`<button class="button location-button" part="location-button" type="button" @click=${this._onLocate}>${icon('here')}<span>${t.useLocation}</span></button>`
+          ? html`<button class="button location-button" part="location-button" type="button" @click=${this._onLocate}>${icon(HERE)}<span>${t.useLocation}</span></button>`
           : nothing}
       </form>
       <div class="problem" id="problem" role="alert">${this._renderProblem(t)}</div>
       <p class="status" id="status" role="status">${status}</p>
-      ${items.length && resultsView
-        ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => resultsView!.renderCard(view, t, location, i))}</ol>`
+      ${items.length && resultsView && rt
+        ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => resultsView!.renderCard(view, rt, location, i))}</ol>`
         : nothing}
       ${found?.result.attribution ? html`<p class="credit">${found.result.attribution}</p>` : nothing}
-      ${this.map && items.length
+      ${this.map && items.length && rt
         ? html`<div class="map-wrap">
-            ${this._mapState === 'ready' ? nothing : html`<p class="muted">${this._mapState === 'failed' ? t.mapFailed : t.mapLoading}</p>`}
-            <div class="map" part="map" role="region" aria-label=${t.mapLabel} ?hidden=${this._mapState === 'failed'}></div>
+            ${this._mapState === 'ready' ? nothing : html`<p class="muted">${this._mapState === 'failed' ? rt.mapFailed : rt.mapLoading}</p>`}
+            <div class="map" part="map" role="region" aria-label=${rt.mapLabel} ?hidden=${this._mapState === 'failed'}></div>
           </div>`
         : nothing}
     </section>`;

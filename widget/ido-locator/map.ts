@@ -8,7 +8,7 @@ import type * as Leaflet from 'leaflet';
 // Leaflet 1.9's package entry is a UMD file; its ES module sits beside it, without types of its own.
 // @ts-expect-error -- typed through the `leaflet` types below
 import * as LeafletModule from 'leaflet/dist/leaflet-src.esm.js';
-import type { PublicLocation } from '../../sdk/schemas/reports.js';
+import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
 
 const L = LeafletModule as typeof Leaflet;
 
@@ -26,7 +26,8 @@ export interface MapLabels {
 /**
  * The part of Leaflet 1.9.4's `leaflet.css` (BSD-2-Clause, © Volodymyr Agafonkin, CloudMade) that
  * this map uses: panes, tiles, markers, zoom and attribution controls. Left out: the layers control,
- * popups, tooltips, image icons and old-browser rules. Controls are enlarged to 44 px targets.
+ * popups, tooltips, image icons and old-browser rules. Controls are enlarged to 44 px targets. At the
+ * end, the locator's own markers.
  */
 const leafletStyles = css`
   .leaflet-pane, .leaflet-tile, .leaflet-marker-icon, .leaflet-tile-container, .leaflet-pane > svg,
@@ -93,8 +94,33 @@ const leafletStyles = css`
   .leaflet-marker-icon:focus-visible, .leaflet-container:focus-visible, .leaflet-bar a:focus-visible {
     outline: 3px solid #000; outline-offset: 2px; box-shadow: 0 0 0 5px #fff;
   }
+  /* The markers, numbered as in the list, and the search origin (doubled class: Leaflet's rules above set display: block). */
+  .map-marker.map-marker {
+    display: grid;
+    place-items: center;
+    border: 2px solid #ffffff;
+    border-radius: 50%;
+    background: #1b1b1b;
+    color: #ffffff;
+    font-weight: 700;
+    font-size: 16px;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.5);
+  }
+  .map-origin {
+    border: 3px solid #ffffff;
+    border-radius: 50%;
+    background: var(--_action-bg);
+    box-shadow: 0 0 0 2px var(--_action-bg);
+  }
   @media (forced-colors: active) {
     .leaflet-bar a { forced-color-adjust: auto; border-color: ButtonText; }
+    .map-marker,
+    .map-origin {
+      forced-color-adjust: none;
+      background: CanvasText;
+      color: Canvas;
+      border-color: Canvas;
+    }
   }
 `;
 
@@ -187,4 +213,53 @@ export class LocatorMap {
   destroy(): void {
     this.map.remove();
   }
+}
+
+/** What `<ido-locator>` tells the map on every update. */
+export interface MapView {
+  root: ShadowRoot;
+  /** The `map` attribute. */
+  on: boolean;
+  /** The answer on screen, if any. */
+  found?: { result: PublicLocations };
+  lang: string;
+  labels: MapLabels;
+  /** The map is drawn. */
+  ready(): void;
+}
+
+/** Per element (its shadow root): the map, and the answer and language it shows. */
+const shown = new WeakMap<ShadowRoot, { map?: LocatorMap; found?: unknown; lang?: string }>();
+
+/** Creates, fills or removes the map of an element, after its update. */
+export function syncMap(view: MapView): void {
+  const { root, found } = view;
+  let state = shown.get(root);
+  if (!state) shown.set(root, (state = {}));
+  const container = root.querySelector<HTMLElement>('.map');
+  if (!view.on || !container) {
+    if (!view.on) dropMap(root);
+    return;
+  }
+  if (!found || !found.result.items.length) return;
+  if (state.found === found && state.lang === view.lang) return;
+  state.found = found;
+  state.lang = view.lang;
+  if (!state.map || !state.map.isIn(container)) {
+    state.map?.destroy();
+    // A marker chosen on the map brings its card into view and puts focus on the card's name.
+    state.map = new LocatorMap(container, root, (index) => {
+      const heading = root.querySelector<HTMLElement>(`#loc-${index}-name`);
+      heading?.focus({ preventScroll: true });
+      heading?.scrollIntoView({ block: 'nearest' });
+    });
+  }
+  state.map.show(found.result.items, found.result.origin, view.labels);
+  view.ready();
+}
+
+/** Removes an element's map (the `map` attribute went, or the element left the page). */
+export function dropMap(root: ShadowRoot): void {
+  shown.get(root)?.map?.destroy();
+  shown.delete(root);
 }

@@ -13,8 +13,16 @@ import {
 import type { PublicLocation } from '../../sdk/schemas/reports.js';
 import type { Lang } from '../shared/context.js';
 import { formatList } from '../shared/i18n.js';
-import type { LocatorMessages } from './i18n.nl.js';
+import type { ResultMessages } from './i18n.results.js';
 import { icon } from './icons.js';
+
+const ICONS = {
+  open: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-2 15-5-5 1.4-1.4 3.6 3.6 7.6-7.6L19 8l-9 9Z',
+  closed: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Zm.5-13H11v6l5.2 3.2.8-1.3-4.5-2.7V7Z',
+  chevron: 'M10 6 8.6 7.4l4.6 4.6-4.6 4.6L10 18l6-6-6-6Z',
+  route: 'M21.7 11.3l-9-9a1 1 0 0 0-1.4 0l-9 9a1 1 0 0 0 0 1.4l9 9a1 1 0 0 0 1.4 0l9-9a1 1 0 0 0 0-1.4ZM14 14.5V12h-4v3H8v-4c0-.6.4-1 1-1h5V7.5l3.5 3.5-3.5 3.5Z',
+  phone: 'M6.6 10.8a15 15 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.2c1.1.4 2.3.6 3.6.6a1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.3.2 2.5.6 3.6a1 1 0 0 1-.3 1l-2.2 2.2Z',
+};
 
 /** What a card needs from the element. */
 export interface CardView {
@@ -59,17 +67,17 @@ function rangesOn(schedule: OpeningSchedule, date: string): { opens: string; clo
 /** ISO weekday (1 = Monday) of a local date; the date is a calendar day, so UTC noon is safe. */
 const weekdayOf = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
-function hoursText(t: LocatorMessages, ranges: { opens: string; closes: string }[]): string {
+function hoursText(t: ResultMessages, ranges: { opens: string; closes: string }[]): string {
   return ranges.length ? ranges.map((r) => t.range(r.opens, r.closes)).join(t.and) : t.closed;
 }
 
 /** The ranges of one day, each kept on one line. */
-function hoursCell(t: LocatorMessages, ranges: { opens: string; closes: string }[]) {
+function hoursCell(t: ResultMessages, ranges: { opens: string; closes: string }[]) {
   if (!ranges.length) return t.closed;
   return ranges.map((r, i) => html`${i ? t.and : ''}<span class="range">${t.range(r.opens, r.closes)}</span>`);
 }
 
-function week(view: CardView, t: LocatorMessages, location: PublicLocation, schedule: OpeningSchedule, today: string) {
+function week(view: CardView, t: ResultMessages, location: PublicLocation, schedule: OpeningSchedule, today: string) {
   const todayWeekday = weekdayOf(today);
   const usual = (day: number) =>
     location.walkInHours
@@ -104,7 +112,7 @@ function week(view: CardView, t: LocatorMessages, location: PublicLocation, sche
 }
 
 /** One location's card: open state, hours (the week on demand), address, route, phone, features. */
-export function renderCard(view: CardView, t: LocatorMessages, location: PublicLocation, index: number) {
+export function renderCard(view: CardView, t: ResultMessages, location: PublicLocation, index: number) {
   const lang = view.language;
   const now = view.now;
   const id = `loc-${index}`;
@@ -127,18 +135,18 @@ export function renderCard(view: CardView, t: LocatorMessages, location: PublicL
   return html`<li class="card ${open.openNow ? 'is-open' : ''}" part="card">
     <h3 id="${id}-name" tabindex="-1"><span class="number">${index + 1}</span><span>${location.name}</span></h3>
     ${location.distanceKm === undefined ? nothing : html`<p class="muted">${t.distance(formatDistance(location.distanceKm, lang))}</p>`}
-    <p class="state ${open.openNow ? 'open' : 'closed'}">${icon(open.openNow ? 'open' : 'closed')}<span>${describeOpenState(open, lang, now)}</span></p>
+    <p class="state ${open.openNow ? 'open' : 'closed'}">${icon(open.openNow ? ICONS.open : ICONS.closed)}<span>${describeOpenState(open, lang, now)}</span></p>
     <p>${t.today(hoursText(t, rangesOn(schedule, today)))}</p>
     <button class="button quiet disclosure" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="${id}-week"
-      @click=${() => view.toggleWeek(location.id)}>${icon('chevron')}<span>${t.showHours}</span></button>
+      @click=${() => view.toggleWeek(location.id)}>${icon(ICONS.chevron)}<span>${t.showHours}</span></button>
     <div class="week" id="${id}-week" ?hidden=${!expanded}>${expanded ? week(view, t, location, schedule, today) : nothing}</div>
     <p class="address"><span class="visually-hidden">${t.address}: </span>${location.address.street}<br />${location.address.postcode} ${location.address.city}</p>
     <ul class="links">
       <li>
-        <a href=${route} target="_blank" rel="noopener noreferrer">${icon('route')}<span>${t.route}<span class="visually-hidden">${t.routeTo(location.name)}</span>
+        <a href=${route} target="_blank" rel="noopener noreferrer">${icon(ICONS.route)}<span>${t.route}<span class="visually-hidden">${t.routeTo(location.name)}</span>
           <span class="muted">${t.newWindow}</span></span></a>
       </li>
-      ${phone ? html`<li><a href="tel:${phone.replace(/[^\d+]/g, '')}">${icon('phone')}<span>${t.call(phone)}</span></a></li>` : nothing}
+      ${phone ? html`<li><a href="tel:${phone.replace(/[^\d+]/g, '')}">${icon(ICONS.phone)}<span>${t.call(phone)}</span></a></li>` : nothing}
     </ul>
     ${features.length ? html`<ul class="features">${features.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
     ${notes ? html`<p class="notes">${notes}</p>` : nothing}

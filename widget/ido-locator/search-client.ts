@@ -1,11 +1,12 @@
 /**
  * What the locator needs once the visitor searches: the `locations` namespace of the SDK client
- * over the HTTP core (ky and the locator's response schemas, with zod/mini), and the result cards
- * with their opening hours and holidays (results.ts). Loaded with `import()` on the first search,
- * so a page that shows the locator does not fetch and parse any of it before the visitor asks for
- * something; the form paints without it.
+ * over the HTTP core (ky and the locator's response schemas, with zod/mini), what a failed search
+ * means, and the result cards with their opening hours, holidays, texts and styles (results.ts).
+ * Loaded with `import()` on the first search, so a page that shows the locator does not fetch and
+ * parse any of it before the visitor asks for something; the form paints without it.
  */
 import type { IdoClient, IdoClientOptions } from '../../sdk/client.js';
+import { isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
 import { createHttp } from '../../sdk/http.js';
 import { locationsApi } from '../../sdk/api/locations.js';
 
@@ -13,4 +14,18 @@ export function locationsClient(options: IdoClientOptions): IdoClient['locations
   return locationsApi(createHttp(options));
 }
 
+/**
+ * What a failed call to the server means for the visitor: the postcode or place is not known
+ * (`unknown`), the server cannot look it up now, it is busy, it cannot be reached, or it failed.
+ */
+export function problemOf(error: unknown): 'unknown' | 'lookup-unavailable' | 'busy' | 'network' | 'server' {
+  if (isIdoHttpError(error) && (error.status === 422 || error.status === 400)) {
+    return error.errors.some((e) => e.code === 'geocoder-unavailable') ? 'lookup-unavailable' : 'unknown';
+  }
+  if (isIdoHttpError(error) && error.status === 429) return 'busy';
+  return isIdoNetworkError(error) ? 'network' : 'server';
+}
+
 export { renderCard } from './results.js';
+export { resultStyles } from './results.styles.js';
+export { resultTexts } from './i18n.results.js';

@@ -6,7 +6,7 @@
  * render again. The SVG charts are a further chunk (charts.ts), loaded once there are figures.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from '../shared/task.js';
 import type { ExportQuery, IdoClient, IdoClientOptions } from '../../sdk/client.js';
 import { createHttp } from '../../sdk/http.js';
 import { authApi } from '../../sdk/api/auth.js';

@@ -1,6 +1,7 @@
 /** Styles of `<ido-rapportage>`: tokens only (see ../shared/styles.ts); one column, charts two abreast from about 62em. */
 import { css } from 'lit';
 import { base, tokens } from '../shared/styles.js';
+import { more } from '../shared/styles-more.js';
 
 const own = css`
   :host {
@@ -551,4 +552,4 @@ const own = css`
   }
 `;
 
-export const styles = [tokens, base, own];
+export const styles = [tokens, base, more, own];

@@ -1,6 +1,5 @@
 /** `<ido-rapportage>`: coordinators see their IDO's figures for a period, compared with the period before, and download them. */
-import { adoptStyles, html, type CSSResultOrNative } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { adoptStyles, html, type CSSResultOrNative, type PropertyDeclarations } from 'lit';
 import type { User } from '../../sdk/schemas/resources.js';
 import { IdoElement } from '../shared/ido-element.js';
 import { base, tokens } from '../shared/styles.js';
@@ -72,17 +71,22 @@ export class IdoLogoutEvent extends Event {
  */
 export class IdoRapportage extends IdoElement {
   static override styles = [tokens, base];
+  /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
+  static override properties: PropertyDeclarations = {
+    _loadFailed: { state: true, attribute: false },
+    token: {},
+  };
 
   private _view?: RapportageView;
   private _loading?: Promise<void>;
 
-  @state() private _loadFailed = false;
+  private _loadFailed = false;
 
   /**
    * A session token (`ido_st_…`, from `POST /api/v1/auth/login`) or secret key, when the page
    * has one. Without it, or when the server refuses it, the element shows its own login form.
    */
-  @property() token = '';
+  token = '';
 
   override connectedCallback(): void {
     super.connectedCallback();

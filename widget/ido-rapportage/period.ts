@@ -3,7 +3,7 @@
  * own), the period each is compared with, and how they read in words. Local dates in
  * Europe/Amsterdam, both inclusive, as the report API takes them. Pure: the clock is a parameter.
  */
-import { addDays, amsterdamParts, isoWeek } from '../../sdk/opening-hours.js';
+import { addDays, amsterdamParts, isoWeek } from '../../sdk/amsterdam-time.js';
 import type { Lang } from '../shared/context.js';
 
 /** The choices above the figures; `custom` is "Zelf kiezen" with two date fields. */

@@ -1,8 +1,7 @@
 /** `<ido-registratie>`: register a visit at an IDO desk in two interactions, also without a connection. */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from '../shared/task.js';
 import type { IdoClientOptions } from '../../sdk/client.js';
 import { uuid } from '../../sdk/uuid.js';
 import { lazyDeskClient, type DeskClient } from './lazy-client.js';
@@ -10,7 +9,7 @@ import { isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
 import { createOutbox, type Outbox, type OutboxItem, type OutboxStore } from '../../sdk/outbox.js';
 import { indexedDbOutboxStore } from '../../sdk/outbox-idb.js';
 import type { PersonalDataKind } from '../../sdk/personal-data.js';
-import { addDays } from '../../sdk/opening-hours.js';
+import { addDays } from '../../sdk/amsterdam-time.js';
 import { NOTE_MAX } from '../../sdk/schemas/limits.js';
 import type { Registration, RegistrationInput } from '../../sdk/schemas/registration.js';
 import type { Taxonomy, TaxonomyEntry, Topic } from '../../sdk/schemas/taxonomy.js';
@@ -18,6 +17,7 @@ import type { Location } from '../../sdk/schemas/location.js';
 import type { Partner } from '../../sdk/schemas/resources.js';
 import { IdoElement } from '../shared/ido-element.js';
 import { base, tokens } from '../shared/styles.js';
+import { more } from '../shared/styles-more.js';
 import { lazyCatalogue, formatList, formatTime, lowerFirst } from '../shared/i18n.js';
 import { fingerprint, readJson, writeJson } from '../shared/storage.js';
 import { nl, type Strings } from './i18n.nl.js';
@@ -152,7 +152,36 @@ export class IdoRegistratie extends IdoElement {
     return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
-  static override styles = [tokens, base, styles];
+  static override styles = [tokens, base, more, styles];
+  /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
+  static override properties: PropertyDeclarations = {
+    draft: { state: true, attribute: false },
+    defaults: { state: true, attribute: false },
+    activeQuestion: { state: true, attribute: false },
+    query: { state: true, attribute: false },
+    activeOption: { state: true, attribute: false },
+    listOpen: { state: true, attribute: false },
+    detailsOpen: { state: true, attribute: false },
+    noteKinds: { state: true, attribute: false },
+    noteUnchecked: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    queue: { state: true, attribute: false },
+    offline: { state: true, attribute: false },
+    keyRefused: { state: true, attribute: false },
+    refusedInQueue: { state: true, attribute: false },
+    chosenLocation: { state: true, attribute: false },
+    learntLocation: { state: true, attribute: false },
+    editing: { state: true, attribute: false },
+    confirmingDelete: { state: true, attribute: false },
+    recentVersion: { state: true, attribute: false },
+    previous: { state: true, attribute: false },
+    ownChoices: { state: true, attribute: false },
+    showAllRecent: { state: true, attribute: false },
+    key: {},
+    location: {},
+  };
 
   private client?: DeskClient;
   private outbox?: Outbox;
@@ -168,47 +197,59 @@ export class IdoRegistratie extends IdoElement {
   /** What this browser remembers of the key's location and of the desk's counts: used until the server answers. */
   private remembered: { scope: DeskScope | null; counts?: { key: string; value: [string, number][] | undefined } } = { scope: null };
 
-  @query('#search') private searchInput?: HTMLInputElement;
-  @query('#submit') private submitButton?: HTMLButtonElement;
-  @query('#note') private noteInput?: HTMLTextAreaElement;
-  @query('#time') private timeInput?: HTMLInputElement;
-  @query('#form-error') private formError?: HTMLElement;
-  @query('#recent-heading') private recentHeading?: HTMLElement;
+  private get searchInput(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#search') ?? null;
+  }
+  private get submitButton(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector<HTMLButtonElement>('#submit') ?? null;
+  }
+  private get noteInput(): HTMLTextAreaElement | null {
+    return this.renderRoot?.querySelector<HTMLTextAreaElement>('#note') ?? null;
+  }
+  private get timeInput(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#time') ?? null;
+  }
+  private get formError(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('#form-error') ?? null;
+  }
+  private get recentHeading(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('#recent-heading') ?? null;
+  }
 
-  @state() private draft: Draft = newDraft(FIRST_DEFAULTS);
-  @state() private defaults: VisitDefaults = FIRST_DEFAULTS;
-  @state() private activeQuestion = 0;
-  @state() private query = '';
-  @state() private activeOption = 0;
-  @state() private listOpen = false;
-  @state() private detailsOpen = false;
-  @state() private noteKinds: PersonalDataKind[] = [];
+  private draft: Draft = newDraft(FIRST_DEFAULTS);
+  private defaults: VisitDefaults = FIRST_DEFAULTS;
+  private activeQuestion = 0;
+  private query = '';
+  private activeOption = 0;
+  private listOpen = false;
+  private detailsOpen = false;
+  private noteKinds: PersonalDataKind[] = [];
   /** The note could not be checked for personal data (the finder did not load). */
-  @state() private noteUnchecked = false;
-  @state() private errors: FormErrors = {};
-  @state() private notice: Notice | null = null;
-  @state() private busy = false;
-  @state() private queue: OutboxItem[] = [];
-  @state() private offline = false;
-  @state() private keyRefused = false;
-  @state() private refusedInQueue = 0;
-  @state() private chosenLocation = '';
-  @state() private learntLocation = '';
-  @state() private editing: Editing | null = null;
-  @state() private confirmingDelete: string | null = null;
-  @state() private recentVersion = 0;
-  @state() private previous: Draft | null = null;
-  @state() private ownChoices: string[] = [];
-  @state() private showAllRecent = false;
+  private noteUnchecked = false;
+  private errors: FormErrors = {};
+  private notice: Notice | null = null;
+  private busy = false;
+  private queue: OutboxItem[] = [];
+  private offline = false;
+  private keyRefused = false;
+  private refusedInQueue = 0;
+  private chosenLocation = '';
+  private learntLocation = '';
+  private editing: Editing | null = null;
+  private confirmingDelete: string | null = null;
+  private recentVersion = 0;
+  private previous: Draft | null = null;
+  private ownChoices: string[] = [];
+  private showAllRecent = false;
 
   /** The desk key (`ido_dk_…`) this desk registers with. */
-  @property() key = '';
+  key = '';
 
   /**
    * The id of the IDO location. Leave it out when the desk key is bound to a location; with an
    * unbound key and no `location`, the worker chooses one once (remembered in this browser).
    */
-  @property() location = '';
+  location = '';
 
   private readonly taxonomyTask = new Task(this, {
     args: () => [this.client, this.language] as const,

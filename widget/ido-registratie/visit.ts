@@ -1,6 +1,6 @@
 /** The visit being entered: defaults, the draft, and turning it into an API body. Pure, no I/O. */
 import type { RegistrationInput } from '../../sdk/schemas/registration.js';
-import { amsterdamInstant, amsterdamParts, toAmsterdamIso } from '../../sdk/opening-hours.js';
+import { amsterdamInstant, amsterdamParts, toAmsterdamIso } from '../../sdk/amsterdam-time.js';
 
 /** What a new visit starts with: what this desk did last time. */
 export interface VisitDefaults {

@@ -1,5 +1,5 @@
 /** Configuration that a page or an enclosing element may share with every IDO element below it. */
-import { createContext } from '@lit/context';
+import type { Context } from '@lit/context';
 
 /** The two languages every element speaks. */
 export type Lang = 'nl' | 'en';
@@ -25,6 +25,8 @@ export interface IdoConfig {
  * new ContextProvider(document.body, { context: idoConfigContext, initialValue: { api, key, lang: 'en' } });
  * ```
  *
- * `Symbol.for` (not `Symbol`) so that two copies of the script on one page still match.
+ * `Symbol.for` (not `Symbol`) so that two copies of the script on one page still match. The
+ * elements speak the context protocol themselves (see ido-element.ts), so `@lit/context` is not in
+ * ido.js; `createContext` would only have returned this key.
  */
-export const idoConfigContext = createContext<IdoConfig | undefined>(Symbol.for('ido-config'));
+export const idoConfigContext = Symbol.for('ido-config') as Context<symbol, IdoConfig | undefined>;

@@ -2,6 +2,9 @@
  * Base styles of every IDO element: design tokens with NL Design System fallbacks, the focus
  * ring, buttons and form controls. Each token reads `--ido-…` first, then the NL Design
  * System token a themed site already sets, then a default that passes WCAG AA on white.
+ *
+ * `base` is what every element's first paint needs; styles-more.ts what the registratie, the
+ * dashboard and the locator's result cards add.
  */
 import { css } from 'lit';
 
@@ -53,31 +56,14 @@ export const tokens = css`
 `;
 
 export const base = css`
-  h2,
-  h3,
-  h4 {
-    line-height: 1.25;
-    margin-block: 0 calc(var(--_space) * 0.5);
-  }
   h2 {
     font-size: 1.5em;
-  }
-  h3 {
-    font-size: 1.2em;
-  }
-  h4 {
-    font-size: 1em;
+    line-height: 1.25;
+    margin-block: 0 calc(var(--_space) * 0.5);
   }
   p {
     margin-block: 0 calc(var(--_space) * 0.5);
     max-inline-size: 70ch;
-  }
-  a {
-    color: var(--_link);
-    text-underline-offset: 0.15em;
-  }
-  a:hover {
-    text-decoration-thickness: 2px;
   }
   button,
   input,
@@ -90,11 +76,6 @@ export const base = css`
     outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
     box-shadow: 0 0 0 2px var(--_bg);
-  }
-  a:focus-visible {
-    background: var(--_focus-bg);
-    color: #0b0c0c;
-    text-decoration: none;
   }
   .button {
     display: inline-flex;
@@ -125,25 +106,7 @@ export const base = css`
     background: var(--_action-bg-hover);
     border-color: var(--_action-bg-hover);
   }
-  .button.quiet {
-    border-color: transparent;
-    background: transparent;
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-    font-weight: 400;
-    padding-inline: 0.5em;
-  }
-  .button.quiet:hover {
-    text-decoration-thickness: 2px;
-    background: transparent;
-  }
-  .button[disabled],
-  .button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.6;
-  }
-  label,
-  legend {
+  label {
     font-weight: 600;
   }
   .hint {
