@@ -464,6 +464,12 @@ describe('<ido-registratie>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => partnerNames(online).length > 0, 'no partners online', { timeout: 10_000 });
     const onlinePartners = partnerNames(online);
+    // A visit stored today: after the reload it must still be in the list, not only what waits.
+    const registered = oneEvent(online, 'ido-registered');
+    submitButton(online).click();
+    const stored = ((await registered) as IdoRegisteredEvent).detail.id;
+    await waitUntil(() => $(online, `[data-delete="${stored}"]`), 'the stored visit is not in the list online', { timeout: 10_000 });
+    const onlineRows = rows(online).map(text);
     online.remove();
 
     // Then the server stops answering: no error, no answer (a dead connection, a captive portal).
@@ -479,6 +485,7 @@ describe('<ido-registratie>', () => {
       const el = await mount({ location: null });
       expect(text($(el, '.location-line'))).to.equal(`Locatie: ${server.locationName}`);
       expect(chips(el).map(text)).to.deep.equal(onlineChips);
+      expect(rows(el).map(text), 'today\'s stored visits from this browser').to.deep.equal(onlineRows);
       search(el).focus();
       await sendKeys({ type: 'huur' });
       await el.updateComplete;

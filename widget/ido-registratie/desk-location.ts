@@ -10,6 +10,7 @@
  * the counts and the partners: shown from this browser's copy while the server is asked.
  */
 import type { Location } from '../../sdk/schemas/location.js';
+import type { Registration } from '../../sdk/schemas/registration.js';
 import type { Partner } from '../../sdk/schemas/resources.js';
 import { fingerprint, readJson } from '../shared/storage.js';
 import type { DeskClient } from './lazy-client.js';
@@ -46,6 +47,25 @@ export function rememberedCounts(key: string, locationId: string): [string, numb
 export function rememberedPartners(key: string, topic: string): Partner[] | undefined {
   const partners = readJson<Partner[] | null>(partnersCacheKey(key, topic), null);
   return Array.isArray(partners) ? partners : undefined;
+}
+
+/** The storage name of the visits stored today at a location, as `key` last saw them (one entry, overwritten each day). */
+export const recentCacheKey = (key: string, locationId: string | null) => `recent:${fingerprint(`${key}|${locationId ?? ''}`)}`;
+
+/** What is kept under `recentCacheKey`. */
+export interface RememberedRecent {
+  day: string;
+  items: Registration[];
+}
+
+/**
+ * The visits of `day` this browser remembers for `key` at `locationId`, or an empty list: after a
+ * reload without a connection the worker still sees what was registered today (not only what
+ * waits), so no one thinks those visits were lost.
+ */
+export function rememberedRecent(key: string, locationId: string | null, day: string): Registration[] {
+  const kept = readJson<RememberedRecent | null>(recentCacheKey(key, locationId), null);
+  return kept?.day === day && Array.isArray(kept.items) ? kept.items : [];
 }
 
 /** Asks the server who the key is and which locations its organisation has. */

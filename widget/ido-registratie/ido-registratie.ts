@@ -25,7 +25,8 @@ import { styles } from './ido-registratie.styles.js';
 import { IdoErrorEvent, IdoQueuedEvent, IdoRegisteredEvent } from './events.js';
 import { searchTopics, topTopics, usageWeights } from './topic-search.js';
 import {
-  countsCacheKey, fetchScope, partnersCacheKey, rememberedCounts, rememberedPartners, rememberedScope, scopeCacheKey, type DeskScope,
+  countsCacheKey, fetchScope, partnersCacheKey, recentCacheKey, rememberedCounts, rememberedPartners, rememberedRecent, rememberedScope,
+  scopeCacheKey, type DeskScope, type RememberedRecent,
 } from './desk-location.js';
 import {
   FIRST_DEFAULTS, defaultsFrom, draftFrom, newDraft, newQuestion, repeatOf, timeNow, toInput, today,
@@ -191,6 +192,8 @@ export class IdoRegistratie extends IdoElement {
   private flushTimer?: ReturnType<typeof setInterval>;
   private noteTimer?: ReturnType<typeof setTimeout>;
   private lastRecent: Registration[] = [];
+  /** The location `lastRecent` belongs to. */
+  private lastRecentAt: string | null | undefined;
   private taxonomyCache: { lang: string; value: Taxonomy | null } | null = null;
   private topicIndex: { source: Taxonomy; byCode: Map<string, Topic> } | null = null;
   private chipOrder: { taxonomy: Taxonomy; counts: unknown; codes: string[] } | null = null;
@@ -302,10 +305,15 @@ export class IdoRegistratie extends IdoElement {
     args: () => [this.client, this.effectiveLocation, this.recentVersion] as const,
     task: async ([client, locationId], { signal }) => {
       if (!client || !this.key) return initialState;
+      const day = today();
+      // Until the server answers (or when it cannot), show what this browser saw of today here.
+      if (this.lastRecentAt !== locationId) this.lastRecent = rememberedRecent(this.key, locationId, day);
+      this.lastRecentAt = locationId;
       try {
-        const { items } = await client.registrations.list({ from: today(), ...(locationId ? { locationId } : {}), limit: 200 }, { signal });
+        const { items } = await client.registrations.list({ from: day, ...(locationId ? { locationId } : {}), limit: 200 }, { signal });
         this.reachable(true);
         this.lastRecent = items;
+        writeJson(recentCacheKey(this.key, locationId), { day, items } satisfies RememberedRecent);
         return items;
       } catch (error) {
         this.noteFailure(error);
