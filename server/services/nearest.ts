@@ -81,16 +81,22 @@ const STATE_CACHE_ENTRIES = 20_000;
 const NO_CHANGE_REUSE_MS = 60_000;
 
 export function cachedOpenState(id: string, row: ScheduleFields, now: Date): OpenState {
+  return openStateSpan(id, row, now).state;
+}
+
+/** The open state at `now` with the span of instants it holds for. */
+function openStateSpan(id: string, row: ScheduleFields, now: Date): { from: number; until: number; state: OpenState } {
   const at = now.getTime();
   const fingerprint = JSON.stringify([row.walkInHours, row.exceptions, row.closedOnHolidays]);
   const hit = stateCache.get(id);
-  if (hit && hit.fingerprint === fingerprint && hit.from <= at && at < hit.until) return hit.state;
+  if (hit && hit.fingerprint === fingerprint && hit.from <= at && at < hit.until) return hit;
   const state = safeOpenState(row, now);
   const until = state.nextChange ? Date.parse(state.nextChange.at) : at + NO_CHANGE_REUSE_MS;
+  const span = { fingerprint, from: at, until, state };
   stateCache.delete(id);
-  stateCache.set(id, { fingerprint, from: at, until, state });
+  stateCache.set(id, span);
   if (stateCache.size > STATE_CACHE_ENTRIES) stateCache.delete(stateCache.keys().next().value!);
-  return state;
+  return span;
 }
 
 /**
@@ -154,6 +160,8 @@ interface Entry {
   row: PublicRow;
   /** The row version (`xmin`): a new one for every update of the row. */
   version: string;
+  /** The open state and the instants it holds for (the row is fixed, so no fingerprint to compare). */
+  span?: { from: number; until: number; state: OpenState };
   /** The public view at the open state it was made for; made again when the state changes. */
   view?: PublicLocationView;
 }
@@ -185,8 +193,9 @@ async function readRows(database: Database, ids?: string[]): Promise<(PublicRow 
 
 /** Puts a freshly read row into the snapshot, with its open state for the snapshot's minute. */
 function remember(snapshot: Snapshot, { version, ...row }: PublicRow & { version: string }, now: Date, wall: { date: string; minute: number }) {
-  snapshot.entries.set(row.id, { row, version });
-  const state = openAtWallClock(row, wall.date, wall.minute) ? cachedOpenState(row.id, row, now) : null;
+  const entry: Entry = { row, version };
+  snapshot.entries.set(row.id, entry);
+  const state = openAtWallClock(row, wall.date, wall.minute) ? stateOf(entry, now) : null;
   if (state?.openNow) snapshot.open.set(row.id, state);
   else snapshot.open.delete(row.id);
 }
@@ -221,12 +230,34 @@ export function invalidatePublicLocations(database: Database): void {
   snapshots.delete(database);
 }
 
+/** The open state of a snapshot entry at `now`. */
+function stateOf(entry: Entry, now: Date): OpenState {
+  const at = now.getTime();
+  if (!entry.span || at < entry.span.from || at >= entry.span.until) entry.span = openStateSpan(entry.row.id, entry.row, now);
+  return entry.span.state;
+}
+
 /** The public view of a snapshot entry at `state`, made once per entry and state. */
 function viewOf(entry: Entry, state: OpenState): PublicLocationView {
   if (entry.view?.openNow !== state.openNow || entry.view.nextChange !== state.nextChange) {
     entry.view = toPublicLocation(entry.row, entry.row.organisationName, state);
   }
   return entry.view;
+}
+
+/**
+ * The ids, coordinates and row versions of the live locations in the bounding box of a circle
+ * (index `locations_lat_lon`), or of all live locations for an infinite radius. Fixed texts, so that
+ * PostgreSQL prepares each once per connection.
+ */
+const BOX_COLUMNS = 'select id, lat, lon, xmin::text as version from locations where deleted_at is null';
+function boxQuery(origin: LatLon, radius: number): [string, unknown[]] {
+  if (!Number.isFinite(radius)) return [BOX_COLUMNS, []];
+  const box = boundingBox(origin, radius);
+  if (box.minLon > -180 || box.maxLon < 180) {
+    return [`${BOX_COLUMNS} and lat between $1 and $2 and lon between $3 and $4`, [box.minLat, box.maxLat, box.minLon, box.maxLon]];
+  }
+  return [`${BOX_COLUMNS} and lat between $1 and $2`, [box.minLat, box.maxLat]];
 }
 
 interface Candidate {
@@ -249,13 +280,7 @@ export async function findNearest(database: Database, options: NearestOptions): 
   let chosen: Candidate[] = [];
   for (let step = 0; step <= RADII_KM.length; step++) {
     const radius: number = RADII_KM[step] ?? Infinity;
-    let where = sql`deleted_at is null`;
-    if (Number.isFinite(radius)) {
-      const box = boundingBox(origin, radius);
-      where = sql`${where} and lat between ${box.minLat} and ${box.maxLat}`;
-      if (box.minLon > -180 || box.maxLon < 180) where = sql`${where} and lon between ${box.minLon} and ${box.maxLon}`;
-    }
-    const rows = await database.rows<{ id: string; lat: number; lon: number; version: string }>(sql`select id, lat, lon, xmin::text as version from locations where ${where}`);
+    const rows = await database.query<{ id: string; lat: number; lon: number; version: string }>(...boxQuery(origin, radius));
     // Rows the snapshot does not know, or knows in an older version: read them now.
     const stale = rows.filter((r) => snapshot.entries.get(r.id)?.version !== r.version);
     if (stale.length) {
@@ -280,7 +305,7 @@ export async function findNearest(database: Database, options: NearestOptions): 
   }
 
   return chosen.map(({ entry, distance }) => {
-    const state = open?.get(entry.row.id) ?? cachedOpenState(entry.row.id, entry.row, now);
+    const state = open?.get(entry.row.id) ?? stateOf(entry, now);
     return { ...viewOf(entry, state), distanceKm: Math.round(distance * 10) / 10 };
   });
 }
