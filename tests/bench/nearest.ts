@@ -123,7 +123,7 @@ try {
   console.log(`\nPublic locator benchmark: PostgreSQL ${(await database.rows<{ v: string }>(sql`select current_setting('server_version') as v`))[0].v}, ` +
     `${LOCATIONS} locations of ${ORGANISATIONS} organisations, Node ${process.version}\n`);
 
-  const plan = await database.rows<{ 'QUERY PLAN': string }>(sql`explain select id, lat, lon from locations
+  const plan = await database.rows<{ 'QUERY PLAN': string }>(sql`explain select id, lat, lon, xmin::text as version from locations
     where deleted_at is null and lat between 52.0 and 52.18 and lon between 4.97 and 5.27`);
   console.log('Plan of a 10 km box:', plan.map((r) => r['QUERY PLAN'].trim()).join(' | '));
 
