@@ -50,7 +50,10 @@ export function createApp(deps: Deps) {
     c.set('deps', deps);
     c.set('lang', pickLang(c.req.query('lang'), c.req.header('accept-language')));
     await next();
-    c.header('X-Request-Id', c.var.requestId);
+    // On the headers of the response rather than c.header(): that would rebuild the finished
+    // response, which makes @hono/node-server build a full web Response and stream its body instead
+    // of writing the string at once (secureHeaders sets its headers the same way).
+    c.res.headers.set('X-Request-Id', c.var.requestId);
     deps.logger.info({
       requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
@@ -73,18 +76,31 @@ export function createApp(deps: Deps) {
   }));
 
   // Any origin, never cookies: credentials are only ever a Bearer header.
-  app.use('/api/*', cors({
+  const exposeHeaders = ['Retry-After', 'ETag', 'X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'Location'];
+  const preflight = cors({
     origin: '*',
     allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'If-None-Match', 'X-Request-Id'],
-    exposeHeaders: ['Retry-After', 'ETag', 'X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'Location'],
+    exposeHeaders,
     maxAge: 600,
     credentials: false,
-  }));
+  });
+  // Other requests get the same two headers as hono's cors() gives them, but set on the finished
+  // response: cors() touches c.res before the route runs, after which every response is rebuilt as a
+  // full web Response and streamed by @hono/node-server.
+  const exposed = exposeHeaders.join(',');
+  app.use('/api/*', async function corsHeaders(c, next) {
+    if (c.req.method === 'OPTIONS') return preflight(c, next);
+    await next();
+    c.res.headers.set('Access-Control-Allow-Origin', '*');
+    c.res.headers.set('Access-Control-Expose-Headers', exposed);
+  });
 
   const tooLarge = () => { throw new ApiError('payload-too-large'); };
   const largeBodyPaths = /^\/api\/v1\/(registrations\/batch|imports)$/;
   app.use('/api/*', async function sizeLimit(c, next) {
+    // GET and HEAD carry no body, and asking for one makes @hono/node-server build a full web Request.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const maxSize = largeBodyPaths.test(c.req.path) ? 5 * MiB : MiB;
     return bodyLimit({ maxSize, onError: tooLarge })(c, next);
   });

@@ -61,6 +61,8 @@ const DAY_MS = 86_400_000;
 const FOUND_TTL_MS = 30 * DAY_MS;
 /** How long "PDOK does not know this" is believed: new postcodes appear. */
 const NOT_FOUND_TTL_MS = DAY_MS;
+/** How long a PC4 centroid read from the table is reused. */
+const PC4_TTL_MS = 10 * 60_000;
 
 /** What PDOK said: a point, "not found" (null), or nothing because it could not be asked (undefined). */
 type PdokAnswer = GeoPoint | null | undefined;
@@ -162,9 +164,22 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
     return pending;
   }
 
+  /**
+   * PC4 centroids found, kept in memory for ten minutes: every search by postcode needs one, and the
+   * table changes only when it is imported again. A PC4 not found is asked again each time, so a
+   * freshly imported one shows at once.
+   */
+  const pc4Points = new Map<string, { point: GeoPoint; at: number }>();
   async function fromPc4(pc4: string): Promise<GeoPoint | null> {
+    const hit = pc4Points.get(pc4);
+    if (hit && now() - hit.at < PC4_TTL_MS) return hit.point;
     const [row] = await db.select().from(postcodes).where(eq(postcodes.pc4, pc4)).limit(1);
-    return row ? { lat: row.lat, lon: row.lon, label: pc4, pc4, source: 'pc4' } : null;
+    if (!row) return null;
+    const point: GeoPoint = { lat: row.lat, lon: row.lon, label: pc4, pc4, source: 'pc4' };
+    pc4Points.delete(pc4);
+    pc4Points.set(pc4, { point, at: now() });
+    if (pc4Points.size > memoryEntries) pc4Points.delete(pc4Points.keys().next().value!);
+    return point;
   }
 
   /** The centre of our own live locations in a city of that name: a rough offline place search. */

@@ -36,13 +36,16 @@ export function percentile(sorted: number[], p: number): number {
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
-/** Starts `ido-server start` as a child process (its own CPU time, like production) and waits for /healthz. */
-export async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+/**
+ * Starts `ido-server start` as a child process (its own CPU time, like production) and waits for /healthz.
+ * `root` runs another checkout's server (e.g. the previous commit, for a before/after comparison).
+ */
+export async function startServer(env: Record<string, string>, root = repoRoot): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   // BENCH_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, 'bin/ido-server.mjs', 'start'], {
-    cwd: repoRoot,
+    cwd: root,
     env: { ...process.env, IDO_LOG: 'off', IDO_DEMO: '', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

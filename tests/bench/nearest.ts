@@ -8,10 +8,16 @@
  *      server (loopback, port 0, rate limit raised), with concurrent fetch loops for ~10 s.
  * The scratch database is dropped at the end.
  * Options (environment): BENCH_LOCATIONS (2000), BENCH_CONCURRENCY (32), BENCH_SECONDS (10).
+ *
+ * Before/after on a busy machine: BENCH_BASELINE=<another checkout> (e.g. `git archive <commit> | tar -x -C
+ * /tmp/base`, with node_modules linked) measures that checkout's `findNearest` and server too, on the same
+ * data, interleaved with this one (blocks of calls in turn; HTTP rounds in the order A B B A …), so that
+ * both see the same load and the ratio means something even when the absolute figures do not.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_CLOSED_ON_HOLIDAYS } from '../../sdk/holidays.js';
@@ -36,6 +42,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MAX_REQUESTS = 500_000;
 const MONDAY_10 = new Date('2026-11-30T09:00:00Z');
+const BASELINE = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : null;
 
 const random = prng(20261130);
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
@@ -116,37 +123,51 @@ try {
   console.log(`\nPublic locator benchmark: PostgreSQL ${(await database.rows<{ v: string }>(sql`select current_setting('server_version') as v`))[0].v}, ` +
     `${LOCATIONS} locations of ${ORGANISATIONS} organisations, Node ${process.version}\n`);
 
-  const plan = await database.rows<{ 'QUERY PLAN': string }>(sql`explain select id, lat, lon from locations
+  const plan = await database.rows<{ 'QUERY PLAN': string }>(sql`explain select id, lat, lon, xmin::text as version from locations
     where deleted_at is null and lat between 52.0 and 52.18 and lon between 4.97 and 5.27`);
   console.log('Plan of a 10 km box:', plan.map((r) => r['QUERY PLAN'].trim()).join(' | '));
 
   // ---- (a) in process -----------------------------------------------------------------------
-  for (let i = 0; i < 200; i++) await findNearest(database, { origin: origins[i], limit: 5, now: MONDAY_10 });
+  type Find = typeof findNearest;
+  const sides: { label: string; find: Find }[] = [{ label: 'now', find: findNearest }];
+  if (BASELINE) {
+    const before = await import(pathToFileURL(join(BASELINE, 'server/services/nearest.ts')).href) as { findNearest: Find };
+    sides.push({ label: 'before', find: before.findNearest });
+  }
+  for (const side of sides) for (let i = 0; i < 200; i++) await side.find(database, { origin: origins[i], limit: 5, now: MONDAY_10 });
+  /** `count` calls per side, in blocks of 100 taken in turn, so that every side sees the same machine. */
   const timed = async (count: number, openNow: boolean) => {
-    const samples: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const started = performance.now();
-      const found = await findNearest(database, { origin: origins[i % origins.length], limit: 5, openNow, now: MONDAY_10 });
-      samples.push(performance.now() - started);
-      if (found.length !== 5) throw new Error(`expected 5 results, got ${found.length}`);
+    const samples = sides.map(() => [] as number[]);
+    for (let block = 0; block < count; block += 100) {
+      for (const [s, side] of sides.entries()) {
+        for (let i = block; i < Math.min(count, block + 100); i++) {
+          const started = performance.now();
+          const found = await side.find(database, { origin: origins[i % origins.length], limit: 5, openNow, now: MONDAY_10 });
+          samples[s].push(performance.now() - started);
+          if (found.length !== 5) throw new Error(`expected 5 results, got ${found.length}`);
+        }
+      }
     }
     return samples;
   };
-  console.log(`\n(a) findNearest in process, sequential`);
-  console.log(`    nearest-5              ${summary(await timed(2000, false))}`);
-  console.log(`    nearest-5, openNow     ${summary(await timed(1000, true))}`);
+  const p99 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 99);
+  console.log(`\n(a) findNearest in process, sequential${BASELINE ? ` (now and before, in turn; before = ${BASELINE})` : ''}`);
+  for (const [label, count, openNow] of [['nearest-5', 2000, false], ['nearest-5, openNow', 1000, true]] as const) {
+    const samples = await timed(count, openNow);
+    for (const [s, side] of sides.entries()) console.log(`    ${`${label}${BASELINE ? ` ${side.label}` : ''}`.padEnd(28)} ${summary(samples[s])}`);
+    if (BASELINE) console.log(`    ${''.padEnd(28)} p99 before/now ${(p99(samples[1]) / p99(samples[0])).toFixed(2)}×`);
+  }
 
   // ---- (b) over HTTP ------------------------------------------------------------------------
   // The server in a child process of its own, as in production; the load generator uses node:http.
-  const server = await startServer({ DATABASE_URL: url.toString(), IDO_PUBLIC_RATE_LIMIT: '100000000', IDO_PDOK_URL: 'off' });
+  const env = { DATABASE_URL: url.toString(), IDO_PUBLIC_RATE_LIMIT: '100000000', IDO_PDOK_URL: 'off' };
+  const servers = [{ label: 'now', server: await startServer(env) }];
+  if (BASELINE) servers.push({ label: 'before', server: await startServer(env, BASELINE) });
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const base = server.url;
 
-  const load = async (label: string, pathFor: (i: number) => string, seconds: number) => {
+  interface Tally { ok: number; seconds: number; latencies: number[]; failures: Map<number, number> }
+  const run = async (base: string, pathFor: (i: number) => string, seconds: number, tally: Tally) => {
     let next = 0;
-    let ok = 0;
-    const failures = new Map<number, number>();
-    const latencies: number[] = [];
     const started = performance.now();
     const deadline = started + seconds * 1000;
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
@@ -154,26 +175,40 @@ try {
         const i = next++;
         const t = performance.now();
         const status = await httpRequest(agent, new URL(base + pathFor(i)));
-        latencies.push(performance.now() - t);
-        if (status === 200) ok++;
-        else failures.set(status, (failures.get(status) ?? 0) + 1);
+        tally.latencies.push(performance.now() - t);
+        if (status === 200) tally.ok++;
+        else tally.failures.set(status, (tally.failures.get(status) ?? 0) + 1);
       }
     }));
-    const elapsed = (performance.now() - started) / 1000;
-    console.log(`    ${label.padEnd(22)} ${(ok / elapsed).toFixed(0)} req/s  (${ok} ok in ${elapsed.toFixed(1)} s, ${CONCURRENCY} concurrent` +
-      `${failures.size ? `, failures ${JSON.stringify(Object.fromEntries(failures))}` : ''})`);
-    console.log(`    ${''.padEnd(22)} latency ${summary(latencies)}`);
+    tally.seconds += (performance.now() - started) / 1000;
+  };
+  /** SECONDS per server; with a baseline in 4 rounds in the order A B B A A B B A. */
+  const load = async (label: string, pathFor: (i: number) => string, seconds: number) => {
+    const tallies = servers.map((): Tally => ({ ok: 0, seconds: 0, latencies: [], failures: new Map() }));
+    const rounds = servers.length > 1 ? 4 : 1;
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 === 0 ? servers.map((_, i) => i) : servers.map((_, i) => i).reverse();
+      for (const i of order) await run(servers[i].server.url, pathFor, seconds / rounds, tallies[i]);
+    }
+    for (const [i, t] of tallies.entries()) {
+      const name = servers.length > 1 ? `${label} ${servers[i].label}` : label;
+      console.log(`    ${name.padEnd(28)} ${(t.ok / t.seconds).toFixed(0)} req/s  (${t.ok} ok in ${t.seconds.toFixed(1)} s, ${CONCURRENCY} concurrent` +
+        `${t.failures.size ? `, failures ${JSON.stringify(Object.fromEntries(t.failures))}` : ''})`);
+      console.log(`    ${''.padEnd(28)} latency ${summary(t.latencies)}`);
+    }
+    if (tallies.length > 1) console.log(`    ${''.padEnd(28)} req/s now/before ${((tallies[0].ok / tallies[0].seconds) / (tallies[1].ok / tallies[1].seconds)).toFixed(2)}×`);
   };
 
   console.log(`\n(b) HTTP on loopback to a server process, ${CONCURRENCY} concurrent keep-alive clients`);
+  const near = (i: number) => `near=${origins[i % origins.length].lat},${origins[i % origins.length].lon}`;
   // Warm up connections and the JIT.
-  await load('warm-up', (i) => `/api/v1/public/locations?near=${origins[i % origins.length].lat},${origins[i % origins.length].lon}`, 1);
-  await load('?near=…&limit=5', (i) => `/api/v1/public/locations?near=${origins[i % origins.length].lat},${origins[i % origins.length].lon}&limit=5`, SECONDS);
+  await load('warm-up', (i) => `/api/v1/public/locations?${near(i)}`, 2);
+  await load('?near=…&limit=5', (i) => `/api/v1/public/locations?${near(i)}&limit=5`, SECONDS);
   await load('?postcode=PC4', (i) => `/api/v1/public/locations?postcode=${points[i % points.length].pc4}&limit=5`, Math.max(1, SECONDS / 2));
-  await load('?near=…&openNow=true', (i) => `/api/v1/public/locations?near=${origins[i % origins.length].lat},${origins[i % origins.length].lon}&openNow=true`, Math.max(1, SECONDS / 2));
+  await load('?near=…&openNow=true', (i) => `/api/v1/public/locations?${near(i)}&openNow=true`, Math.max(1, SECONDS / 2));
 
   agent.destroy();
-  await server.stop();
+  for (const { server } of servers) await server.stop();
   console.log('');
 } finally {
   await cleanup().catch(() => {});

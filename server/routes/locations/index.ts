@@ -17,7 +17,7 @@ import { audit, diff } from '../../services/audit.js';
 import { gather, isUuid, organisationOfNew, presentLocation, listOrganisation } from '../../services/present.js';
 import type { TaxonomyService } from '../../services/taxonomy.js';
 import type { AppEnv } from '../../types.js';
-import { invalidateOpenLocations } from '../../services/nearest.js';
+import { invalidatePublicLocations } from '../../services/nearest.js';
 
 const ListQuery = z.strictObject({ organisationId: z.optional(Id) });
 
@@ -104,7 +104,7 @@ locationRoutes
       return created;
     });
     c.header('Location', `/api/v1/locations/${row.id}`);
-    invalidateOpenLocations(c.var.deps.database);
+    invalidatePublicLocations(c.var.deps.database);
     return c.json(presentLocation(row), 201);
   })
   .get('/:id', async (c) => {
@@ -131,7 +131,7 @@ locationRoutes
       await audit(tx, { organisationId: updated.organisationId, entity: 'location', entityId: updated.id, action: 'update', actor: p.actor, changes: diff(beforeFields, afterFields), at: now });
       return updated;
     });
-    invalidateOpenLocations(c.var.deps.database);
+    invalidatePublicLocations(c.var.deps.database);
     return c.json(presentLocation(row));
   })
   .delete('/:id', async (c) => {
@@ -144,6 +144,6 @@ locationRoutes
       if (!done.length) throw notFound();
       await audit(tx, { organisationId: existing.organisationId, entity: 'location', entityId: existing.id, action: 'delete', actor: p.actor, changes: { name: existing.name }, at: now });
     });
-    invalidateOpenLocations(c.var.deps.database);
+    invalidatePublicLocations(c.var.deps.database);
     return c.body(null, 204);
   });

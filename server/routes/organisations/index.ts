@@ -11,6 +11,7 @@ import { requireNational, requireStaff, scopeOf } from '../../http/auth.js';
 import { notFound } from '../../http/problem.js';
 import { body } from '../../http/validate.js';
 import { audit, diff } from '../../services/audit.js';
+import { invalidatePublicLocations } from '../../services/nearest.js';
 import { isUuid, presentOrganisation } from '../../services/present.js';
 import type { AppEnv } from '../../types.js';
 
@@ -69,5 +70,7 @@ organisationRoutes
       await audit(tx, { organisationId: updated.id, entity: 'organisation', entityId: updated.id, action: 'update', actor: p.actor, changes: diff(before, presentOrganisation(updated)), at: now });
       return updated;
     });
+    // The public locator shows the organisation's name with each location.
+    invalidatePublicLocations(c.var.deps.database);
     return c.json(presentOrganisation(row));
   });
