@@ -11,6 +11,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { parsePostcode } from '../../sdk/postcode.js';
 import type { Database } from '../db/client.js';
 import { geocodeCache, locations, postcodes } from '../db/schema.js';
+import { setNewest } from './recent-map.js';
 
 /** Where a point came from: PDOK (live or cached), the PC4 centroid table, or our own locations' cities. */
 export type GeoSource = 'pdok' | 'pc4' | 'locations';
@@ -85,11 +86,7 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
 
   const fresh = (entry: Cached) => now() - entry.at < (entry.point ? FOUND_TTL_MS : NOT_FOUND_TTL_MS);
 
-  function remember(key: string, entry: Cached) {
-    memory.delete(key);
-    memory.set(key, entry);
-    if (memory.size > memoryEntries) memory.delete(memory.keys().next().value!);
-  }
+  const remember = (key: string, entry: Cached) => setNewest(memory, key, entry, memoryEntries);
 
   async function fromCache(key: string): Promise<Cached | undefined> {
     const hit = memory.get(key);
@@ -176,9 +173,7 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
     const [row] = await db.select().from(postcodes).where(eq(postcodes.pc4, pc4)).limit(1);
     if (!row) return null;
     const point: GeoPoint = { lat: row.lat, lon: row.lon, label: pc4, pc4, source: 'pc4' };
-    pc4Points.delete(pc4);
-    pc4Points.set(pc4, { point, at: now() });
-    if (pc4Points.size > memoryEntries) pc4Points.delete(pc4Points.keys().next().value!);
+    setNewest(pc4Points, pc4, { point, at: now() }, memoryEntries);
     return point;
   }
 

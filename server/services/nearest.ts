@@ -14,6 +14,7 @@ import type { HolidayCode } from '../../sdk/holidays.js';
 import { amsterdamParts, hoursOn, openState, type OpenState, type OpeningSchedule } from '../../sdk/opening-hours.js';
 import type { Database } from '../db/client.js';
 import { locations, organisations } from '../db/schema.js';
+import { setNewest } from './recent-map.js';
 
 /** Search radii in km; after the last one, every live location is a candidate. */
 export const RADII_KM = [10, 25, 50, 100, 300] as const;
@@ -93,9 +94,7 @@ function openStateSpan(id: string, row: ScheduleFields, now: Date): { from: numb
   const state = safeOpenState(row, now);
   const until = state.nextChange ? Date.parse(state.nextChange.at) : at + NO_CHANGE_REUSE_MS;
   const span = { fingerprint, from: at, until, state };
-  stateCache.delete(id);
-  stateCache.set(id, span);
-  if (stateCache.size > STATE_CACHE_ENTRIES) stateCache.delete(stateCache.keys().next().value!);
+  setNewest(stateCache, id, span, STATE_CACHE_ENTRIES);
   return span;
 }
 
