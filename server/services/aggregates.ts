@@ -165,10 +165,7 @@ export async function rebuildAggregates(
         select ${national}, dimension, period, ${NIL_UUID}::uuid, code, ${NIL_UUID}::uuid, sum(visits), sum(questions)
         from ${reportCodes} where grain = ${organisation} group by 2, 3, 5 having sum(visits) <> 0 or sum(questions) <> 0`);
     }
-    if (!options.organisationId) {
-      await tx.delete(reportFormat);
-      await tx.insert(reportFormat).values({ format: AGGREGATE_FORMAT });
-    }
+    if (!options.organisationId) await recordAggregateFormat(tx);
     return true;
   });
 }
@@ -181,6 +178,15 @@ export async function rebuildAggregates(
  */
 export const AGGREGATE_FORMAT = 2;
 const AGGREGATES_LOCK = 4_902_002;
+
+/**
+ * Records that the aggregates hold what `AGGREGATE_FORMAT` says (the table keeps one row). Safe when
+ * two servers record it at once: the insert does nothing when the row is there already.
+ */
+async function recordAggregateFormat(writer: Writer): Promise<void> {
+  await writer.delete(reportFormat).where(sql`${reportFormat.format} <> ${AGGREGATE_FORMAT}`);
+  await writer.insert(reportFormat).values({ format: AGGREGATE_FORMAT }).onConflictDoNothing();
+}
 
 async function aggregateFormatOf(writer: Writer): Promise<number | null> {
   const [row] = await rowsOf<{ format: number }>(writer, sql`select max(format) as format from ${reportFormat}`);
@@ -199,8 +205,7 @@ export async function ensureAggregateFormat(
   if ((await aggregateFormatOf(database.db)) === AGGREGATE_FORMAT) return false;
   const [any] = await rowsOf<{ one: number }>(database.db, sql`select 1 as one from registrations limit 1`);
   if (!any) {
-    await database.db.insert(reportFormat).values({ format: AGGREGATE_FORMAT }).onConflictDoNothing();
-    await database.db.delete(reportFormat).where(sql`${reportFormat.format} <> ${AGGREGATE_FORMAT}`);
+    await recordAggregateFormat(database.db);
     return false;
   }
   return rebuildAggregates(database, { taxonomy, onlyIfStale: true });
