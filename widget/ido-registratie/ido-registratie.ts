@@ -429,12 +429,16 @@ export class IdoRegistratie extends IdoElement {
     else if (isIdoHttpError(error) && (error.status === 401 || (keyOnly && error.status === 403))) this.keyRefused = true;
   }
 
+  /** Counts the reads of the queue, so that an earlier read answering late cannot overwrite a newer one. */
+  private queueReads = 0;
+
   private async refreshQueue() {
     const outbox = this.outbox;
     if (!outbox) return;
+    const read = ++this.queueReads;
     try {
       const items = await outbox.pending();
-      if (outbox === this.outbox) this.queue = items;
+      if (outbox === this.outbox && read === this.queueReads) this.queue = items;
     } catch {
       // IndexedDB unavailable (some private modes): nothing can be queued, nothing to show.
     }
