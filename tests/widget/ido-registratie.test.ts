@@ -44,7 +44,7 @@ const buttonNamed = (el: IdoRegistratie, name: string | RegExp, scope = '') =>
 async function mount(attributes: { api?: string; key?: string; location?: string | null; lang?: string } = {}) {
   const el = await fixture<IdoRegistratie>(html`<ido-registratie
     api=${attributes.api ?? server.url}
-    key=${attributes.key ?? server.deskKey}
+    desk-key=${attributes.key ?? server.deskKey}
     location=${attributes.location === null ? '' : attributes.location ?? server.locationId}
     lang=${attributes.lang ?? 'nl'}></ido-registratie>`);
   await ready(el);
@@ -524,6 +524,16 @@ describe('<ido-registratie>', () => {
     expect(text(error).length).to.be.greaterThan(10);
     expect(focused(el)).to.equal(error);
     await expect(el).to.be.accessible();
+  });
+
+  it('takes the desk key from `desk-key`, from `key` (plain HTML) and from the `deskKey` property alike', async () => {
+    const byAttribute = await fixture<IdoRegistratie>(html`<ido-registratie desk-key="ido_dk_a"></ido-registratie>`);
+    const byOldAttribute = await fixture<IdoRegistratie>(html`<ido-registratie key="ido_dk_b"></ido-registratie>`);
+    const byProperty = await fixture<IdoRegistratie>(html`<ido-registratie .deskKey=${'ido_dk_c'}></ido-registratie>`);
+    expect([byAttribute.deskKey, byOldAttribute.deskKey, byProperty.deskKey]).to.deep.equal(['ido_dk_a', 'ido_dk_b', 'ido_dk_c']);
+    expect(byOldAttribute.key).to.equal('ido_dk_b');
+    byOldAttribute.setAttribute('key', 'ido_dk_d');
+    expect(byOldAttribute.deskKey).to.equal('ido_dk_d');
   });
 
   it('says so when the desk key is refused', async () => {

@@ -180,7 +180,9 @@ export class IdoRegistratie extends IdoElement {
     previous: { state: true, attribute: false },
     ownChoices: { state: true, attribute: false },
     showAllRecent: { state: true, attribute: false },
-    key: {},
+    deskKey: { attribute: 'desk-key' },
+    // Same as `desk-key`, for plain HTML; its accessors forward to `deskKey`.
+    key: { noAccessor: true },
     location: {},
   };
 
@@ -245,8 +247,19 @@ export class IdoRegistratie extends IdoElement {
   private ownChoices: string[] = [];
   private showAllRecent = false;
 
-  /** The desk key (`ido_dk_…`) this desk registers with. */
-  key = '';
+  /** The desk key (`ido_dk_…`) this desk registers with (attribute `desk-key`). */
+  deskKey = '';
+
+  /**
+   * The same as `deskKey`, for plain HTML (`key="ido_dk_…"`). React and Vue keep `key` for
+   * themselves and never pass it on, so use `desk-key` there (and in new pages everywhere).
+   */
+  get key(): string {
+    return this.deskKey;
+  }
+  set key(value: string) {
+    this.deskKey = value;
+  }
 
   /**
    * The id of the IDO location. Leave it out when the desk key is bound to a location; with an
@@ -274,7 +287,7 @@ export class IdoRegistratie extends IdoElement {
   });
 
   private readonly locationTask = new Task(this, {
-    args: () => [this.client, this.key, this.location] as const,
+    args: () => [this.client, this.deskKey, this.location] as const,
     task: async ([client, key, location], { signal }) => {
       if (!client || !key || location) return initialState;
       return this.cached(scopeCacheKey(key), signal, () => fetchScope(client, signal));
@@ -285,7 +298,7 @@ export class IdoRegistratie extends IdoElement {
     args: () => [this.client, this.effectiveLocation] as const,
     task: async ([client, locationId], { signal }) => {
       if (!client || !locationId) return initialState;
-      return this.cached(countsCacheKey(this.key, locationId), signal, async () => {
+      return this.cached(countsCacheKey(this.deskKey, locationId), signal, async () => {
         const from = addDays(today(), -CHIP_PERIOD_DAYS);
         const summary = await client.reports.summary({ groupBy: 'topic', locationId, from }, { signal });
         return summary.groups.map((g): [string, number] => [g.key, g.questions]);
@@ -297,23 +310,23 @@ export class IdoRegistratie extends IdoElement {
     args: () => [this.client, this.currentQuestion.topic] as const,
     task: async ([client, topic], { signal }) => {
       if (!client || !topic) return initialState;
-      return this.cached(partnersCacheKey(this.key, topic), signal, async () => (await client.partners.list({ topic }, { signal })).items);
+      return this.cached(partnersCacheKey(this.deskKey, topic), signal, async () => (await client.partners.list({ topic }, { signal })).items);
     },
   });
 
   private readonly recentTask = new Task(this, {
     args: () => [this.client, this.effectiveLocation, this.recentVersion] as const,
     task: async ([client, locationId], { signal }) => {
-      if (!client || !this.key) return initialState;
+      if (!client || !this.deskKey) return initialState;
       const day = today();
       // Until the server answers (or when it cannot), show what this browser saw of today here.
-      if (this.lastRecentAt !== locationId) this.lastRecent = rememberedRecent(this.key, locationId, day);
+      if (this.lastRecentAt !== locationId) this.lastRecent = rememberedRecent(this.deskKey, locationId, day);
       this.lastRecentAt = locationId;
       try {
         const { items } = await client.registrations.list({ from: day, ...(locationId ? { locationId } : {}), limit: 200 }, { signal });
         this.reachable(true);
         this.lastRecent = items;
-        writeJson(recentCacheKey(this.key, locationId), { day, items } satisfies RememberedRecent);
+        writeJson(recentCacheKey(this.deskKey, locationId), { day, items } satisfies RememberedRecent);
         return items;
       } catch (error) {
         this.noteFailure(error);
@@ -339,26 +352,26 @@ export class IdoRegistratie extends IdoElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const target = `${this.resolvedApi}|${this.key}|${this.language}`;
+    const target = `${this.resolvedApi}|${this.deskKey}|${this.language}`;
     if (target !== this.connectedTo) {
       this.connectedTo = target;
       this.connect();
     }
-    if (this.scopeLoaded !== this.key) {
-      this.scopeLoaded = this.key;
+    if (this.scopeLoaded !== this.deskKey) {
+      this.scopeLoaded = this.deskKey;
       this.loadScope();
     }
   }
 
   private connect() {
-    const options: IdoClientOptions = { baseUrl: this.resolvedApi, apiKey: this.key || undefined, lang: this.language };
+    const options: IdoClientOptions = { baseUrl: this.resolvedApi, apiKey: this.deskKey || undefined, lang: this.language };
     this.client = lazyDeskClient(options);
     // A visit that cannot be sent at once is kept and sent later, so sending fails fast instead
     // of retrying while the next visitor waits.
     const sender = lazyDeskClient({ ...options, retry: 0, timeout: 6000 });
     // One queue per desk key, whatever the server address: a queue made while the address was
     // wrong is sent once it is right.
-    const store = indexedDbOutboxStore(`ido-outbox-${fingerprint(this.key)}`);
+    const store = indexedDbOutboxStore(`ido-outbox-${fingerprint(this.deskKey)}`);
     this.store = store;
     this.outbox = createOutbox({ client: sender, store, onChange: () => void this.refreshQueue() });
     this.keyRefused = false;
@@ -368,19 +381,19 @@ export class IdoRegistratie extends IdoElement {
 
   /** What this browser remembers for this desk key. */
   private loadScope() {
-    const scope = fingerprint(this.key);
+    const scope = fingerprint(this.deskKey);
     this.defaults = { ...FIRST_DEFAULTS, ...readJson<Partial<VisitDefaults>>(`defaults:${scope}`, {}) };
     this.previous = readJson<Draft | null>(`previous:${scope}`, null);
     this.ownChoices = readJson<string[]>(`choices:${scope}`, []);
     this.chosenLocation = readJson<string>(`location:${scope}`, '');
     this.learntLocation = readJson<string>(`bound:${scope}`, '');
-    this.remembered = { scope: rememberedScope(this.key) };
+    this.remembered = { scope: rememberedScope(this.deskKey) };
     this.chipOrder = null;
     if (!this.editing) this.resetForm();
   }
 
   private get scope() {
-    return fingerprint(this.key);
+    return fingerprint(this.deskKey);
   }
 
   private readonly onOnline = () => {
@@ -446,7 +459,7 @@ export class IdoRegistratie extends IdoElement {
 
   private async flush() {
     const outbox = this.outbox;
-    if (!outbox || !this.key) return;
+    if (!outbox || !this.deskKey) return;
     const refused: string[] = [];
     try {
       if ((await outbox.count()) === 0) return;
@@ -526,8 +539,8 @@ export class IdoRegistratie extends IdoElement {
     if (fresh) return fresh;
     const location = this.effectiveLocation;
     if (!location) return undefined;
-    const key = countsCacheKey(this.key, location);
-    if (this.remembered.counts?.key !== key) this.remembered.counts = { key, value: rememberedCounts(this.key, location) };
+    const key = countsCacheKey(this.deskKey, location);
+    if (this.remembered.counts?.key !== key) this.remembered.counts = { key, value: rememberedCounts(this.deskKey, location) };
     return this.remembered.counts.value;
   }
 
@@ -1264,7 +1277,7 @@ export class IdoRegistratie extends IdoElement {
             // Until the server answers, this browser's copy (a server that does not answer takes long to
             // fail); not yet marked as a copy, for online the fresh list follows in a moment.
             pending: () => {
-              const remembered = rememberedPartners(this.key, code!);
+              const remembered = rememberedPartners(this.deskKey, code!);
               return remembered ? partners({ value: remembered, fromCache: false }) : html`<p class="hint">${t.partnersLoading}</p>`;
             },
             error: () => html`<p class="hint">${t.partnersFailed}</p>`,
@@ -1313,7 +1326,7 @@ export class IdoRegistratie extends IdoElement {
 
   private renderBody(): TemplateResult | typeof nothing {
     const t = this.t;
-    if (!this.key) return html`<p class="error">${t.noKey}</p>`;
+    if (!this.deskKey) return html`<p class="error">${t.noKey}</p>`;
     if (this.keyRefused) return html`<p class="error">${t.keyRefused}</p>`;
     if (!this.taxonomy) {
       if (this.taxonomyTask.status === TaskStatus.ERROR) {
