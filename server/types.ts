@@ -6,6 +6,7 @@ import type { Config } from './env.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { TaxonomyService } from './services/taxonomy.js';
 import type { Geocoder } from './services/geocoder.js';
+import type { Reports } from './services/reports/queries.js';
 
 export interface Logger {
   info(fields: Record<string, unknown>): void;
@@ -21,6 +22,8 @@ export interface Deps {
   rateLimiter: RateLimiter;
   taxonomy: TaxonomyService;
   geocoder: Geocoder;
+  /** The reports' query layer and whether writes keep the aggregates (services/reports). */
+  reports: Reports;
 }
 
 export interface AppEnv {

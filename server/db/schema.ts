@@ -213,7 +213,7 @@ export const imports = pgTable('imports', {
 
 /**
  * Report aggregates, kept up to date in the same statement or transaction as every registration
- * write (server/services/aggregates.ts, docs/aggregates.md). `grain` is a period and a scope:
+ * write (server/services/reports/, docs/aggregates.md). `grain` is a period and a scope:
  * `day`/`month` per location (`location_id` is the location), `org-day`/`org-month` per organisation
  * (`location_id` holds the organisation id) and `nat-day`/`nat-month` for the country (`location_id`
  * and `organisation_id` are the nil uuid). `period` is the Amsterdam date or the first of the month.
@@ -251,7 +251,7 @@ export const reportCodes = pgTable('report_codes', {
 /**
  * Which shape of `report_totals`/`report_codes` the rows were last rebuilt for: one row, written by a
  * full `rebuildAggregates`. A server whose code keeps more in the aggregates than the database was
- * built with (`AGGREGATE_FORMAT` in server/services/aggregates.ts) rebuilds them once at start.
+ * built with (`AGGREGATE_FORMAT` in server/services/reports/rebuild.ts) rebuilds them once at start.
  */
 export const reportFormat = pgTable('report_format', {
   format: integer().primaryKey(),

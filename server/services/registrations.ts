@@ -17,8 +17,9 @@ import type { Lang } from '../http/messages.js';
 import { ApiError, notFound, type FieldIssue } from '../http/problem.js';
 import type { Deps } from '../types.js';
 import { audit } from './audit.js';
-import { aggregateDeltas, mergeDeltas, type Deltas } from './aggregate-math.js';
-import { aggregateMaintenance, applyDeltas, codeMapOf, deltaUpserts } from './aggregates.js';
+import { aggregateDeltas, mergeDeltas, type Deltas } from './reports/aggregate-math.js';
+import { codeMapOf } from './reports/code-map.js';
+import { applyDeltas, deltaUpserts } from './reports/maintenance.js';
 
 export type Caller = Exclude<Principal, { kind: 'anonymous' }>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -446,7 +447,7 @@ export async function createRegistrations(
       await db.transaction(async (tx) => {
         const collected: Deltas[] = [];
         await insertChunk(tx, chunk, collected);
-        await applyDeltas(tx, mergeDeltas(...collected));
+        if (deps.reports.keepAggregates) await applyDeltas(tx, mergeDeltas(...collected));
       });
     }
   }
@@ -481,7 +482,7 @@ async function insertRegistration(writer: Db | Tx, deps: Deps, caller: Caller, d
   const registration = present(row, draft.questions);
   const flat = questionRows(row.id, draft.questions).map(({ registrationId: _, ...q }) => q);
   const deltas = mergeDeltas(aggregateDeltas({ ...row, questions: draft.questions }, 1, codeMapOf(deps.taxonomy)));
-  const upserts = collect || !aggregateMaintenance.enabled ? null : deltaUpserts(deltas, sql`r`);
+  const upserts = collect || !deps.reports.keepAggregates ? null : deltaUpserts(deltas, sql`r`);
   // One statement with data-modifying CTEs: atomic like a transaction (registration, questions and
   // audit entry land together or not at all), but one round trip and one commit per visit, which is
   // what makes a 500-item batch from an offline queue take a second or two instead of many.
@@ -680,7 +681,7 @@ export async function patchRegistration(deps: Deps, caller: Caller, id: string, 
     await audit(tx, { organisationId: row.organisationId, entity: 'registration', entityId: row.id, action: 'update', actor: caller.actor, at: now, changes });
     // The report aggregates: the visit as it was out, as it is now in (what cancels out is not written).
     const codeMap = codeMapOf(deps.taxonomy);
-    await applyDeltas(tx, mergeDeltas(
+    if (deps.reports.keepAggregates) await applyDeltas(tx, mergeDeltas(
       aggregateDeltas({ ...row, questions: current.questions }, -1, codeMap),
       aggregateDeltas({ ...updated, questions: next.questions }, 1, codeMap),
     ));
@@ -699,7 +700,7 @@ export async function deleteRegistration(deps: Deps, caller: Caller, id: string)
     const row = await lockForChange(tx, caller, id, now);
     await tx.update(registrations).set({ deletedAt: now, updatedAt: now }).where(eq(registrations.id, row.id));
     const list = (await questionsOf(tx, [row.id])).get(row.id)!;
-    await applyDeltas(tx, mergeDeltas(aggregateDeltas({ ...row, questions: list }, -1, codeMapOf(deps.taxonomy))));
+    if (deps.reports.keepAggregates) await applyDeltas(tx, mergeDeltas(aggregateDeltas({ ...row, questions: list }, -1, codeMapOf(deps.taxonomy))));
     await audit(tx, { organisationId: row.organisationId, entity: 'registration', entityId: row.id, action: 'delete', actor: caller.actor, at: now, changes: { deletedAt: now.toISOString() } });
   });
 }

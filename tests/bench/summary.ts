@@ -23,9 +23,12 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { SUMMARY_GROUP_BY, type SummaryGroupBy } from '../../sdk/schemas/reports.js';
 import { openDatabase } from '../../server/db/client.js';
-import { mappingClosure, resolvePeriod } from '../../server/services/report-math.js';
-import { setReportQueries, sqlReportQueries, summaryReport, type ReportFilter } from '../../server/services/reports.js';
-import { aggregateMaintenance, aggregateReportQueries, codeMapOf, rebuildAggregates } from '../../server/services/aggregates.js';
+import { aggregateReportQueries } from '../../server/services/reports/aggregates.js';
+import { codeMapOf, mappingClosure } from '../../server/services/reports/code-map.js';
+import { summaryReport, type ReportFilter } from '../../server/services/reports/index.js';
+import { resolvePeriod } from '../../server/services/reports/periods.js';
+import { sqlReportQueries } from '../../server/services/reports/raw.js';
+import { rebuildAggregates } from '../../server/services/reports/rebuild.js';
 import { createRegistrations } from '../../server/services/registrations.js';
 import type { Deps } from '../../server/types.js';
 import { loadTaxonomy, seedTaxonomy } from '../../server/services/taxonomy.js';
@@ -63,11 +66,10 @@ const database = await openDatabase({ databaseUrl: url, max: 4 });
 try {
   if (!values.reuse) await generate();
   const taxonomy = await loadTaxonomy(database);
-  const deps = { database, taxonomy };
   if (values.reuse && !(await database.rows(sql`select 1 from report_totals limit 1`)).length) await rebuild();
   const raw = sqlReportQueries(database, codeMapOf(taxonomy));
   const aggregates = aggregateReportQueries(database, raw, codeMapOf(taxonomy));
-  setReportQueries(database, raw);
+  const deps = { database, taxonomy, reports: { queries: raw, keepAggregates: true } };
   let t0 = performance.now();
 
   const year = resolvePeriod(new Date('2027-01-01T12:00:00Z'), '2026-01-01', '2026-12-31')!;
@@ -102,7 +104,7 @@ try {
   // The same questions answered from the aggregates, beside a naive GROUP BY over the raw rows.
   console.log('\naggregates (report_totals, report_codes):');
   const naive = await timeNaive(national);
-  setReportQueries(database, aggregates);
+  deps.reports.queries = aggregates;
   const aggP50 = await time('AGG national year summary, groupBy=topic', national, 'topic', Math.max(RUNS, 50));
   await time('AGG national year summary, no groupBy', national, undefined);
   for (const g of ['agency', 'help', 'month', 'day', 'week', 'weekday-hour', 'location', 'organisation'] as const) await time(`AGG national year summary, groupBy=${g}`, national, g);
@@ -196,10 +198,10 @@ async function timeNaive(filter: ReportFilter) {
  * Cost per registration write: single creates through createRegistrations (one statement each, the
  * path of POST /registrations), with and without aggregate maintenance, in alternating rounds.
  */
-async function writeCost(base: { database: typeof database; taxonomy: Awaited<ReturnType<typeof loadTaxonomy>> }) {
+async function writeCost(base: { database: typeof database; taxonomy: Awaited<ReturnType<typeof loadTaxonomy>>; reports: Deps['reports'] }) {
   const writes = Number(values.writes);
   if (!writes) return;
-  const deps = { ...base, clock: () => new Date() } as unknown as Deps;
+  const deps = (keepAggregates: boolean) => ({ ...base, reports: { ...base.reports, keepAggregates }, clock: () => new Date() }) as unknown as Deps;
   const caller = { kind: 'user' as const, userId: '00000000-0000-0000-0000-000000000000', role: 'national' as const, organisationId: null, actor: 'bench' };
   let seq = 0;
   const input = () => {
@@ -218,16 +220,14 @@ async function writeCost(base: { database: typeof database; taxonomy: Awaited<Re
   const round = Math.max(1, Math.floor(writes / 4));
   for (let r = 0; r < 8; r++) {
     const mode = r % 2 === 0 ? 'with' : 'without';
-    aggregateMaintenance.enabled = mode === 'with';
     for (let i = 0; i < round; i++) {
       const item = { input: input() as never };
       const t0 = performance.now();
-      const [result] = await createRegistrations(deps, caller, [item], 'nl');
+      const [result] = await createRegistrations(deps(mode === 'with'), caller, [item], 'nl');
       timings[mode].push(performance.now() - t0);
       if (result.status !== 'created') throw new Error(`write failed: ${JSON.stringify(result)}`);
     }
   }
-  aggregateMaintenance.enabled = true;
   const stats = (ms: number[]) => { const s = [...ms].sort((a, b) => a - b); return { mean: s.reduce((a, b) => a + b, 0) / s.length, p50: percentile(s, 50), p95: percentile(s, 95), n: s.length }; };
   const w = stats(timings.with);
   const wo = stats(timings.without);
@@ -245,7 +245,7 @@ function md5uuid(text: string): string {
 }
 
 /** Every grouping of the summary against a plain COUNT(DISTINCT) over the join, with the same code mapping. */
-async function verify(deps: { database: typeof database; taxonomy: Awaited<ReturnType<typeof loadTaxonomy>> }, filter: ReportFilter) {
+async function verify(deps: { database: typeof database; taxonomy: Awaited<ReturnType<typeof loadTaxonomy>>; reports: Deps['reports'] }, filter: ReportFilter) {
   const map = mappingClosure(deps.taxonomy.versions().map((v) => v.mappings), deps.taxonomy.currentCode);
   const m = (e: string) => (map.size ? `(case ${e} ${[...map].map(([a, b]) => `when '${a}' then '${b}'`).join(' ')} else ${e} end)` : e);
   const where = `r.deleted_at is null and r.occurred_at >= '${filter.start.toISOString()}' and r.occurred_at < '${filter.end.toISOString()}'`;

@@ -14,7 +14,7 @@ import { openDatabase } from '../../server/db/client.js';
 import { locations, organisations } from '../../server/db/schema.js';
 import { createKey } from '../../server/services/accounts.js';
 import { seedTaxonomy } from '../../server/services/taxonomy.js';
-import { aggregateDeltas } from '../../server/services/aggregate-math.js';
+import { aggregateDeltas } from '../../server/services/reports/aggregate-math.js';
 import { fmt, freshPostgres, httpRequest, percentile, startServer } from './lib.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '8' }, pool: { type: 'string', default: '10' } } });

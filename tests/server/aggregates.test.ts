@@ -4,12 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { SUMMARY_GROUP_BY, type SummaryGroupBy } from '../../sdk/schemas/reports.js';
 import { questions, registrations } from '../../server/db/schema.js';
-import { aggregateDeltas, mergeDeltas, referralSetCode, splitRange } from '../../server/services/aggregate-math.js';
-import { aggregateReportQueries, codeMapOf, ensureAggregateFormat, rebuildAggregates } from '../../server/services/aggregates.js';
+import { aggregateDeltas, mergeDeltas, referralSetCode, splitRange } from '../../server/services/reports/aggregate-math.js';
+import { aggregateReportQueries } from '../../server/services/reports/aggregates.js';
+import { codeMapOf } from '../../server/services/reports/code-map.js';
+import { ensureAggregateFormat, rebuildAggregates } from '../../server/services/reports/rebuild.js';
 import { createDeps } from '../../server/bootstrap.js';
 import { readConfig } from '../../server/env.js';
-import { resolvePeriod } from '../../server/services/report-math.js';
-import { setReportQueries, sqlReportQueries, type AccountabilityPeriod, type ReportFilter, type ReportQueries } from '../../server/services/reports.js';
+import { resolvePeriod } from '../../server/services/reports/periods.js';
+import type { AccountabilityPeriod, ReportFilter, ReportQueries } from '../../server/services/reports/queries.js';
+import { sqlReportQueries } from '../../server/services/reports/raw.js';
 import { backends, createTestContext, seedTenants, type TestContext } from '../helpers/context.js';
 import { prng } from '../../server/services/prng.js';
 
@@ -272,9 +275,9 @@ for (const backend of backends) {
     });
 
     it('answers the summary endpoint when installed', async () => {
-      setReportQueries(ctx.database, agg);
+      ctx.deps.reports.queries = agg;
       const viaAgg = await ctx.call('GET', '/api/v1/reports/summary?from=2025-01-01&to=2026-12-31&groupBy=topic', { token: t.national });
-      setReportQueries(ctx.database, raw);
+      ctx.deps.reports.queries = raw;
       const viaRaw = await ctx.call('GET', '/api/v1/reports/summary?from=2025-01-01&to=2026-12-31&groupBy=topic', { token: t.national });
       assert.equal(viaAgg.status, 200, viaAgg.text);
       assert.deepEqual(viaAgg.body, viaRaw.body);

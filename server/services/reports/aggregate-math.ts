@@ -8,7 +8,7 @@
  * (`referral`, `referral-warm`) and the visit's set of targets (`referral-set`). Codes are mapped onto the current
  * value lists first, so a visit naming a retired and a current code that map onto one is counted once.
  */
-import { amsterdamParts } from '../../sdk/opening-hours.js';
+import { amsterdamParts } from '../../../sdk/opening-hours.js';
 
 /** A period unit: the Amsterdam date, or the month (period = its first day). */
 export type Unit = 'day' | 'month';
