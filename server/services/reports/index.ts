@@ -3,15 +3,17 @@
  * answered through one query layer that `createReports` picks and `Deps.reports` carries.
  *
  * Files: `queries.ts` (the query layer interface), `raw.ts` (on raw rows), `aggregates.ts` (on the
- * aggregates), `aggregate-math.ts` (what a visit adds, pure), `maintenance.ts` (keeping them on the
- * write path), `rebuild.ts` (recounting them), `periods.ts`, `labels.ts`, `scope.ts` (who may see
- * what), `summary.ts`, `exports.ts`, `csv.ts`, `suppression.ts`, `code-map.ts`.
+ * aggregates), `grains.ts` (their shape, pure), `pending.ts` (what a write queues for them),
+ * `fold.ts` (the folder), `contributions.ts` (what visits add, in SQL), `rebuild.ts` (recounting
+ * them), `periods.ts`, `labels.ts`, `scope.ts` (who may see what), `summary.ts`, `exports.ts`,
+ * `csv.ts`, `suppression.ts`, `code-map.ts`.
  */
 import type { Database } from '../../db/client.js';
 import type { TaxonomyService } from '../taxonomy.js';
 import { aggregateReportQueries } from './aggregates.js';
 import { codeMapOf } from './code-map.js';
 import type { Reports } from './queries.js';
+import { foldPending } from './fold.js';
 import { sqlReportQueries } from './raw.js';
 
 /**
@@ -21,7 +23,11 @@ import { sqlReportQueries } from './raw.js';
 export function createReports(database: Database, taxonomy: Pick<TaxonomyService, 'versions' | 'currentCode'>, options: { aggregates: boolean }): Reports {
   const codeMap = codeMapOf(taxonomy);
   const raw = sqlReportQueries(database, codeMap);
-  return { queries: options.aggregates ? aggregateReportQueries(database, raw, codeMap) : raw, keepAggregates: true };
+  return {
+    queries: options.aggregates ? aggregateReportQueries(database, raw, codeMap) : raw,
+    keepAggregates: true,
+    fold: () => foldPending(database, codeMap),
+  };
 }
 
 export type { AccountabilityPeriod, ReportFilter, ReportQueries, Reports } from './queries.js';

@@ -69,6 +69,14 @@ export interface ReportQueries {
   questionPages(filter: ReportFilter, pageSize?: number): AsyncIterable<QuestionRow[]>;
 }
 
+/** What one call of the folder did. */
+export interface FoldResult {
+  /** Visits folded in. */
+  folded: number;
+  /** Whether another folder (or a rebuild) had the turn. */
+  busy: boolean;
+}
+
 /** What the server's reports run on (`Deps.reports`). */
 export interface Reports {
   /** Where every report reads its counts: the aggregates, or with `IDO_REPORT_AGGREGATES=off` the raw rows. */
@@ -78,4 +86,6 @@ export interface Reports {
    * write-cost benchmark gives its writes deps without it (the aggregates then go stale until rebuilt).
    */
   keepAggregates: boolean;
+  /** Folds what is queued into the aggregates now (the server's folder calls it every few seconds). */
+  fold(): Promise<FoldResult>;
 }
