@@ -24,8 +24,9 @@ export interface E2eServer {
 /**
  * Starts `node bin/ido-server.mjs start` with IDO_DEMO=1 on a free port and a fresh PGlite
  * directory, and resolves once `/healthz` answers 200 (demo seeding included: requests wait for it).
+ * `env` adds settings (e.g. `IDO_PC4_FILE`).
  */
-export async function startE2eServer(timeoutMs = 240_000): Promise<E2eServer> {
+export async function startE2eServer(timeoutMs = 240_000, env: Record<string, string> = {}): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ido-e2e-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -40,6 +41,7 @@ export async function startE2eServer(timeoutMs = 240_000): Promise<E2eServer> {
       HOST: '127.0.0.1',
       IDO_LOG: 'off',
       IDO_PDOK_URL: 'off',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
