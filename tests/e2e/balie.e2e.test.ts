@@ -6,12 +6,14 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request } from 'node:http';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { precacheManifest, type PrecacheManifest } from '../../scripts/precache.mjs';
 import {
-  DEMO_DESK_KEY, amsterdamToday, coordinatorApi, launchBrowser, listRegistrations, locationId, shot, startE2eServer, waitForEmpty, waitForText,
+  CHROME_OPTIONS, DEMO_DESK_KEY, amsterdamToday, coordinatorApi, launchBrowser, listRegistrations, locationId, shot, startE2eServer, waitForEmpty, waitForText,
   type Api, type E2eServer,
 } from '../helpers/e2e.js';
 import { listen, type Listening } from '../helpers/serve.js';
@@ -189,6 +191,25 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
     await page.getByRole('heading', { name: 'Baliesleutel invullen' }).waitFor();
     assert.equal(await page.evaluate(() => localStorage.getItem('ido:balie-key')), 'null');
     assert.equal(await desk(page).count(), 0);
+  });
+
+  it('is installable as an app: Chromium finds nothing missing in the manifest, icons or service worker', { timeout: 120_000 }, async () => {
+    // Only a profile on disk can install apps (an incognito-like context never can).
+    const profile = mkdtempSync(join(tmpdir(), 'ido-balie-profile-'));
+    const persistent = await chromium.launchPersistentContext(profile, CHROME_OPTIONS);
+    try {
+      const page = persistent.pages()[0] ?? (await persistent.newPage());
+      await page.goto(`${server.base}/balie`);
+      assert.equal(await shellVersion(page), built.version);
+      const cdp = await persistent.newCDPSession(page);
+      const manifest = await cdp.send('Page.getAppManifest');
+      assert.equal(manifest.url, `${server.base}/balie/manifest.webmanifest`);
+      assert.deepEqual(manifest.errors, []);
+      assert.deepEqual((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, []);
+    } finally {
+      await persistent.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('a new build is a new worker: offered while the desk is open, taken at once when it opens; the old cache is deleted', { timeout: 240_000 }, async () => {

@@ -82,13 +82,16 @@ export async function startE2eServer(timeoutMs = 240_000, env: Record<string, st
   return { base, port, child, output, stop };
 }
 
-/** A headless Chromium, as the brief prescribes (CHROME_PATH overrides the executable). */
+/** How Chromium is started here (CHROME_PATH overrides the executable). */
+export const CHROME_OPTIONS = {
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+/** A headless Chromium, as the brief prescribes. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  return chromium.launch(CHROME_OPTIONS);
 }
 
 /** Saves a full-page screenshot to /tmp/shots/e2e-<name>.png. */
