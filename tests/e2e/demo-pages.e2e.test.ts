@@ -4,14 +4,14 @@
  * the console shows no error. The PDOK map tiles, which this machine cannot reach, come from a
  * stand-in; postcodes from a small PC4 file, so the map page can search as it does in production.
  */
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_DESK_KEY, launchBrowser, shot, startE2eServer, type E2eServer } from '../helpers/e2e.js';
+import type { Page } from 'playwright-core';
+import { DEMO_DESK_KEY, e2eSuite, shot } from '../helpers/e2e.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const demoDir = new URL('../../demo/', import.meta.url);
@@ -45,24 +45,10 @@ async function settled(page: Page) {
 }
 
 describe('the demo pages and /balie: axe finds nothing, the console has no error', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let dir: string;
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ido-demo-pages-'));
-    writeFileSync(join(dir, 'pc4.csv'), PC4);
-    [server, browser] = await Promise.all([startE2eServer(240_000, { IDO_PC4_FILE: join(dir, 'pc4.csv') }), launchBrowser()]);
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (server) {
-      const { code } = await server.stop();
-      assert.equal(code, 0, `ido-server exit code; output:\n${JSON.stringify(server.output())}`);
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = mkdtempSync(join(tmpdir(), 'ido-demo-pages-'));
+  writeFileSync(join(dir, 'pc4.csv'), PC4);
+  const suite = e2eSuite({ IDO_PC4_FILE: join(dir, 'pc4.csv') });
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds the demo pages from demo/*.html', () => {
     assert.ok(PAGES.includes('/') && PAGES.includes('/registratie.html') && PAGES.includes('/locator.html'), JSON.stringify(PAGES));
@@ -71,7 +57,7 @@ describe('the demo pages and /balie: axe finds nothing, the console has no error
   for (const path of PAGES) {
     for (const width of WIDTHS) {
       it(`${path} at ${width} px`, { timeout: 180_000 }, async () => {
-        const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width, height: 900 } });
+        const context = await suite.browser().newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width, height: 900 } });
         try {
           await context.route('https://service.pdok.nl/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: TILE }));
           const page = await context.newPage();
@@ -81,7 +67,7 @@ describe('the demo pages and /balie: axe finds nothing, the console has no error
           });
           page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
 
-          const response = await page.goto(server.base + path);
+          const response = await page.goto(suite.server().base + path);
           assert.equal(response?.status(), 200);
           await settled(page);
           await page.evaluate(axeSource);

@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { bin, freePort, terminate } from './cli.js';
 
@@ -80,6 +82,30 @@ export async function startE2eServer(timeoutMs = 240_000, env: Record<string, st
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { base, port, child, output, stop };
+}
+
+/**
+ * For a `describe` block: starts a server (with `env` added) and a browser before its tests, and
+ * after them closes the browser and stops the server, which must exit cleanly.
+ */
+export function e2eSuite(env: Record<string, string> = {}): { server: () => E2eServer; browser: () => Browser } {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    [server, browser] = await Promise.all([startE2eServer(240_000, env), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    if (server) {
+      const { code } = await server.stop();
+      assert.equal(code, 0, `ido-server exit code; output:\n${JSON.stringify(server.output())}`);
+    }
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('e2eSuite: the server and browser start in before()');
+    return value;
+  };
+  return { server: () => started(server), browser: () => started(browser) };
 }
 
 /** How Chromium is started here (CHROME_PATH overrides the executable). */
