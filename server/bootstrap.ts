@@ -6,7 +6,9 @@ import { hashPassword } from './crypto.js';
 import type { Config } from './env.js';
 import { memoryRateLimiter, type RateLimiter } from './http/rate-limit.js';
 import { createGeocoder } from './services/geocoder.js';
-import { ensureAggregateFormat } from './services/aggregates.js';
+import { createReports } from './services/reports/index.js';
+import { ensureAggregateFormat } from './services/reports/rebuild.js';
+import { createVisitWriter } from './services/visit-writer.js';
 import { loadTaxonomy, seedTaxonomy } from './services/taxonomy.js';
 import type { Deps, Logger } from './types.js';
 
@@ -55,6 +57,8 @@ export async function createDeps(config: Config, overrides: BootstrapOverrides =
     logger,
     rateLimiter,
     taxonomy,
+    reports: createReports(database, taxonomy, { aggregates: config.reportAggregates }),
+    visitWriter: createVisitWriter(database, { groupCommit: config.groupCommit }),
     geocoder: createGeocoder({
       database, pdokUrl: config.pdokUrl, fetch: overrides.fetch,
       onError: (error, where) => logger.error({ msg: 'geocoder', where, error: String(error) }),

@@ -6,7 +6,7 @@ import { Email, KeyKind, Origin, Role } from '../sdk/schemas/resources.js';
 import { readConfig, type Config } from './env.js';
 import { openDatabase, type Database } from './db/client.js';
 import { loadTaxonomy, seedTaxonomy } from './services/taxonomy.js';
-import { rebuildAggregates } from './services/aggregates.js';
+import { rebuildAggregates } from './services/reports/rebuild.js';
 import { importPostcodesFile } from './services/postcodes.js';
 import { createUser, createKey } from './services/accounts.js';
 import { locations, organisations, users } from './db/schema.js';

@@ -20,6 +20,8 @@ export const EnvSchema = z.object({
   IDO_PUBLIC_URL: z.optional(z.string()),
   IDO_LOG: z._default(z.enum(['json', 'off']), 'json'),
   IDO_REPORT_AGGREGATES: z._default(z.enum(['on', 'off']), 'on'),
+  IDO_GROUP_COMMIT: z._default(z.enum(['on', 'off']), 'off'),
+  IDO_FOLD_INTERVAL_MS: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(600_000)), 2000),
   IDO_DB_POOL: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 10),
 });
 
@@ -45,6 +47,10 @@ export interface Config {
   dbPool: number;
   /** Answer reports from the incrementally kept aggregates (default) or, when false, from raw rows. */
   reportAggregates: boolean;
+  /** Store the single creates of concurrent requests in one statement (docs/aggregates.md#group-commit). */
+  groupCommit: boolean;
+  /** How often each server folds the queued visits into the report aggregates (docs/aggregates.md). */
+  foldIntervalMs: number;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -72,5 +78,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     log: e.IDO_LOG,
     dbPool: e.IDO_DB_POOL,
     reportAggregates: e.IDO_REPORT_AGGREGATES === 'on',
+    foldIntervalMs: e.IDO_FOLD_INTERVAL_MS,
+    groupCommit: e.IDO_GROUP_COMMIT === 'on',
   };
 }

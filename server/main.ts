@@ -8,6 +8,7 @@ import type { Config } from './env.js';
 import { importPostcodesFile } from './services/postcodes.js';
 import { seedDemo, type DemoInfo } from './services/demo.js';
 import { flushSearchDemand } from './services/search-demand.js';
+import { startFolder } from './services/reports/fold.js';
 
 /** How long a shutdown may take before the process gives up waiting for open requests. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -50,6 +51,8 @@ export async function start(config: Config) {
     }
   }
   deps.logger.info({ msg: 'listening', url: origin, port, database: deps.database.kind });
+  // The report aggregates are brought up to date in the background; reports are exact without it.
+  const folder = startFolder(() => deps.reports.fold(), { intervalMs: config.foldIntervalMs, logger: deps.logger });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -70,6 +73,7 @@ export async function start(config: Config) {
     await flushSearchDemand(deps.database).catch((error: unknown) => deps.logger.error({ msg: 'search demand flush failed', error: String(error) }));
     // Background imports finish their current chunk; what is left can be imported again safely.
     await waitForImports();
+    await folder.stop();
     await deps.rateLimiter.close?.();
     await deps.database.close();
     process.exit(0);

@@ -6,6 +6,8 @@ import type { Config } from './env.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { TaxonomyService } from './services/taxonomy.js';
 import type { Geocoder } from './services/geocoder.js';
+import type { Reports } from './services/reports/queries.js';
+import type { VisitWriter } from './services/visit-writer.js';
 
 export interface Logger {
   info(fields: Record<string, unknown>): void;
@@ -21,6 +23,10 @@ export interface Deps {
   rateLimiter: RateLimiter;
   taxonomy: TaxonomyService;
   geocoder: Geocoder;
+  /** The reports' query layer and whether writes keep the aggregates (services/reports). */
+  reports: Reports;
+  /** How visits are stored: one statement per batch chunk, and with group commit across requests. */
+  visitWriter: VisitWriter;
 }
 
 export interface AppEnv {

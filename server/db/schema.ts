@@ -212,12 +212,13 @@ export const imports = pgTable('imports', {
 }, (t) => [index('imports_org_created').on(t.organisationId, t.createdAt)]);
 
 /**
- * Report aggregates, kept up to date in the same statement or transaction as every registration
- * write (server/services/aggregates.ts, docs/aggregates.md). `grain` is a period and a scope:
- * `day`/`month` per location (`location_id` is the location), `org-day`/`org-month` per organisation
- * (`location_id` holds the organisation id) and `nat-day`/`nat-month` for the country (`location_id`
- * and `organisation_id` are the nil uuid). `period` is the Amsterdam date or the first of the month.
- * Counts are of live visits; a visit belongs to exactly one period and location, so they add up.
+ * Report aggregates (server/services/reports/, docs/aggregates.md): what the folder has folded in of
+ * the registrations; a report adds the visits still in `report_pending`. `grain` is a period and a
+ * scope: `day`/`week`/`month` per location (`location_id` is the location), `org-day`/`org-week`/
+ * `org-month` per organisation (`location_id` holds the organisation id) and `nat-day`/`nat-week`/
+ * `nat-month` for the country (`location_id` and `organisation_id` are the nil uuid); weeks in
+ * `report_totals` only. `period` is the Amsterdam date, the Monday of the ISO week or the first of the month. Counts are of live visits; a
+ * visit belongs to exactly one period and location, so they add up.
  */
 export const reportTotals = pgTable('report_totals', {
   grain: text().notNull(),
@@ -228,7 +229,11 @@ export const reportTotals = pgTable('report_totals', {
   questions: integer().notNull().default(0),
   /** Visits with at least one referral. */
   referred: integer().notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.grain, t.locationId, t.period] })]);
+}, (t) => [
+  primaryKey({ columns: [t.grain, t.locationId, t.period] }),
+  // Every location over a period (`groupBy=location`): the key's order would scan every location's rows of the grain.
+  index('report_totals_grain_period').on(t.grain, t.period),
+]);
 
 /**
  * Per code: `dimension` is topic, agency, help, channel, duration (codes mapped onto the current
@@ -251,8 +256,22 @@ export const reportCodes = pgTable('report_codes', {
 /**
  * Which shape of `report_totals`/`report_codes` the rows were last rebuilt for: one row, written by a
  * full `rebuildAggregates`. A server whose code keeps more in the aggregates than the database was
- * built with (`AGGREGATE_FORMAT` in server/services/aggregates.ts) rebuilds them once at start.
+ * built with (`AGGREGATE_FORMAT` in server/services/reports/rebuild.ts) rebuilds them once at start.
  */
 export const reportFormat = pgTable('report_format', {
   format: integer().primaryKey(),
+});
+
+/**
+ * Visits whose changes the aggregates do not hold yet (docs/aggregates.md): a create, a correction or
+ * a delete adds its visit here in the same statement or transaction; the folder folds them into
+ * `report_totals`/`report_codes` and deletes them in one transaction, and a report adds what is left.
+ * `folded` is the version of the visit that the aggregates hold (null: none, a new visit), written
+ * once, by the first change after the visit was last folded (`AggregateVisit` as JSON).
+ */
+export const reportPending = pgTable('report_pending', {
+  registrationId: uuid().primaryKey(),
+  folded: jsonb().$type<Record<string, unknown>>(),
+  /** When the visit was queued: how far behind the folder is (operations, the lag figure). */
+  queuedAt: created(),
 });

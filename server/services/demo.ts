@@ -14,7 +14,7 @@ import type { TaxonomyList } from '../../sdk/schemas/taxonomy.js';
 import type { Deps } from '../types.js';
 import { createUser } from './accounts.js';
 import { bodyHash, type StoredQuestion } from './registrations.js';
-import { rebuildAggregates } from './aggregates.js';
+import { rebuildAggregates } from './reports/rebuild.js';
 import { importPostcodesFile } from './postcodes.js';
 import { prng } from './prng.js';
 

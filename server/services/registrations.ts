@@ -11,14 +11,14 @@ import { amsterdamInstant } from '../../sdk/opening-hours.js';
 import type { Question, RegistrationInput, RegistrationPatch, RegistrationQuery } from '../../sdk/schemas/registration.js';
 import type { TaxonomyList } from '../../sdk/schemas/taxonomy.js';
 import type { Db } from '../db/client.js';
-import { auditLog, locations, partners, questions as questionsTable, registrations } from '../db/schema.js';
+import { auditLog, questions as questionsTable, registrations } from '../db/schema.js';
 import type { Principal } from '../http/auth.js';
 import type { Lang } from '../http/messages.js';
 import { ApiError, notFound, type FieldIssue } from '../http/problem.js';
 import type { Deps } from '../types.js';
 import { audit } from './audit.js';
-import { aggregateDeltas, mergeDeltas, type Deltas } from './aggregate-math.js';
-import { aggregateMaintenance, applyDeltas, codeMapOf, deltaUpserts } from './aggregates.js';
+import { queueChanged } from './reports/pending.js';
+import type { VisitRow } from './visit-writer.js';
 
 export type Caller = Exclude<Principal, { kind: 'anonymous' }>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -179,25 +179,39 @@ interface RuleContext { deps: Deps; lang: Lang; now: Date }
 /** Live locations and partners named in bodies: id → organisation id. */
 export interface Refs { locations: Map<string, string>; partners: Map<string, string> }
 
+/** A registration stored under an id a request names. */
+interface Existing { organisationId: string; bodyHash: string; deletedAt: Date | string | null }
+
+/** uuids as one array parameter (a list of parameters would make a new statement text per length). */
+const uuidArray = (ids: string[]) => sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
+const uuidsOf = (ids: Iterable<string | null | undefined>) => [...new Set([...ids].filter(isUuid).map(normId))];
+
 /**
- * Looks up, in one query each, which of the named locations and partners exist and are not deleted.
- * Ids that are not uuids are left out (they cannot exist, and must not reach a uuid cast).
+ * Looks up, in one query, which of the named locations and partners exist and are not deleted, and
+ * what is stored under the named registration ids. Ids that are not uuids are left out (they cannot
+ * exist, and must not reach a uuid cast).
  */
+async function lookUp(db: Db, named: { locations?: Iterable<string | null | undefined>; partners?: Iterable<string | null | undefined>; registrations?: Iterable<string> }) {
+  const [loc, part, reg] = [uuidsOf(named.locations ?? []), uuidsOf(named.partners ?? []), uuidsOf(named.registrations ?? [])];
+  const refs: Refs = { locations: new Map(), partners: new Map() };
+  const existing = new Map<string, Existing>();
+  if (!loc.length && !part.length && !reg.length) return { refs, existing };
+  const rows = await rowsOf<{ kind: 'l' | 'p' | 'r'; id: string; organisation_id: string; body_hash: string | null; deleted_at: Date | string | null }>(db, sql`
+    select 'l' as kind, id::text as id, organisation_id::text as organisation_id, null::text as body_hash, null::timestamptz as deleted_at
+      from locations where id = any(${uuidArray(loc)}) and deleted_at is null
+    union all select 'p', id::text, organisation_id::text, null, null from partners where id = any(${uuidArray(part)}) and deleted_at is null
+    union all select 'r', id::text, organisation_id::text, body_hash, deleted_at from registrations where id = any(${uuidArray(reg)})`);
+  for (const r of rows) {
+    if (r.kind === 'l') refs.locations.set(r.id, r.organisation_id);
+    else if (r.kind === 'p') refs.partners.set(r.id, r.organisation_id);
+    else existing.set(r.id, { organisationId: r.organisation_id, bodyHash: r.body_hash!, deletedAt: r.deleted_at });
+  }
+  return { refs, existing };
+}
+
+/** Which of the named locations and partners exist and are not deleted (one query). */
 export async function loadRefs(db: Db, locationIds: Iterable<string | null | undefined>, partnerIds: Iterable<string | null | undefined>): Promise<Refs> {
-  const locIds = [...new Set([...locationIds].filter(isUuid).map(normId))];
-  const partIds = [...new Set([...partnerIds].filter(isUuid).map(normId))];
-  const [locRows, partRows] = await Promise.all([
-    locIds.length
-      ? db.select({ id: locations.id, organisationId: locations.organisationId }).from(locations).where(and(inArray(locations.id, locIds), isNull(locations.deletedAt)))
-      : Promise.resolve([]),
-    partIds.length
-      ? db.select({ id: partners.id, organisationId: partners.organisationId }).from(partners).where(and(inArray(partners.id, partIds), isNull(partners.deletedAt)))
-      : Promise.resolve([]),
-  ]);
-  return {
-    locations: new Map(locRows.map((r) => [r.id, r.organisationId])),
-    partners: new Map(partRows.map((r) => [r.id, r.organisationId])),
-  };
+  return (await lookUp(db, { locations: locationIds, partners: partnerIds })).refs;
 }
 
 const partnerIdsOf = (list: readonly Question[] | undefined) => (list ?? []).map((q) => q.referral?.partnerId);
@@ -338,17 +352,6 @@ export interface CreateResult {
 /** One item for `createRegistrations`: a schema-valid input, or the schema's issues. */
 export type CreateItem = { input: CreateInput } | { issues: FieldIssue[]; id: string | null };
 
-interface Existing { organisationId: string; bodyHash: string; deletedAt: Date | null }
-
-async function findExisting(db: Db | Tx, ids: string[]): Promise<Map<string, Existing>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: registrations.id, organisationId: registrations.organisationId, bodyHash: registrations.bodyHash, deletedAt: registrations.deletedAt })
-    .from(registrations)
-    .where(inArray(registrations.id, ids));
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 /**
  * Whether a stored row with the same id is this very visit again. Another organisation's row, a
  * deleted one, or other content is a conflict; nothing about the other row is revealed.
@@ -358,21 +361,20 @@ function isReplay(existing: Existing, caller: Caller, draft: Draft): boolean {
   return existing.deletedAt === null && existing.bodyHash === draft.bodyHash && (scope === null || existing.organisationId === scope);
 }
 
-/** Inserts per transaction in a batch: one commit (one disk flush) per chunk instead of per visit, short enough not to hold up other requests. */
+/** Visits per insert statement in a batch: one commit (one disk flush) per chunk instead of per visit, short enough not to hold up other requests. */
 const INSERT_CHUNK = 50;
 
 /**
  * Creates visits in order, each judged on its own: a replay of a stored visit is a duplicate, a
  * visit that breaks a rule is invalid (every issue listed), an id taken by other content (or by a
  * deleted visit, or another organisation) is a conflict. Lookups (existing ids, locations,
- * partners) are made once for all items. Each visit is then stored by one atomic statement
- * (registration, questions, audit entry); the id is claimed with `insert … on conflict (id) do
- * nothing`, so concurrent requests with one id store one row, and a loser reads the winner back
- * and compares body hashes.
+ * partners) are one query for all items. The visits are then stored by one atomic statement per
+ * {@link INSERT_CHUNK} (registrations, questions, audit entries, the reports' queue); each id is
+ * claimed with `insert … on conflict (id) do nothing`, so concurrent requests with one id store one
+ * row, and a loser reads the winner back and compares body hashes.
  *
- * Inserts are grouped in transactions of {@link INSERT_CHUNK}. Should one fail on something
- * unexpected, its chunk is rolled back and the request fails; that is safe because every item is
- * idempotent by id, so the client's retry stores the rest without doubles.
+ * Should a chunk fail on something unexpected, nothing of it is stored and the request fails; that
+ * is safe because every item is idempotent by id, so the client's retry stores the rest without doubles.
  */
 export async function createRegistrations(
   deps: Deps,
@@ -384,10 +386,11 @@ export async function createRegistrations(
   const { db } = deps.database;
   const drafts = items.map((item) => ('input' in item ? draftOf(caller, item.input) : null));
   const live = drafts.filter((d): d is Draft => d !== null);
-  const [existing, refs] = await Promise.all([
-    findExisting(db, [...new Set(live.filter((d) => d.clientId).map((d) => d.id))]),
-    loadRefs(db, live.map((d) => d.locationId), live.flatMap((d) => partnerIdsOf(d.input.questions))),
-  ]);
+  const { existing, refs } = await lookUp(db, {
+    locations: live.map((d) => d.locationId),
+    partners: live.flatMap((d) => partnerIdsOf(d.input.questions)),
+    registrations: live.filter((d) => d.clientId).map((d) => d.id),
+  });
   const now = deps.clock();
   const ctx: RuleContext = { deps, lang, now };
   const results: CreateResult[] = [];
@@ -422,32 +425,18 @@ export async function createRegistrations(
     toInsert.push({ index: i, draft, organisationId: checked.organisationId! });
   }
 
-  const insertChunk = async (writer: Db | Tx, chunk: typeof toInsert, collect?: Deltas[]) => {
-    for (const { index, draft, organisationId } of chunk) {
-      const outcome = await insertRegistration(writer, deps, caller, draft, organisationId, now, collect);
-      if (outcome.status === 'created') {
-        results[index].registration = outcome.registration;
-        continue;
-      }
-      // Lost a race: another request stored this id after our look-up. Its transaction has
-      // committed (the insert waited for it), so this statement sees its row.
-      const [winner] = (await findExisting(writer, [draft.id])).values();
-      results[index].status = winner && isReplay(winner, caller, draft) ? 'duplicate' : 'conflict';
-    }
-  };
   for (let start = 0; start < toInsert.length; start += INSERT_CHUNK) {
     const chunk = toInsert.slice(start, start + INSERT_CHUNK);
-    // One visit is one statement, atomic by itself: BEGIN and COMMIT would only add two round trips
-    // to the commonest request. Several visits share a transaction, so they commit once.
-    if (chunk.length === 1) await insertChunk(db, chunk);
-    else {
-      // The aggregates of a chunk are added once, summed and in key order, at the end of its
-      // transaction: fewer upserts, and concurrent chunks lock aggregate rows in one order.
-      await db.transaction(async (tx) => {
-        const collected: Deltas[] = [];
-        await insertChunk(tx, chunk, collected);
-        await applyDeltas(tx, mergeDeltas(...collected));
-      });
+    const stored = await insertVisits(db, deps, caller, chunk, now);
+    const lost = chunk.filter(({ draft }) => !stored.has(draft.id));
+    for (const { index, draft } of chunk) results[index].registration = stored.get(draft.id);
+    if (!lost.length) continue;
+    // Lost a race: another request stored these ids after our look-up. Its transaction has
+    // committed (the insert waited for it), so this query sees its rows.
+    const { existing: winners } = await lookUp(db, { registrations: lost.map(({ draft }) => draft.id) });
+    for (const { index, draft } of lost) {
+      const winner = winners.get(draft.id);
+      results[index].status = winner && isReplay(winner, caller, draft) ? 'duplicate' : 'conflict';
     }
   }
 
@@ -457,56 +446,27 @@ export async function createRegistrations(
   return results;
 }
 
-/**
- * Stores one visit. Its report aggregates are added in the same statement (two more CTEs, only when
- * the id was claimed), or, with `collect`, handed back for the caller to add in the same transaction.
- */
-async function insertRegistration(writer: Db | Tx, deps: Deps, caller: Caller, draft: Draft, organisationId: string, now: Date, collect?: Deltas[]): Promise<{ status: 'created'; registration: StoredRegistration } | { status: 'taken' }> {
-  const row: RegistrationRow = {
-    id: draft.id,
-    organisationId,
-    locationId: draft.locationId!,
-    occurredAt: draft.occurredAt ?? now,
-    channel: draft.channel,
-    duration: draft.duration,
-    note: draft.note,
-    taxonomyVersion: deps.taxonomy.current(),
-    bodyHash: draft.bodyHash!,
-    createdBy: caller.actor,
-    // From the injected clock, not the database's now(): the desk's 24-hour window is measured by it.
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-  };
-  const registration = present(row, draft.questions);
-  const flat = questionRows(row.id, draft.questions).map(({ registrationId: _, ...q }) => q);
-  const deltas = mergeDeltas(aggregateDeltas({ ...row, questions: draft.questions }, 1, codeMapOf(deps.taxonomy)));
-  const upserts = collect || !aggregateMaintenance.enabled ? null : deltaUpserts(deltas, sql`r`);
-  // One statement with data-modifying CTEs: atomic like a transaction (registration, questions and
-  // audit entry land together or not at all), but one round trip and one commit per visit, which is
-  // what makes a 500-item batch from an offline queue take a second or two instead of many.
-  // The questions and audit rows are inserted only when `r` claimed the id.
-  const claimed = await rowsOf<{ id: string }>(writer, sql`
-    with r as (
-      insert into ${registrations} (id, organisation_id, location_id, occurred_at, channel, duration, note, taxonomy_version, body_hash, created_by, created_at, updated_at)
-      values (${row.id}::uuid, ${row.organisationId}::uuid, ${row.locationId}::uuid, ${row.occurredAt.toISOString()}::timestamptz, ${row.channel}, ${row.duration},
-              ${row.note}, ${row.taxonomyVersion}, ${row.bodyHash}, ${row.createdBy}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
-      on conflict (id) do nothing
-      returning id
-    ), q as (
-      insert into ${questionsTable} (registration_id, position, type, topic, agencies, help, referral_partner_id, referral_partner_kind, referral_warm, digid)
-      select r.id, (e.v->>'position')::smallint, e.v->>'type', e.v->>'topic',
-             array(select jsonb_array_elements_text(e.v->'agencies')), array(select jsonb_array_elements_text(e.v->'help')),
-             (e.v->>'referralPartnerId')::uuid, e.v->>'referralPartnerKind', (e.v->>'referralWarm')::boolean, e.v->>'digid'
-      from r, jsonb_array_elements(${JSON.stringify(flat)}::jsonb) as e(v)
-    ), a as (
-      insert into ${auditLog} (organisation_id, entity, entity_id, action, actor, at, changes)
-      select ${organisationId}::uuid, 'registration', r.id::text, 'create', ${caller.actor}, ${now.toISOString()}::timestamptz, ${JSON.stringify(registration)}::jsonb
-      from r
-    )${upserts ? sql`, t as (${upserts.totals}), c as (${upserts.codes})` : sql``}
-    select id from r`);
-  if (claimed.length && collect) collect.push(deltas);
-  return claimed.length ? { status: 'created', registration } : { status: 'taken' };
+/** Stores visits (`Deps.visitWriter`: one statement) and answers those stored, by id. */
+async function insertVisits(db: Db, deps: Deps, caller: Caller, visits: { draft: Draft; organisationId: string }[], now: Date): Promise<Map<string, StoredRegistration>> {
+  const presented = new Map<string, StoredRegistration>();
+  const rows = visits.map(({ draft, organisationId }): VisitRow => {
+    const row: RegistrationRow = {
+      id: draft.id, organisationId, locationId: draft.locationId!, occurredAt: draft.occurredAt ?? now, channel: draft.channel,
+      duration: draft.duration, note: draft.note, taxonomyVersion: deps.taxonomy.current(), bodyHash: draft.bodyHash!, createdBy: caller.actor,
+      // From the injected clock, not the database's now(): the desk's 24-hour window is measured by it.
+      createdAt: now, updatedAt: now, deletedAt: null,
+    };
+    const registration = present(row, draft.questions);
+    presented.set(row.id, registration);
+    return {
+      id: row.id, organisation_id: organisationId, location_id: row.locationId, occurred_at: row.occurredAt.toISOString(), channel: row.channel,
+      duration: row.duration, note: row.note, taxonomy_version: row.taxonomyVersion, body_hash: row.bodyHash, created_by: row.createdBy,
+      created_at: now.toISOString(), questions: questionRows(row.id, draft.questions).map(({ registrationId: _, ...q }) => q),
+      audit: registration, queue: deps.reports.keepAggregates,
+    };
+  });
+  const claimed = await deps.visitWriter.insert(db, rows);
+  return new Map([...claimed].map((id) => [id, presented.get(id)!]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -664,6 +624,10 @@ export async function patchRegistration(deps: Deps, caller: Caller, id: string, 
       if (canonicalJson(next[key]) !== canonicalJson(current[key])) changes[key] = { from: current[key], to: next[key] };
     }
     if (!Object.keys(changes).length) return current; // nothing changed: no write, no audit noise
+    // The reports: the visit as the aggregates hold it, queued before it changes (a note is not counted).
+    if (deps.reports.keepAggregates && Object.keys(changes).some((key) => key !== 'note')) {
+      await queueChanged(tx, row.id, { ...row, questions: current.questions });
+    }
 
     const [updated] = await tx.update(registrations).set({
       locationId: next.locationId,
@@ -678,12 +642,6 @@ export async function patchRegistration(deps: Deps, caller: Caller, id: string, 
       await tx.insert(questionsTable).values(questionRows(row.id, next.questions));
     }
     await audit(tx, { organisationId: row.organisationId, entity: 'registration', entityId: row.id, action: 'update', actor: caller.actor, at: now, changes });
-    // The report aggregates: the visit as it was out, as it is now in (what cancels out is not written).
-    const codeMap = codeMapOf(deps.taxonomy);
-    await applyDeltas(tx, mergeDeltas(
-      aggregateDeltas({ ...row, questions: current.questions }, -1, codeMap),
-      aggregateDeltas({ ...updated, questions: next.questions }, 1, codeMap),
-    ));
     return present(updated, next.questions);
   });
 }
@@ -697,9 +655,8 @@ export async function deleteRegistration(deps: Deps, caller: Caller, id: string)
   const now = deps.clock();
   await deps.database.db.transaction(async (tx) => {
     const row = await lockForChange(tx, caller, id, now);
+    if (deps.reports.keepAggregates) await queueChanged(tx, row.id, { ...row, questions: (await questionsOf(tx, [row.id])).get(row.id)! });
     await tx.update(registrations).set({ deletedAt: now, updatedAt: now }).where(eq(registrations.id, row.id));
-    const list = (await questionsOf(tx, [row.id])).get(row.id)!;
-    await applyDeltas(tx, mergeDeltas(aggregateDeltas({ ...row, questions: list }, -1, codeMapOf(deps.taxonomy))));
     await audit(tx, { organisationId: row.organisationId, entity: 'registration', entityId: row.id, action: 'delete', actor: caller.actor, at: now, changes: { deletedAt: now.toISOString() } });
   });
 }

@@ -1,32 +1,38 @@
 /**
- * Report read path: the year summary on raw rows (PostgreSQL), at 1 million questions for a quick run
- * or 10 million for the full one. Data is generated in SQL (`INSERT … SELECT generate_series`):
- * 200 organisations, 2,000 locations, about 1.25 questions per visit, skewed topics, 0–2 agencies,
- * a referral on one question in ten, a sprinkle of retired 2021 codes.
+ * Reports at scale on PostgreSQL, every figure of docs/performance.md#reports in one run: 1 million
+ * questions for a quick run, 10 million for the full one. Data is generated in SQL (`INSERT … SELECT
+ * generate_series`): 200 organisations, 2,000 locations, about 1.25 questions per visit, skewed
+ * topics, 0–2 agencies, a referral on one question in ten, a sprinkle of retired 2021 codes.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx tests/bench/summary.ts \
- *     [--questions 1000000] [--years 1] [--runs 20] [--keep] [--reuse postgres://…/ido_bench_xxxx]
+ *     [--questions 1000000] [--years 1] [--runs 20] [--writes 2000] [--keep] [--reuse postgres://…/ido_bench_xxxx] [--verify]
  *
- * `--years` spreads the visits over that many years ending with 2026; the timed summary is always
- * 2026-01-01 … 2026-12-31, so `--years 1` (the default) is the worst case: every row in the period.
- * `--keep` keeps the generated database; `--reuse` times an earlier kept one without generating.
- * `--verify` also checks every grouping against a plain (slow, obviously right) COUNT(DISTINCT) query,
- * once on the raw query layer and once on the aggregates.
+ * `--years` spreads the visits over that many years ending with 2026; the timed periods are 2026
+ * (whole) and 14 February – 20 November 2026 (months, weeks and days), so `--years 1` (the default)
+ * puts every row in the year. `--keep` keeps the generated database; `--reuse` times an earlier kept
+ * one without generating (the bench takes its own writes out again). `--verify` also checks every
+ * grouping against a plain (slow, obviously right) COUNT(DISTINCT) query, on the raw query layer, on
+ * the aggregates, and on the aggregates with visits queued.
  *
- * Aggregates (docs/aggregates.md): generation fills them with `rebuildAggregates` (timed). The run then
- * times the same year summary grouped by topic three ways: a naive GROUP BY over the raw rows, the raw
- * query layer, and the aggregates; and the cost per registration write (`--writes` single creates
- * through `createRegistrations`, the path of `POST /registrations`) with and without maintaining them.
+ * Printed, in order: the rebuild from scratch (timed, after generating); the raw query layer and a
+ * naive GROUP BY; every grouping from the aggregates for the year and the partial period; the cost a
+ * write adds for the reports (`--writes` single creates through `createRegistrations`, the path of
+ * `POST /registrations`, alternating rounds with and without queueing the visit); reports with those
+ * writes still queued; and folding them (visits/s). The lag between a write and its folding is
+ * measured by tests/bench/write-path.ts, with the server's own folder running.
  */
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { SUMMARY_GROUP_BY, type SummaryGroupBy } from '../../sdk/schemas/reports.js';
 import { openDatabase } from '../../server/db/client.js';
-import { mappingClosure, resolvePeriod } from '../../server/services/report-math.js';
-import { setReportQueries, sqlReportQueries, summaryReport, type ReportFilter } from '../../server/services/reports.js';
-import { aggregateMaintenance, aggregateReportQueries, codeMapOf, rebuildAggregates } from '../../server/services/aggregates.js';
-import { createRegistrations } from '../../server/services/registrations.js';
+import { codeMapOf, mappingClosure } from '../../server/services/reports/code-map.js';
+import { createReports, summaryReport, type ReportFilter, type Reports } from '../../server/services/reports/index.js';
+import { resolvePeriod } from '../../server/services/reports/periods.js';
+import { sqlReportQueries } from '../../server/services/reports/raw.js';
+import { rebuildAggregates } from '../../server/services/reports/rebuild.js';
+import { createRegistrations, deleteRegistration } from '../../server/services/registrations.js';
+import { createVisitWriter } from '../../server/services/visit-writer.js';
 import type { Deps } from '../../server/types.js';
 import { loadTaxonomy, seedTaxonomy } from '../../server/services/taxonomy.js';
 import { fmt, freshPostgres, percentile } from './lib.js';
@@ -63,16 +69,16 @@ const database = await openDatabase({ databaseUrl: url, max: 4 });
 try {
   if (!values.reuse) await generate();
   const taxonomy = await loadTaxonomy(database);
-  const deps = { database, taxonomy };
   if (values.reuse && !(await database.rows(sql`select 1 from report_totals limit 1`)).length) await rebuild();
+  const reports = createReports(database, taxonomy, { aggregates: true });
   const raw = sqlReportQueries(database, codeMapOf(taxonomy));
-  const aggregates = aggregateReportQueries(database, raw, codeMapOf(taxonomy));
-  setReportQueries(database, raw);
+  const deps = { database, taxonomy, reports: { ...reports, queries: raw } };
   let t0 = performance.now();
 
   const year = resolvePeriod(new Date('2027-01-01T12:00:00Z'), '2026-01-01', '2026-12-31')!;
+  const partial = resolvePeriod(new Date('2027-01-01T12:00:00Z'), '2026-02-14', '2026-11-20')!;
   const national: ReportFilter = { ...year };
-  const oneOrganisation: ReportFilter = { ...year, organisationId: (await database.rows<{ id: string }>(sql`select md5('o1')::uuid::text as id`))[0].id };
+  const organisationId = (await database.rows<{ id: string }>(sql`select md5('o1')::uuid::text as id`))[0].id;
 
   let lastQuestions = 0;
   async function time(label: string, filter: ReportFilter, groupBy: SummaryGroupBy | undefined, runs = RUNS) {
@@ -86,34 +92,51 @@ try {
     }
     ms.sort((a, b) => a - b);
     lastQuestions = result!.questions;
-    console.log(`${label.padEnd(44)} p50 ${fmt(percentile(ms, 50)).padStart(8)} ms   p95 ${fmt(percentile(ms, 95)).padStart(8)} ms   (${runs} runs; ${result!.visits.toLocaleString('en')} visits, ${result!.questions.toLocaleString('en')} questions, ${result!.groups.length} groups)`);
+    console.log(`${label.padEnd(52)} p50 ${fmt(percentile(ms, 50)).padStart(8)} ms   p95 ${fmt(percentile(ms, 95)).padStart(8)} ms   (${runs} runs; ${result!.visits.toLocaleString('en')} visits, ${result!.questions.toLocaleString('en')} questions, ${result!.groups.length} groups)`);
     return percentile(ms, 50);
   }
 
-  console.log('');
-  const p50 = await time('national year summary, groupBy=topic', national, 'topic');
+  console.log('\nraw query layer (IDO_REPORT_AGGREGATES=off):');
+  const p50 = await time('RAW national year, groupBy=topic', national, 'topic', Math.min(RUNS, 5));
   const questionsInYear = lastQuestions;
-  await time('national year summary, no groupBy', national, undefined, 5);
-  for (const g of ['agency', 'help', 'day', 'weekday-hour', 'location'] as const) await time(`national year summary, groupBy=${g}`, national, g, 5);
-  await time('one organisation, year, groupBy=topic', oneOrganisation, 'topic');
-  console.log(`\nRESULT summary-topic-p50-ms=${fmt(p50)} questions=${questionsInYear}`);
+  await time('RAW national year, no groupBy', national, undefined, Math.min(RUNS, 5));
+  for (const g of ['agency', 'day', 'location'] as const) await time(`RAW national year, groupBy=${g}`, national, g, Math.min(RUNS, 3));
+  await time('RAW one organisation, year, groupBy=topic', { ...year, organisationId }, 'topic');
+  console.log(`RESULT summary-topic-p50-ms=${fmt(p50)} questions=${questionsInYear}`);
   if (values.verify) await verify(deps, national);
 
-  // The same questions answered from the aggregates, beside a naive GROUP BY over the raw rows.
-  console.log('\naggregates (report_totals, report_codes):');
+  // Every grouping from the aggregates, for the year and for a partial period, beside a naive GROUP BY.
+  console.log('\naggregates (report_totals, report_codes; the queue empty):');
   const naive = await timeNaive(national);
-  setReportQueries(database, aggregates);
-  const aggP50 = await time('AGG national year summary, groupBy=topic', national, 'topic', Math.max(RUNS, 50));
-  await time('AGG national year summary, no groupBy', national, undefined);
-  for (const g of ['agency', 'help', 'month', 'day', 'week', 'weekday-hour', 'location', 'organisation'] as const) await time(`AGG national year summary, groupBy=${g}`, national, g);
-  await time('AGG one organisation, year, groupBy=topic', oneOrganisation, 'topic');
-  await time('AGG one municipality, year, groupBy=topic', { ...year, municipality: 'Gemeente 7' }, 'topic');
-  const partial = resolvePeriod(new Date('2027-01-01T12:00:00Z'), '2026-02-14', '2026-11-20')!;
-  await time('AGG national 14 Feb-20 Nov, groupBy=topic', partial, 'topic');
-  console.log(`RESULT agg-summary-topic-p50-ms=${fmt(aggP50)} naive-group-by-p50-ms=${fmt(naive)} speedup-vs-naive=${fmt(naive / aggP50)}x speedup-vs-raw-layer=${fmt(p50 / aggP50)}x`);
+  deps.reports.queries = reports.queries;
+  const slowest = { year: 0, partial: 0 };
+  for (const [name, period] of [['year', year], ['partial', partial]] as const) {
+    const label = name === 'year' ? 'national year 2026' : 'national 14 Feb-20 Nov';
+    for (const g of [undefined, ...SUMMARY_GROUP_BY]) {
+      const ms = await time(`AGG ${label}, ${g ? `groupBy=${g}` : 'no groupBy'}`, { ...period }, g);
+      slowest[name] = Math.max(slowest[name], ms);
+    }
+    await time(`AGG one organisation, ${name}, groupBy=topic`, { ...period, organisationId }, 'topic');
+    await time(`AGG one municipality, ${name}, groupBy=topic`, { ...period, municipality: 'Gemeente 7' }, 'topic');
+  }
+  const aggP50 = await time('AGG national year 2026, groupBy=topic (again)', national, 'topic', Math.max(RUNS, 50));
+  console.log(`RESULT agg-summary-topic-p50-ms=${fmt(aggP50)} slowest-grouping-year-p50-ms=${fmt(slowest.year)} slowest-grouping-partial-p50-ms=${fmt(slowest.partial)} naive-group-by-p50-ms=${fmt(naive)} speedup-vs-naive=${fmt(naive / aggP50)}x speedup-vs-raw-layer=${fmt(p50 / aggP50)}x`);
   if (values.verify) await verify(deps, national);
 
-  await writeCost(deps);
+  const written = await writeCost(deps, reports);
+  if (written) {
+    // What a report pays for the visits written but not folded yet, and what folding them costs.
+    console.log(`\nwith ${written.queued.toLocaleString('en')} visits queued (not folded):`);
+    const queuedTopic = await time('AGG national year 2026, groupBy=topic, queue', national, 'topic');
+    const queuedLocation = await time('AGG national year 2026, groupBy=location, queue', national, 'location');
+    t0 = performance.now();
+    const folded = await reports.fold();
+    const foldMs = performance.now() - t0;
+    console.log(`folded ${folded.folded.toLocaleString('en')} visits in ${fmt(foldMs)} ms (${fmt(folded.folded / (foldMs / 1000), 0)} visits/s)`);
+    console.log(`RESULT queue-topic-p50-ms=${fmt(queuedTopic)} queue-location-p50-ms=${fmt(queuedLocation)} fold-visits-per-s=${fmt(folded.folded / (foldMs / 1000), 0)}`);
+    if (values.verify) await verify(deps, national);
+    await written.forget();
+  }
 } finally {
   await database.close();
   if (values.keep || values.reuse) console.log(`kept ${url}`);
@@ -168,7 +191,7 @@ async function rebuild() {
   await database.rows(sql`analyze report_totals`);
   await database.rows(sql`analyze report_codes`);
   const [n] = await database.rows<{ totals: number; codes: number }>(sql`select (select count(*) from report_totals)::int as totals, (select count(*) from report_codes)::int as codes`);
-  console.log(`aggregates rebuilt in ${fmt((performance.now() - t0) / 1000)} s (${n.totals.toLocaleString('en')} report_totals rows, ${n.codes.toLocaleString('en')} report_codes rows)`);
+  console.log(`REBUILD aggregates rebuilt from scratch in ${fmt((performance.now() - t0) / 1000)} s (${n.totals.toLocaleString('en')} report_totals rows, ${n.codes.toLocaleString('en')} report_codes rows)`);
 }
 
 /** The year summary by topic as one would first write it: COUNT(DISTINCT) over the join, codes mapped. */
@@ -194,12 +217,16 @@ async function timeNaive(filter: ReportFilter) {
 
 /**
  * Cost per registration write: single creates through createRegistrations (one statement each, the
- * path of POST /registrations), with and without aggregate maintenance, in alternating rounds.
+ * path of POST /registrations), with and without what a write does for the reports (queueing the
+ * visit for the folder), in alternating rounds. The writes with it stay queued for the caller to
+ * time reports and the fold with; `forget` takes every bench write out again, so that a kept
+ * database stays one whose aggregates equal its rows.
  */
-async function writeCost(base: { database: typeof database; taxonomy: Awaited<ReturnType<typeof loadTaxonomy>> }) {
+async function writeCost(base: { database: typeof database; taxonomy: Awaited<ReturnType<typeof loadTaxonomy>> }, reports: Reports) {
   const writes = Number(values.writes);
-  if (!writes) return;
-  const deps = { ...base, clock: () => new Date() } as unknown as Deps;
+  if (!writes) return null;
+  const visitWriter = createVisitWriter(database, { groupCommit: false });
+  const deps = (keepAggregates: boolean) => ({ ...base, reports: { ...reports, keepAggregates }, visitWriter, clock: () => new Date() }) as unknown as Deps;
   const caller = { kind: 'user' as const, userId: '00000000-0000-0000-0000-000000000000', role: 'national' as const, organisationId: null, actor: 'bench' };
   let seq = 0;
   const input = () => {
@@ -215,27 +242,45 @@ async function writeCost(base: { database: typeof database; taxonomy: Awaited<Re
     };
   };
   const timings: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  const ids: Record<'with' | 'without', string[]> = { with: [], without: [] };
   const round = Math.max(1, Math.floor(writes / 4));
   for (let r = 0; r < 8; r++) {
     const mode = r % 2 === 0 ? 'with' : 'without';
-    aggregateMaintenance.enabled = mode === 'with';
     for (let i = 0; i < round; i++) {
       const item = { input: input() as never };
       const t0 = performance.now();
-      const [result] = await createRegistrations(deps, caller, [item], 'nl');
+      const [result] = await createRegistrations(deps(mode === 'with'), caller, [item], 'nl');
       timings[mode].push(performance.now() - t0);
       if (result.status !== 'created') throw new Error(`write failed: ${JSON.stringify(result)}`);
+      ids[mode].push(result.id!);
     }
   }
-  aggregateMaintenance.enabled = true;
   const stats = (ms: number[]) => { const s = [...ms].sort((a, b) => a - b); return { mean: s.reduce((a, b) => a + b, 0) / s.length, p50: percentile(s, 50), p95: percentile(s, 95), n: s.length }; };
   const w = stats(timings.with);
   const wo = stats(timings.without);
   console.log(`\nwrite cost, single creates via createRegistrations (${w.n} each way, alternating rounds):`);
-  console.log(`  with aggregates     mean ${fmt(w.mean, 2)} ms   p50 ${fmt(w.p50, 2)} ms   p95 ${fmt(w.p95, 2)} ms`);
-  console.log(`  without aggregates  mean ${fmt(wo.mean, 2)} ms   p50 ${fmt(wo.p50, 2)} ms   p95 ${fmt(wo.p95, 2)} ms`);
+  console.log(`  queued for the aggregates   mean ${fmt(w.mean, 2)} ms   p50 ${fmt(w.p50, 2)} ms   p95 ${fmt(w.p95, 2)} ms`);
+  console.log(`  nothing for the reports     mean ${fmt(wo.mean, 2)} ms   p50 ${fmt(wo.p50, 2)} ms   p95 ${fmt(wo.p95, 2)} ms`);
   console.log(`RESULT write-cost-with-ms=${fmt(w.p50, 2)} write-cost-without-ms=${fmt(wo.p50, 2)} aggregate-overhead-p50-ms=${fmt(w.p50 - wo.p50, 2)} overhead-mean-ms=${fmt(w.mean - wo.mean, 2)}`);
-  console.log('(the writes without maintenance leave the aggregates short of those visits; rebuild before reusing this database)');
+  // The writes without the queue never reach the aggregates: out with them at once, so the figures stay exact.
+  await removeRows(ids.without);
+  return {
+    queued: ids.with.length,
+    /** Takes the queued writes out again (deleted, the deletions folded, then the rows removed), as if the bench never wrote. */
+    async forget() {
+      for (const id of ids.with) await deleteRegistration(deps(true), caller, id);
+      await reports.fold();
+      await removeRows(ids.with);
+    },
+  };
+}
+
+/** Removes registrations and their questions and audit entries outright (bench rows only). */
+async function removeRows(ids: string[]) {
+  const all = sql.raw(`'{${ids.join(',')}}'::uuid[]`);
+  await database.rows(sql`delete from questions where registration_id = any(${all})`);
+  await database.rows(sql`delete from audit_log where entity = 'registration' and entity_id::uuid = any(${all})`);
+  await database.rows(sql`delete from registrations where id = any(${all})`);
 }
 
 function md5uuid(text: string): string {
@@ -245,7 +290,7 @@ function md5uuid(text: string): string {
 }
 
 /** Every grouping of the summary against a plain COUNT(DISTINCT) over the join, with the same code mapping. */
-async function verify(deps: { database: typeof database; taxonomy: Awaited<ReturnType<typeof loadTaxonomy>> }, filter: ReportFilter) {
+async function verify(deps: { database: typeof database; taxonomy: Awaited<ReturnType<typeof loadTaxonomy>>; reports: Reports }, filter: ReportFilter) {
   const map = mappingClosure(deps.taxonomy.versions().map((v) => v.mappings), deps.taxonomy.currentCode);
   const m = (e: string) => (map.size ? `(case ${e} ${[...map].map(([a, b]) => `when '${a}' then '${b}'`).join(' ')} else ${e} end)` : e);
   const where = `r.deleted_at is null and r.occurred_at >= '${filter.start.toISOString()}' and r.occurred_at < '${filter.end.toISOString()}'`;

@@ -7,7 +7,7 @@ import { pickLang } from '../../server/http/messages.js';
 import { ApiError, problemBody } from '../../server/http/problem.js';
 import { publicStatsRoute } from '../../server/routes/reports/public-stats.js';
 import type { AppEnv } from '../../server/types.js';
-import { rebuildAggregates } from '../../server/services/aggregates.js';
+import { rebuildAggregates } from '../../server/services/reports/rebuild.js';
 import { backends, createTestContext, seedTenants, type TestContext } from '../helpers/context.js';
 
 const NOW = new Date('2026-12-15T12:00:00Z');

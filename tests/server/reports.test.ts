@@ -4,9 +4,13 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { questions, registrations } from '../../server/db/schema.js';
-import { aggregateReportQueries, codeMapOf, rebuildAggregates } from '../../server/services/aggregates.js';
-import { csvLine, periodLabel, resolvePeriod, sortGroups } from '../../server/services/report-math.js';
-import { setReportQueries, sqlReportQueries } from '../../server/services/reports.js';
+import { aggregateReportQueries } from '../../server/services/reports/aggregates.js';
+import { codeMapOf } from '../../server/services/reports/code-map.js';
+import { csvLine } from '../../server/services/reports/csv.js';
+import { periodLabel, sortGroups } from '../../server/services/reports/labels.js';
+import { resolvePeriod } from '../../server/services/reports/periods.js';
+import { sqlReportQueries } from '../../server/services/reports/raw.js';
+import { rebuildAggregates } from '../../server/services/reports/rebuild.js';
 import { backends, createTestContext, seedTenants, visit, type TestContext } from '../helpers/context.js';
 
 type Tenants = Awaited<ReturnType<typeof seedTenants>>;
@@ -469,14 +473,14 @@ for (const backend of backends) {
           `format=csv&view=summary&${YEAR}&locationId=${t.a.location.id}`, `format=csv&view=summary&from=2026-11-28&to=2026-11-28&lang=en`];
         try {
           for (const qs of queries) {
-            setReportQueries(ctx.database, aggregates);
+            ctx.deps.reports.queries = aggregates;
             const fromAggregates = new TextDecoder().decode((await download(t.national, qs)).bytes);
-            setReportQueries(ctx.database, raw);
+            ctx.deps.reports.queries = raw;
             const fromRaw = new TextDecoder().decode((await download(t.national, qs)).bytes);
             assert.equal(fromAggregates, fromRaw, qs);
           }
         } finally {
-          setReportQueries(ctx.database, aggregates);
+          ctx.deps.reports.queries = aggregates;
         }
         // Per year, nationally: dienst-toeslagen R1, R2, R8 and B1 (5 questions); the referral row as above.
         const year = new TextDecoder().decode((await download(t.national, queries[0])).bytes);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { DUMMY_PASSWORD_HASH } from '../../server/crypto.js';
 import { questions, registrations, users } from '../../server/db/schema.js';
-import { rebuildAggregates } from '../../server/services/aggregates.js';
+import { rebuildAggregates } from '../../server/services/reports/rebuild.js';
 import { backends, createTestContext, seedTenants, type TestContext } from '../helpers/context.js';
 
 type Tenants = Awaited<ReturnType<typeof seedTenants>>;

@@ -12,7 +12,7 @@ import { query } from '../../http/validate.js';
 import {
   XLSX_TYPE, accountabilityTables, courseReport, periodOf, questionsCsv, questionsXlsx, resolveFilter, summaryReport, tablesCsv, tablesXlsx,
   type ReportFilter,
-} from '../../services/reports.js';
+} from '../../services/reports/index.js';
 import { readSearchDemand } from '../../services/search-demand.js';
 import type { AppEnv } from '../../types.js';
 

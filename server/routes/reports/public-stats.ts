@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { Lang, LocalDate } from '../../../sdk/schemas/common.js';
 import { query } from '../../http/validate.js';
-import { periodOf, publicStats } from '../../services/reports.js';
+import { periodOf, publicStats } from '../../services/reports/index.js';
 import type { AppEnv } from '../../types.js';
 
 export const PublicStatsQuery = z.strictObject({
