@@ -5,7 +5,7 @@
  * does not carry them; both languages, because the chunk is small and a language switch then
  * needs nothing more.
  */
-import type { Lang } from '../shared/context.js';
+import type { Lang } from '../../sdk/schemas/common.js';
 
 export interface ResultMessages {
   unknownPostcode: string;

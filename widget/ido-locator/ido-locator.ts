@@ -5,6 +5,7 @@ import { parsePostcode } from '../../sdk/postcode.js';
 import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
 import { IdoElement } from '../shared/ido-element.js';
 import { lazyCatalogue } from '../shared/i18n.js';
+import { lazy } from '../shared/lazy.js';
 import { HERE, SEARCH, icon } from './icons.js';
 import { nl, type LocatorMessages } from './i18n.nl.js';
 import { styles } from './ido-locator.styles.js';
@@ -44,26 +45,17 @@ type SearchStatus = 'idle' | 'pending' | 'done' | 'failed';
 const PLACE = /^['’]?\p{L}[\p{L}\s'’.-]*$/u;
 const MINUTE_MS = 60_000;
 
-type SearchModule = typeof import('./search-client.js');
-let searchModule: Promise<SearchModule> | undefined;
-/** The search chunk once loaded: it renders the result cards (there are results only once it is). */
-let resultsView: SearchModule | undefined;
-
 /**
  * The search chunk (search-client.ts: the client's `locations`, what a failure means, and the
- * result cards with their opening hours, texts and styles), loaded with the first search. Not
- * reaching the script is not reaching the server: without the chunk every failure is the network
- * problem, and the next search asks for it again.
+ * result cards with their opening hours, texts and styles), loaded with the first search; its
+ * `value` renders the result cards (there are results only once it is there). Not reaching the
+ * script is not reaching the server: without the chunk every failure is the network problem, and
+ * the next search asks for it again.
  */
-function loadSearch(): Promise<SearchModule> {
-  return (searchModule ??= import('./search-client.js').then(
-    (m) => (resultsView = m),
-    (error: unknown) => {
-      searchModule = undefined;
-      throw error;
-    },
-  ));
-}
+const searchChunk = lazy(() => import('./search-client.js'));
+
+/** The map's module (Leaflet and the glue to this element), loaded the first time a map is shown. */
+const mapModule = lazy(() => import('./map.js'));
 
 /**
  * Adds a stylesheet that came with a lazy part to a shadow root (after the element's own; as a
@@ -143,8 +135,8 @@ export class IdoLocator extends IdoElement {
 
   private _client?: { key: string; locations: Promise<IdoClient['locations']> };
   private _clock?: ReturnType<typeof setTimeout>;
-  /** The map's module (Leaflet and the glue to this element), loaded the first time a map is shown. */
-  private _mapModule?: Promise<typeof import('./map.js')>;
+  /** Whether this element has shown a map (then every update keeps it in step, also to remove it). */
+  private _mapUsed = false;
   /** Whether the running search was started by the visitor (then focus may move to the field on failure). */
   private _byVisitor = false;
   /** The search to repeat with "Probeer opnieuw". */
@@ -245,15 +237,15 @@ export class IdoLocator extends IdoElement {
     clearTimeout(this._clock);
     document.removeEventListener('visibilitychange', this._onVisibility);
     const root = this.renderRoot as ShadowRoot;
-    void this._mapModule?.then((m) => m.dropMap(root));
+    if (this._mapUsed) mapModule().then((m) => m.dropMap(root), () => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The cards' styles arrive with the search chunk: in place before the first card renders.
-    if (resultsView && !this._resultsStyled) {
+    if (searchChunk.value && !this._resultsStyled) {
       this._resultsStyled = true;
-      adoptLater(this.renderRoot as ShadowRoot, resultsView.resultStyles);
+      adoptLater(this.renderRoot as ShadowRoot, searchChunk.value.resultStyles);
     }
     // The `postcode` attribute starts a search; it never moves focus.
     if (changed.has('postcode') && this.postcode.trim()) this._start(this.postcode, false);
@@ -278,7 +270,7 @@ export class IdoLocator extends IdoElement {
     const key = `${this.resolvedApi} ${this.language}`;
     if (this._client?.key !== key) {
       const options = { baseUrl: this.resolvedApi, lang: this.language };
-      const client = { key, locations: loadSearch().then((m) => m.locationsClient(options)) };
+      const client = { key, locations: searchChunk().then((m) => m.locationsClient(options)) };
       client.locations.catch(() => {
         if (this._client === client) this._client = undefined;
       });
@@ -343,7 +335,7 @@ export class IdoLocator extends IdoElement {
       return;
     }
     // Without the search chunk nothing reached the server: the network problem.
-    const problem = resultsView?.problemOf(error) ?? 'network';
+    const problem = searchChunk.value?.problemOf(error) ?? 'network';
     if ((problem === 'unknown' || problem === 'lookup-unavailable') && search && search.kind !== 'here') {
       this._fieldProblem = problem === 'lookup-unavailable' ? problem : search.kind === 'place' ? 'unknown-place' : 'unknown-postcode';
       if (this._byVisitor) void this.updateComplete.then(() => this._input.focus());
@@ -370,9 +362,9 @@ export class IdoLocator extends IdoElement {
   private _syncMap(): void {
     const found = this._shownResult();
     const rt = this._resultTexts();
-    if (!rt || (!this._mapModule && !(this.map && found?.result.items.length))) return;
-    this._mapModule ??= import('./map.js');
-    this._mapModule.then(
+    if (!rt || (!this._mapUsed && !(this.map && found?.result.items.length))) return;
+    this._mapUsed = true;
+    mapModule().then(
       (m) => m.syncMap({
         root: this.renderRoot as ShadowRoot,
         on: this.map,
@@ -382,7 +374,7 @@ export class IdoLocator extends IdoElement {
         ready: () => (this._mapState = 'ready'),
       }),
       () => {
-        this._mapModule = undefined;
+        this._mapUsed = false;
         this._mapState = 'failed';
       },
     );
@@ -395,7 +387,7 @@ export class IdoLocator extends IdoElement {
 
   /** The texts of results and server answers: there are none before the search chunk is. */
   private _resultTexts(): ResultMessages | undefined {
-    return resultsView?.resultTexts[this.language];
+    return searchChunk.value?.resultTexts[this.language];
   }
 
   private _statusText(t: LocatorMessages, found: Found | undefined): string {
@@ -476,8 +468,8 @@ export class IdoLocator extends IdoElement {
       </form>
       <div class="problem" id="problem" role="alert">${this._renderProblem(t)}</div>
       <p class="status" id="status" role="status">${status}</p>
-      ${items.length && resultsView && rt
-        ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => resultsView!.renderCard(view, rt, location, i))}</ol>`
+      ${items.length && searchChunk.value && rt
+        ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => searchChunk.value!.renderCard(view, rt, location, i))}</ol>`
         : nothing}
       ${found?.result.attribution ? html`<p class="credit">${found.result.attribution}</p>` : nothing}
       ${this.map && items.length && rt

@@ -11,7 +11,7 @@ import {
   type OpenState, type OpeningException, type OpeningSchedule,
 } from '../../sdk/opening-hours.js';
 import type { PublicLocation } from '../../sdk/schemas/reports.js';
-import type { Lang } from '../shared/context.js';
+import type { Lang } from '../../sdk/schemas/common.js';
 import { formatList } from '../shared/i18n.js';
 import type { ResultMessages } from './i18n.results.js';
 import { icon } from './icons.js';
@@ -157,7 +157,7 @@ export function renderCard(view: CardView, t: ResultMessages, location: PublicLo
   </li>`;
 }
 
-function languageNames(codes: string[], lang: 'nl' | 'en'): string {
+function languageNames(codes: string[], lang: Lang): string {
   let names: string[];
   try {
     const display = new Intl.DisplayNames([lang], { type: 'language' });

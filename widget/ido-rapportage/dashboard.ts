@@ -17,8 +17,9 @@ import { isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
 import type { CourseReport, Summary } from '../../sdk/schemas/reports.js';
 import type { Location } from '../../sdk/schemas/location.js';
 import type { Organisation, Session, User } from '../../sdk/schemas/resources.js';
-import type { Lang } from '../shared/context.js';
+import type { Lang } from '../../sdk/schemas/common.js';
 import { catalogue, lowerFirst } from '../shared/i18n.js';
+import { lazy } from '../shared/lazy.js';
 import { fingerprint } from '../shared/storage.js';
 import type * as Charts from './charts.js';
 import { en } from './i18n.en.js';
@@ -112,6 +113,9 @@ function writeSession(api: string, session: StoredSession | null): void {
   }
 }
 
+/** The SVG charts: a chunk of their own, loaded once there are figures to draw. */
+const chartsChunk = lazy(() => import('./charts.js'));
+
 const ICONS = {
   up: 'M12 4 4 14h5v6h6v-6h5L12 4Z',
   down: 'M12 20 4 10h5V4h6v6h5l-8 10Z',
@@ -162,7 +166,8 @@ export class RapportageView implements ReactiveController {
   private _sessionApi?: string;
   /** The `token` attribute as last seen, to notice a new one. */
   private _lastToken?: string;
-  private _chartsModule?: Promise<typeof Charts>;
+  /** Whether the charts chunk was asked for (once per view; a failure shows the tables instead). */
+  private _chartsAsked = false;
   private _measure?: Charts.Measure;
   // Widths are applied in the next frame: drawing a chart in the observer's own frame changes the
   // layout it observes ("ResizeObserver loop completed with undelivered notifications").
@@ -308,7 +313,7 @@ export class RapportageView implements ReactiveController {
   hostUpdated(): void {
     const root = this._host.renderRoot;
     for (const area of root.querySelectorAll<HTMLElement>('.chart-area')) this._resize.observe(area);
-    if (this._report.value && !this._chartsModule) this._loadCharts();
+    if (this._report.value && !this._chartsAsked) this._loadCharts();
     if (this._focusAfterRender) {
       const target = root.querySelector<HTMLElement>(this._focusAfterRender);
       this._focusAfterRender = undefined;
@@ -355,8 +360,8 @@ export class RapportageView implements ReactiveController {
   }
 
   private _loadCharts(): void {
-    this._chartsModule = import('./charts.js');
-    this._chartsModule.then(
+    this._chartsAsked = true;
+    chartsChunk().then(
       (module) => {
         const style = getComputedStyle(this._host);
         this._measure = module.createMeasure({ family: style.fontFamily, size: parseFloat(style.fontSize) || 16 });

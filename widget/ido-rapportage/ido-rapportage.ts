@@ -3,7 +3,11 @@ import { adoptStyles, html, type CSSResultOrNative, type PropertyDeclarations } 
 import type { User } from '../../sdk/schemas/resources.js';
 import { IdoElement } from '../shared/ido-element.js';
 import { base, tokens } from '../shared/styles.js';
+import { lazy } from '../shared/lazy.js';
 import type { RapportageView } from './dashboard.js';
+
+/** The login form and dashboard: a chunk of their own, loaded when the element is first connected. */
+const dashboard = lazy(() => import('./dashboard.js'));
 
 /** Fired after a coordinator logged in with the element's own form (`detail.user`; never the token). */
 export class IdoLoginEvent extends CustomEvent<{ user: User }> {
@@ -78,7 +82,6 @@ export class IdoRapportage extends IdoElement {
   };
 
   private _view?: RapportageView;
-  private _loading?: Promise<void>;
 
   private _loadFailed = false;
 
@@ -95,7 +98,7 @@ export class IdoRapportage extends IdoElement {
 
   /** Loads the login form and dashboard; a failed load (offline) is tried again on "Probeer opnieuw". */
   private _load(): void {
-    this._loading ??= import('./dashboard.js').then(
+    dashboard().then(
       ({ RapportageView, styles }) => {
         if (this._view) return;
         const own = (this.constructor as typeof IdoRapportage).elementStyles;
@@ -113,7 +116,6 @@ export class IdoRapportage extends IdoElement {
         this.requestUpdate();
       },
       () => {
-        this._loading = undefined;
         this._loadFailed = true;
       },
     );

@@ -16,6 +16,7 @@ import type { Taxonomy, TaxonomyEntry, Topic } from '../../sdk/schemas/taxonomy.
 import type { Location } from '../../sdk/schemas/location.js';
 import type { Partner } from '../../sdk/schemas/resources.js';
 import { IdoElement } from '../shared/ido-element.js';
+import { lazy } from '../shared/lazy.js';
 import { base, tokens } from '../shared/styles.js';
 import { more } from '../shared/styles-more.js';
 import { lazyCatalogue, formatList, formatTime, lowerFirst } from '../shared/i18n.js';
@@ -82,24 +83,12 @@ interface RecentRow {
 }
 
 type PersonalDataFinder = typeof import('../../sdk/personal-data.js');
-/** The personal-data finder, once loaded. */
-let finder: PersonalDataFinder | undefined;
-let finderLoading: Promise<PersonalDataFinder> | undefined;
-
 /**
  * The personal-data finder of the note is a chunk of its own: not needed to paint the form, so
  * it is loaded right after the element connects (and again after a failure). A note is never
  * sent unchecked: see `validate`.
  */
-function loadFinder(): Promise<PersonalDataFinder> {
-  return (finderLoading ??= import('../../sdk/personal-data.js').then(
-    (m) => (finder = m),
-    (error: unknown) => {
-      finderLoading = undefined;
-      throw error;
-    },
-  ));
-}
+const finder = lazy(() => import('../../sdk/personal-data.js'));
 
 /** Dutch built in; English is a chunk of its own, loaded only for `lang="en"`. */
 const texts = lazyCatalogue<Strings>(nl, async () => (await import('./i18n.en.js')).en);
@@ -375,7 +364,7 @@ export class IdoRegistratie extends IdoElement {
     this.store = store;
     this.outbox = createOutbox({ client: sender, store, onChange: () => void this.refreshQueue() });
     this.keyRefused = false;
-    loadFinder().catch(() => undefined);
+    finder().catch(() => undefined);
     void this.refreshQueue().then(() => this.flush());
   }
 
@@ -754,7 +743,7 @@ export class IdoRegistratie extends IdoElement {
     this.setDraft({ note });
     clearTimeout(this.noteTimer);
     this.noteTimer = setTimeout(() => {
-      loadFinder().then(
+      finder().then(
         (f) => {
           this.noteKinds = f.findPersonalData(this.draft.note).map((m) => m.kind);
           this.noteUnchecked = false;
@@ -831,7 +820,7 @@ export class IdoRegistratie extends IdoElement {
     // A note is sent only once checked: when the finder cannot be loaded, the worker is asked to
     // try again or leave the note out.
     let check: PersonalDataFinder | undefined;
-    if (draft.note.trim()) check = await loadFinder().catch(() => undefined);
+    if (draft.note.trim()) check = await finder().catch(() => undefined);
     this.noteUnchecked = !!draft.note.trim() && !check;
     this.noteKinds = check ? check.findPersonalData(draft.note).map((m) => m.kind) : [];
     if (this.noteKinds.length || this.noteUnchecked) {
@@ -1137,7 +1126,7 @@ export class IdoRegistratie extends IdoElement {
     const otherAgencies = taxonomy.agencies.filter((a) => !shownAgencies.includes(a));
     const noteProblem = this.noteUnchecked
       ? t.noteUnchecked
-      : this.noteKinds.length && finder ? finder.describePersonalData(this.noteKinds, this.language) : '';
+      : this.noteKinds.length && finder.value ? finder.value.describePersonalData(this.noteKinds, this.language) : '';
     const left = NOTE_MAX - draft.note.length;
     return html`<div id="details" class="details" ?hidden=${!this.detailsOpen}>
       ${this.radios('channel', t.channelLegend, 'channels', draft.channel, (c) => this.setDraft({ channel: c! }))}

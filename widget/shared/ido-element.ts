@@ -1,6 +1,7 @@
 /** Base class of the IDO elements: `api` and `lang` attributes, shared through the context protocol. */
 import { LitElement, type PropertyDeclarations } from 'lit';
-import { idoConfigContext, type IdoConfig, type Lang } from './context.js';
+import type { Lang } from '../../sdk/schemas/common.js';
+import { idoConfigContext, type IdoConfig } from './context.js';
 import { resolveLang } from './i18n.js';
 
 /**
