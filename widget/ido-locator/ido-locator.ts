@@ -6,22 +6,12 @@ import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.
 import { IdoElement } from '../shared/ido-element.js';
 import { lazyCatalogue } from '../shared/i18n.js';
 import { lazy } from '../shared/lazy.js';
+import { IdoLocationSelectEvent } from './events.js';
 import { HERE, SEARCH, icon } from './icons.js';
 import { nl, type LocatorMessages } from './i18n.nl.js';
 import { styles } from './ido-locator.styles.js';
 import type { CardView } from './results.js';
 import type { ResultMessages } from './i18n.results.js';
-
-/**
- * Fired when the visitor chooses a location with its "Kies" button (only shown with the
- * `selectable` attribute). Never fired by a programmatic change.
- */
-export class IdoLocationSelectEvent extends CustomEvent<PublicLocation> {
-  static readonly eventName = 'ido-location-select';
-  constructor(location: PublicLocation) {
-    super(IdoLocationSelectEvent.eventName, { detail: location, bubbles: true, composed: true });
-  }
-}
 
 /** What the visitor asked for, kept with the answer so that the result line says where it was for. */
 type Search =
@@ -108,7 +98,7 @@ const texts = lazyCatalogue<LocatorMessages>(nl, async () => (await import('./i1
  * @cssprop --ido-closed-color - "Gesloten" (defaults to the text colour; the words and the clock icon say it).
  * @cssprop --ido-radius - Corner radius (falls back to `--basis-border-radius-md`).
  *
- * @fires ido-location-select - {IdoLocationSelectEvent} The visitor chose a location (`detail`: the location). Bubbles, composed.
+ * @fires {IdoLocationSelectEvent} ido-location-select - The visitor chose a location with its "Kies" button; `detail` is the location.
  */
 export class IdoLocator extends IdoElement {
   /** English waits for its texts (a chunk of their own, Dutch is the default) before it renders. */
@@ -500,12 +490,8 @@ function isGeolocationError(error: unknown): error is { code: number } {
   return typeof error === 'object' && error !== null && 'code' in error && 'PERMISSION_DENIED' in error;
 }
 
-/** "Nederlands en Engels" from ['nl', 'en']; codes the browser cannot name are left out. */
 declare global {
   interface HTMLElementTagNameMap {
     'ido-locator': IdoLocator;
-  }
-  interface GlobalEventHandlersEventMap {
-    'ido-location-select': IdoLocationSelectEvent;
   }
 }

@@ -1,29 +1,13 @@
 /** `<ido-rapportage>`: coordinators see their IDO's figures for a period, compared with the period before, and download them. */
 import { adoptStyles, html, type CSSResultOrNative, type PropertyDeclarations } from 'lit';
-import type { User } from '../../sdk/schemas/resources.js';
 import { IdoElement } from '../shared/ido-element.js';
 import { base, tokens } from '../shared/styles.js';
 import { lazy } from '../shared/lazy.js';
+import { IdoLoginEvent, IdoLogoutEvent } from './events.js';
 import type { RapportageView } from './dashboard.js';
 
 /** The login form and dashboard: a chunk of their own, loaded when the element is first connected. */
 const dashboard = lazy(() => import('./dashboard.js'));
-
-/** Fired after a coordinator logged in with the element's own form (`detail.user`; never the token). */
-export class IdoLoginEvent extends CustomEvent<{ user: User }> {
-  static readonly eventName = 'ido-login';
-  constructor(user: User) {
-    super(IdoLoginEvent.eventName, { detail: { user }, bubbles: true, composed: true });
-  }
-}
-
-/** Fired after a coordinator pressed "Uitloggen". */
-export class IdoLogoutEvent extends Event {
-  static readonly eventName = 'ido-logout';
-  constructor() {
-    super(IdoLogoutEvent.eventName, { bubbles: true, composed: true });
-  }
-}
 
 /**
  * Figures for coordinators of Informatiepunten Digitale Overheid: answers first, details on
@@ -70,8 +54,8 @@ export class IdoLogoutEvent extends Event {
  * @cssprop --ido-error-color - Errors. Falls back to `--basis-color-negative-1-color-default`, then `#b3261e`.
  * @cssprop --ido-radius - Corner radius. Falls back to `--basis-border-radius-md`, then `4px`.
  *
- * @fires ido-login - {IdoLoginEvent} The coordinator logged in with the element's form (`detail.user`). Bubbles, composed.
- * @fires ido-logout - {IdoLogoutEvent} The coordinator pressed "Uitloggen". Bubbles, composed.
+ * @fires {IdoLoginEvent} ido-login - The coordinator logged in with the element's own form; `detail.user` is who (never the token).
+ * @fires {IdoLogoutEvent} ido-logout - The coordinator pressed "Uitloggen".
  */
 export class IdoRapportage extends IdoElement {
   static override styles = [tokens, base];
@@ -138,9 +122,5 @@ export class IdoRapportage extends IdoElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ido-rapportage': IdoRapportage;
-  }
-  interface GlobalEventHandlersEventMap {
-    'ido-login': IdoLoginEvent;
-    'ido-logout': IdoLogoutEvent;
   }
 }
