@@ -1,17 +1,17 @@
 /** `<ido-locator>`: the public finds the nearest IDO by postcode, place or location, and sees whether it is open. */
-import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { IdoClient, NearestQuery } from '../../sdk/client.js';
 import { parsePostcode } from '../../sdk/postcode.js';
 import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
 import { IdoElement } from '../shared/ido-element.js';
 import { lazyCatalogue } from '../shared/i18n.js';
-import { lazy } from '../shared/lazy.js';
+import { adoptLazyStyles, lazy } from '../shared/lazy.js';
 import { IdoLocationSelectEvent } from './events.js';
 import { HERE, SEARCH, icon } from './icons.js';
-import { nl, type LocatorMessages } from './i18n.nl.js';
+import { nl, type LocatorTexts } from './i18n.nl.js';
 import { styles } from './ido-locator.styles.js';
 import type { CardView } from './results.js';
-import type { ResultMessages } from './i18n.results.js';
+import type { ResultTexts } from './i18n.results.nl.js';
 
 /** What the visitor asked for, kept with the answer so that the result line says where it was for. */
 type Search =
@@ -47,22 +47,8 @@ const searchChunk = lazy(() => import('./search-client.js'));
 /** The map's module (Leaflet and the glue to this element), loaded the first time a map is shown. */
 const mapModule = lazy(() => import('./map.js'));
 
-/**
- * Adds a stylesheet that came with a lazy part to a shadow root (after the element's own; as a
- * `<style>` after Lit's where sheets cannot be adopted).
- */
-function adoptLater(root: ShadowRoot, styles: CSSResult[]): void {
-  if ('adoptedStyleSheets' in root && styles.every((s) => s.styleSheet)) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...styles.map((s) => s.styleSheet!)];
-    return;
-  }
-  const style = document.createElement('style');
-  style.textContent = styles.map((s) => s.cssText).join('');
-  root.insertBefore(style, [...root.childNodes].find((node) => node.nodeName !== 'STYLE') ?? null);
-}
-
 /** Dutch built in; English is a chunk of its own, loaded only for `lang="en"`. */
-const texts = lazyCatalogue<LocatorMessages>(nl, async () => (await import('./i18n.en.js')).en);
+const texts = lazyCatalogue(nl, async () => (await import('./i18n.en.js')).en);
 
 /**
  * Finds the nearest Informatiepunt Digitale Overheid (IDO) for the public: by postcode, place
@@ -101,10 +87,9 @@ const texts = lazyCatalogue<LocatorMessages>(nl, async () => (await import('./i1
  * @fires {IdoLocationSelectEvent} ido-location-select - The visitor chose a location with its "Kies" button; `detail` is the location.
  */
 export class IdoLocator extends IdoElement {
-  /** English waits for its texts (a chunk of their own, Dutch is the default) before it renders. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const ready = texts.ready(this.language);
-    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  /** The form's texts and, once the search chunk is there, the results'. */
+  protected override catalogues() {
+    return [texts, searchChunk.value?.resultTexts];
   }
 
   static override styles = styles;
@@ -235,7 +220,7 @@ export class IdoLocator extends IdoElement {
     // The cards' styles arrive with the search chunk: in place before the first card renders.
     if (searchChunk.value && !this._resultsStyled) {
       this._resultsStyled = true;
-      adoptLater(this.renderRoot as ShadowRoot, searchChunk.value.resultStyles);
+      adoptLazyStyles(this, searchChunk.value.resultStyles);
     }
     // The `postcode` attribute starts a search; it never moves focus.
     if (changed.has('postcode') && this.postcode.trim()) this._start(this.postcode, false);
@@ -247,7 +232,7 @@ export class IdoLocator extends IdoElement {
     this._syncMap();
   }
 
-  private _t(): LocatorMessages {
+  private _t(): LocatorTexts {
     return texts.get(this.language);
   }
 
@@ -376,11 +361,11 @@ export class IdoLocator extends IdoElement {
   }
 
   /** The texts of results and server answers: there are none before the search chunk is. */
-  private _resultTexts(): ResultMessages | undefined {
-    return searchChunk.value?.resultTexts[this.language];
+  private _resultTexts(): ResultTexts | undefined {
+    return searchChunk.value?.resultTexts.get(this.language);
   }
 
-  private _statusText(t: LocatorMessages, found: Found | undefined): string {
+  private _statusText(t: LocatorTexts, found: Found | undefined): string {
     if (this._status === 'pending') return this._phase === 'locating' ? t.locating : t.searching;
     const rt = this._resultTexts();
     if (!found || !rt) return '';
@@ -390,7 +375,7 @@ export class IdoLocator extends IdoElement {
     return result.items.length ? rt.found(result.items.length, where) : rt.noneFound(where);
   }
 
-  private _fieldMessage(t: LocatorMessages): string {
+  private _fieldMessage(t: LocatorTexts): string {
     const rt = this._resultTexts();
     switch (this._fieldProblem) {
       case 'unknown-postcode': return rt?.unknownPostcode ?? t.invalidPostcode;
@@ -400,7 +385,7 @@ export class IdoLocator extends IdoElement {
     }
   }
 
-  private _renderProblem(t: LocatorMessages) {
+  private _renderProblem(t: LocatorTexts) {
     const problem = this._problem;
     if (!problem) return nothing;
     const rt = this._resultTexts();

@@ -18,12 +18,11 @@ import type { CourseReport, Summary } from '../../sdk/schemas/reports.js';
 import type { Location } from '../../sdk/schemas/location.js';
 import type { Organisation, Session, User } from '../../sdk/schemas/resources.js';
 import type { Lang } from '../../sdk/schemas/common.js';
-import { catalogue, lowerFirst } from '../shared/i18n.js';
+import { lazyCatalogue, lowerFirst } from '../shared/i18n.js';
 import { lazy } from '../shared/lazy.js';
 import { fingerprint } from '../shared/storage.js';
 import type * as Charts from './charts.js';
-import { en } from './i18n.en.js';
-import { nl, type RapportageMessages, type Ranked } from './i18n.nl.js';
+import { nl, type DashboardTexts, type Ranked } from './i18n.dashboard.nl.js';
 import { styles } from './ido-rapportage.styles.js';
 import {
   PERIOD_PRESETS, dayLabel, formatRange, isLocalDate, monthLabel, presetRange, previousRange, trendGrain, trendKeys, weekLabel,
@@ -112,6 +111,9 @@ function writeSession(api: string, session: StoredSession | null): void {
     // Without sessionStorage the session lives in memory only: a reload asks to log in again.
   }
 }
+
+/** The dashboard's texts: Dutch built in, English a chunk of its own (the element waits for it before it renders). */
+export const texts = lazyCatalogue(nl, async () => (await import('./i18n.dashboard.en.js')).en);
 
 /** The SVG charts: a chunk of their own, loaded once there are figures to draw. */
 const chartsChunk = lazy(() => import('./charts.js'));
@@ -326,8 +328,8 @@ export class RapportageView implements ReactiveController {
     this._host.requestUpdate();
   }
 
-  private _t(): RapportageMessages {
-    return catalogue({ nl, en }, this._api.lang());
+  private _t(): DashboardTexts {
+    return texts.get(this._api.lang());
   }
 
   /** The credentials in use: the view's own session, else the `token` attribute (unless the server refused it). */
@@ -553,7 +555,7 @@ export class RapportageView implements ReactiveController {
   // ------------------------------------------------------------------------------------------
   // Rendering.
 
-  private _renderLogin(t: RapportageMessages) {
+  private _renderLogin(t: DashboardTexts) {
     const errors = this._loginErrors;
     const pending = this._login.status === TaskStatus.PENDING;
     const field = (name: 'email' | 'password', label: string, type: string, autocomplete: string) => {
@@ -585,7 +587,7 @@ export class RapportageView implements ReactiveController {
     </section>`;
   }
 
-  private _renderControls(t: RapportageMessages, meta: Meta | undefined, range: DateRange, previous: DateRange) {
+  private _renderControls(t: DashboardTexts, meta: Meta | undefined, range: DateRange, previous: DateRange) {
     const lang = this._api.lang();
     const national = this._isNational(meta);
     const organisations = meta?.organisations ?? [];
@@ -652,7 +654,7 @@ export class RapportageView implements ReactiveController {
     </section>`;
   }
 
-  private _change(t: RapportageMessages, current: number, previous: number) {
+  private _change(t: DashboardTexts, current: number, previous: number) {
     const fmt = new Intl.NumberFormat(t.locale);
     if (previous === 0 && current === 0) return html`<p class="change">${icon('same')}<span>${t.same(fmt.format(0))}</span></p>`;
     if (previous === 0) return html`<p class="change"><span>${t.fromNothing}</span></p>`;
@@ -673,7 +675,7 @@ export class RapportageView implements ReactiveController {
     return report.groups.filter((g) => inProvince.has(g.key)).reduce((sum, g) => ({ runs: sum.runs + g.runs, enrolled: sum.enrolled + g.enrolled }), { runs: 0, enrolled: 0 });
   }
 
-  private _renderFigures(t: RapportageMessages, report: Report, meta: Meta | undefined) {
+  private _renderFigures(t: DashboardTexts, report: Report, meta: Meta | undefined) {
     const fmt = new Intl.NumberFormat(t.locale);
     const percent = new Intl.NumberFormat(t.locale, { style: 'percent', maximumFractionDigits: 0 });
     const { topics: now, before } = report;
@@ -713,7 +715,7 @@ export class RapportageView implements ReactiveController {
     </section>`;
   }
 
-  private _renderSkeleton(t: RapportageMessages) {
+  private _renderSkeleton(t: DashboardTexts) {
     const card = (label: string) => html`<li class="figure">
       <h4>${label}</h4>
       <span class="skeleton figure-value"></span>
@@ -738,7 +740,7 @@ export class RapportageView implements ReactiveController {
     </div>`;
   }
 
-  private _chartCard(t: RapportageMessages, id: ChartId, heading: string, intro: string | null, summary: string,
+  private _chartCard(t: DashboardTexts, id: ChartId, heading: string, intro: string | null, summary: string,
     chart: (width: number, charts: typeof Charts) => TemplateResult, table: () => TemplateResult, wide: boolean, after?: TemplateResult) {
     const asTable = this._tables.has(id) || this._chartsFailed;
     const width = this._widths[id] ?? 0;
@@ -761,7 +763,7 @@ export class RapportageView implements ReactiveController {
     </section>`;
   }
 
-  private _renderCharts(t: RapportageMessages, report: Report) {
+  private _renderCharts(t: DashboardTexts, report: Report) {
     const lang = this._api.lang();
     const fmt = new Intl.NumberFormat(t.locale);
     const format = (n: number) => fmt.format(n);
@@ -867,7 +869,7 @@ export class RapportageView implements ReactiveController {
     </div>`;
   }
 
-  private _renderExports(t: RapportageMessages) {
+  private _renderExports(t: DashboardTexts) {
     const status = this._export.status;
     const pending = status === TaskStatus.PENDING;
     const button = (view: ExportView, label: string, hint: string) => html`<li>
@@ -892,7 +894,7 @@ export class RapportageView implements ReactiveController {
     </section>`;
   }
 
-  private _renderProblem(t: RapportageMessages, error: unknown) {
+  private _renderProblem(t: DashboardTexts, error: unknown) {
     let text = t.loadError;
     if (isIdoNetworkError(error)) text = t.loadNetworkError;
     else if (isIdoHttpError(error) && error.status === 429) text = t.loadBusy;
@@ -914,7 +916,7 @@ export class RapportageView implements ReactiveController {
     </div>`;
   }
 
-  private _renderDashboard(t: RapportageMessages) {
+  private _renderDashboard(t: DashboardTexts) {
     const meta = this._meta.value;
     const range = this._range();
     const previous = previousRange(range, this._preset);

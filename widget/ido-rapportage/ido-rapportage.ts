@@ -1,13 +1,18 @@
 /** `<ido-rapportage>`: coordinators see their IDO's figures for a period, compared with the period before, and download them. */
-import { adoptStyles, html, type CSSResultOrNative, type PropertyDeclarations } from 'lit';
+import { html, type PropertyDeclarations } from 'lit';
 import { IdoElement } from '../shared/ido-element.js';
 import { base, tokens } from '../shared/styles.js';
-import { lazy } from '../shared/lazy.js';
+import { lazyCatalogue } from '../shared/i18n.js';
+import { adoptLazyStyles, lazy } from '../shared/lazy.js';
 import { IdoLoginEvent, IdoLogoutEvent } from './events.js';
 import type { RapportageView } from './dashboard.js';
+import { nl } from './i18n.nl.js';
 
 /** The login form and dashboard: a chunk of their own, loaded when the element is first connected. */
 const dashboard = lazy(() => import('./dashboard.js'));
+
+/** Dutch built in; English is a chunk of its own, loaded only for `lang="en"`. */
+const texts = lazyCatalogue(nl, async () => (await import('./i18n.en.js')).en);
 
 /**
  * Figures for coordinators of Informatiepunten Digitale Overheid: answers first, details on
@@ -58,6 +63,11 @@ const dashboard = lazy(() => import('./dashboard.js'));
  * @fires {IdoLogoutEvent} ido-logout - The coordinator pressed "Uitloggen".
  */
 export class IdoRapportage extends IdoElement {
+  /** The element's texts and, once it is there, the dashboard's. */
+  protected override catalogues() {
+    return [texts, dashboard.value?.texts];
+  }
+
   static override styles = [tokens, base];
   /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
   static override properties: PropertyDeclarations = {
@@ -85,8 +95,7 @@ export class IdoRapportage extends IdoElement {
     dashboard().then(
       ({ RapportageView, styles }) => {
         if (this._view) return;
-        const own = (this.constructor as typeof IdoRapportage).elementStyles;
-        adoptStyles(this.renderRoot as ShadowRoot, [...own, ...(styles as CSSResultOrNative[]).filter((s) => !own.includes(s))]);
+        adoptLazyStyles(this, styles);
         // Events go out through `fire`: the manifest analyzer documents them from the JSDoc above.
         const fire = (event: Event) => this.dispatchEvent(event);
         this._view = new RapportageView(this, {
@@ -107,14 +116,12 @@ export class IdoRapportage extends IdoElement {
 
   override render() {
     if (this._view) return this._view.render();
-    const en = this.language === 'en';
+    const t = texts.get(this.language);
     return html`<div lang=${this.language}>
       ${this._loadFailed
-        ? html`<p role="alert">${en
-            ? 'The reports could not be loaded. Check your internet connection and try again.'
-            : 'De rapportage kon niet worden geladen. Controleer je internetverbinding en probeer het opnieuw.'}</p>
-            <p><button class="button" type="button" @click=${this._load}>${en ? 'Try again' : 'Probeer opnieuw'}</button></p>`
-        : html`<p role="status">${en ? 'Loading the reports…' : 'De rapportage wordt geladen…'}</p>`}
+        ? html`<p role="alert">${t.loadFailed}</p>
+            <p><button class="button" type="button" @click=${this._load}>${t.retry}</button></p>`
+        : html`<p role="status">${t.loading}</p>`}
     </div>`;
   }
 }

@@ -1,7 +1,7 @@
 /** Every text of `<ido-registratie>` in plain English. */
-import type { Strings } from './i18n.nl.js';
+import type { RegistratieTexts } from './i18n.nl.js';
 
-export const en: Strings = {
+export const en: RegistratieTexts = {
   title: 'Register a visit',
   loading: 'Loading topics…',
   loadFailed: 'The topics could not be loaded. Check the connection and try again.',

@@ -124,4 +124,4 @@ export const nl = {
   sendNow: 'Verstuur nu',
 };
 
-export type Strings = typeof nl;
+export type RegistratieTexts = typeof nl;

@@ -21,7 +21,7 @@ import { base, tokens } from '../shared/styles.js';
 import { more } from '../shared/styles-more.js';
 import { lazyCatalogue, formatList, formatTime, lowerFirst } from '../shared/i18n.js';
 import { fingerprint, readJson, writeJson } from '../shared/storage.js';
-import { nl, type Strings } from './i18n.nl.js';
+import { nl, type RegistratieTexts } from './i18n.nl.js';
 import { styles } from './ido-registratie.styles.js';
 import { IdoErrorEvent, IdoQueuedEvent, IdoRegisteredEvent } from './events.js';
 import { searchTopics, topTopics, usageWeights } from './topic-search.js';
@@ -91,7 +91,7 @@ type PersonalDataFinder = typeof import('../../sdk/personal-data.js');
 const finder = lazy(() => import('../../sdk/personal-data.js'));
 
 /** Dutch built in; English is a chunk of its own, loaded only for `lang="en"`. */
-const texts = lazyCatalogue<Strings>(nl, async () => (await import('./i18n.en.js')).en);
+const texts = lazyCatalogue(nl, async () => (await import('./i18n.en.js')).en);
 
 /**
  * Registers a visit at an IDO desk: choose a topic, press Registreer. The details (channel,
@@ -136,10 +136,8 @@ const texts = lazyCatalogue<Strings>(nl, async () => (await import('./i18n.en.js
  * @fires {IdoErrorEvent} ido-error - Something the worker asked for failed; `detail.error` says what.
  */
 export class IdoRegistratie extends IdoElement {
-  /** English waits for its texts (a chunk of their own, Dutch is the default) before it renders. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const ready = texts.ready(this.language);
-    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  protected override catalogues() {
+    return [texts];
   }
 
   static override styles = [tokens, base, more, styles];
@@ -480,7 +478,7 @@ export class IdoRegistratie extends IdoElement {
   // ---------------------------------------------------------------------------------------------
   // Derived state
 
-  private get t(): Strings {
+  private get t(): RegistratieTexts {
     return texts.get(this.language);
   }
 

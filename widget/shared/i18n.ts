@@ -11,11 +11,6 @@ export function resolveLang(...candidates: (string | null | undefined)[]): Lang 
   return 'nl';
 }
 
-/** Picks the catalogue for a language; every catalogue has the shape of the Dutch one. */
-export function catalogue<T>(catalogues: Record<Lang, T>, lang: Lang): T {
-  return catalogues[lang] ?? catalogues.nl;
-}
-
 const TIME_ZONE = 'Europe/Amsterdam';
 const timeFormats = new Map<Lang, Intl.DateTimeFormat>();
 
@@ -48,7 +43,7 @@ export interface Catalogue<T> {
   /** The texts in `lang`; Dutch while the English ones are not there (yet). */
   get(lang: Lang): T;
   /** A promise while the texts of `lang` are still to be loaded; undefined when there is nothing to wait for. */
-  ready(lang: Lang): Promise<void> | undefined;
+  ready(lang: Lang): Promise<unknown> | undefined;
 }
 
 /**
@@ -62,6 +57,7 @@ export function lazyCatalogue<T>(nl: T, loadEnglish: () => Promise<T>): Catalogu
   const en = lazy(loadEnglish);
   return {
     get: (lang) => (lang === 'en' && en.value) || nl,
-    ready: (lang) => (lang !== 'en' || en.value ? undefined : en().then(() => undefined, () => undefined)),
+    ready: (lang) => (lang !== 'en' || en.value ? undefined : en().catch(() => undefined)),
   };
 }
+

@@ -2,7 +2,7 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { Lang } from '../../sdk/schemas/common.js';
 import { idoConfigContext, type IdoConfig } from './context.js';
-import { resolveLang } from './i18n.js';
+import { resolveLang, type Catalogue } from './i18n.js';
 
 /**
  * The origin this script was loaded from: the default API server, because the server that
@@ -115,6 +115,21 @@ export class IdoElement extends LitElement {
 
   protected get language(): Lang {
     return resolveLang(this.lang, this.inherited?.lang);
+  }
+
+  /**
+   * The catalogues of the texts the next render uses: the element's own, and a lazy part's once it
+   * is there. In English the element waits for them before it renders (Dutch is built in), so it
+   * never shows Dutch first and `updateComplete` means "rendered in the right language".
+   */
+  protected catalogues(): (Catalogue<unknown> | undefined)[] {
+    return [];
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const lang = this.language;
+    const waiting = this.catalogues().map((c) => c?.ready(lang)).filter(Boolean);
+    return waiting[0] ? Promise.all(waiting).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** What this element passes on: its own resolved configuration. */

@@ -1,4 +1,5 @@
-/** The one way the elements load a part on demand: `import()` once, and again after a failure. */
+/** The one way the elements load a part on demand: `import()` once, and again after a failure; and the styles that come with it. */
+import { adoptStyles, type CSSResultOrNative, type LitElement } from 'lit';
 
 /** A part loaded on demand: call it for the part (loaded on the first call); `value` once it is there. */
 export interface Lazy<T> {
@@ -27,4 +28,14 @@ export function lazy<T>(load: () => Promise<T>): Lazy<T> {
       },
     ));
   return part;
+}
+
+/**
+ * Adds the styles that came with a lazy part to an element's shadow root, after the element's own
+ * (sheets the part shares with the element are not added twice). Before the part's first render,
+ * so nothing it renders is ever shown unstyled.
+ */
+export function adoptLazyStyles(element: LitElement, styles: CSSResultOrNative[]): void {
+  const own = (element.constructor as typeof LitElement).elementStyles;
+  adoptStyles(element.renderRoot as ShadowRoot, [...own, ...styles.filter((s) => !own.includes(s))]);
 }
