@@ -2,7 +2,8 @@
 // a framework may rely on, and nothing else. The analyzer reads every module under widget/; the
 // plugin below keeps the public surface only: the entry (widget/index.ts: the tags), the element
 // classes (with their base class, whose `api` and `lang` they inherit) and the modules the entry
-// re-exports from (the events, the configuration context). Private and protected members, helper
+// re-exports from (the events, the configuration context). Private and protected members (and the
+// attributes the analyzer makes of private states), helper
 // modules (controllers, render parts, chunks) and events the analyzer guesses from a
 // `dispatchEvent(new …(value))` call (only `@fires` documents an event) are left out.
 
@@ -28,7 +29,10 @@ function publicSurface() {
         module.declarations = (module.declarations ?? []).filter((d) => d.customElement || publicNames.has(d.name));
         for (const declaration of module.declarations) {
           if (declaration.members) {
-            declaration.members = declaration.members.filter((member) => member.privacy !== 'private' && member.privacy !== 'protected');
+            const hidden = new Set(declaration.members.filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name));
+            declaration.members = declaration.members.filter((m) => !hidden.has(m.name));
+            // A state (`state: true` in `static properties`) is a private field, never an attribute.
+            if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));
           }
           if (declaration.events) declaration.events = declaration.events.filter((event) => event.description);
         }

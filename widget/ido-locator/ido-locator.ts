@@ -95,13 +95,13 @@ export class IdoLocator extends IdoElement {
   static override styles = styles;
   /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
   static override properties: PropertyDeclarations = {
-    _status: { state: true, attribute: false },
-    _now: { state: true, attribute: false },
-    _fieldProblem: { state: true, attribute: false },
-    _problem: { state: true, attribute: false },
-    _phase: { state: true, attribute: false },
-    _expanded: { state: true, attribute: false },
-    _mapState: { state: true, attribute: false },
+    _status: { state: true },
+    _now: { state: true },
+    _fieldProblem: { state: true },
+    _problem: { state: true },
+    _phase: { state: true },
+    _expanded: { state: true },
+    _mapState: { state: true },
     limit: { type: Number },
     postcode: {},
     map: { type: Boolean },
@@ -211,8 +211,7 @@ export class IdoLocator extends IdoElement {
     super.disconnectedCallback();
     clearTimeout(this._clock);
     document.removeEventListener('visibilitychange', this._onVisibility);
-    const root = this.renderRoot as ShadowRoot;
-    if (this._mapUsed) mapModule().then((m) => m.dropMap(root), () => undefined);
+    if (this._mapUsed) mapModule().then((m) => m.dropMap(this.renderRoot as ShadowRoot), () => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -230,10 +229,6 @@ export class IdoLocator extends IdoElement {
     super.updated(changed);
     if (changed.has('postcode') && this.postcode.trim()) this._input.value = this.postcode.trim();
     this._syncMap();
-  }
-
-  private _t(): LocatorTexts {
-    return texts.get(this.language);
   }
 
   /**
@@ -403,7 +398,7 @@ export class IdoLocator extends IdoElement {
   }
 
   override render() {
-    const t = this._t();
+    const t = texts.get(this.language);
     const found = this._shownResult();
     const items = found?.result.items ?? [];
     const status = this._statusText(t, found);

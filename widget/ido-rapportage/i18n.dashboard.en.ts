@@ -21,7 +21,6 @@ export const en: DashboardTexts = {
   emailMissing: 'Enter your email address.',
   emailInvalid: 'Enter an email address like name@library.nl.',
   passwordMissing: 'Enter your password.',
-  checkFields: 'Check what you entered',
   loginFailed: 'The email address or password is not correct. Check them and try again.',
   loginBusy: 'You tried to log in too often. Wait a minute, then try again.',
   networkError: 'There is no connection to the server. Check your internet connection and try again.',
@@ -77,7 +76,6 @@ export const en: DashboardTexts = {
   showChart: 'Show as chart',
   chartLoading: 'Loading the chart…',
   chartFailed: 'The chart could not be loaded. The table shows the same figures.',
-  tableRegion: (caption) => `Table: ${caption}`,
   noData: 'No data in this period.',
 
   topicsHeading: 'What are the questions about?',
@@ -132,7 +130,6 @@ export const en: DashboardTexts = {
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   weekdaysShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   hourRange: (hour) => `${pad(hour)}:00–${pad(hour + 1)}:00`,
-  visitCount: (n) => (n === 1 ? '1 visit' : `${n} visits`),
 
   exportHeading: 'Download',
   exportIntro: 'The files cover the same period and filters as the figures above.',

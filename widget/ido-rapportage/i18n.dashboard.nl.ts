@@ -36,8 +36,6 @@ export const nl = {
   emailMissing: 'Vul je e-mailadres in.',
   emailInvalid: 'Vul een e-mailadres in zoals naam@bibliotheek.nl.',
   passwordMissing: 'Vul je wachtwoord in.',
-  /** Heading of the error summary above the form. */
-  checkFields: 'Controleer wat je hebt ingevuld',
   loginFailed: 'Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.',
   loginBusy: 'Je hebt te vaak geprobeerd in te loggen. Wacht een minuut en probeer het dan opnieuw.',
   networkError: 'Er is geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.',
@@ -99,8 +97,6 @@ export const nl = {
   showChart: 'Toon als grafiek',
   chartLoading: 'De grafiek wordt geladen…',
   chartFailed: 'De grafiek kon niet worden geladen. De tabel laat dezelfde cijfers zien.',
-  /** Label of a scrolling table region. */
-  tableRegion: (caption: string) => `Tabel: ${caption}`,
   noData: 'Geen gegevens in deze periode.',
 
   topicsHeading: 'Waar gaan de vragen over?',
@@ -165,7 +161,6 @@ export const nl = {
   weekdaysShort: ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'],
   /** "10:00–11:00". */
   hourRange: (hour: number) => `${String(hour).padStart(2, '0')}:00–${String((hour + 1) % 24).padStart(2, '0')}:00`,
-  visitCount: (n: number) => (n === 1 ? '1 bezoek' : `${n} bezoeken`),
 
   exportHeading: 'Downloaden',
   exportIntro: 'De bestanden gaan over dezelfde periode en dezelfde filters als de cijfers hierboven.',

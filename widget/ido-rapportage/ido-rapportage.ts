@@ -71,7 +71,7 @@ export class IdoRapportage extends IdoElement {
   static override styles = [tokens, base];
   /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
   static override properties: PropertyDeclarations = {
-    _loadFailed: { state: true, attribute: false },
+    _loadFailed: { state: true },
     token: {},
   };
 

@@ -57,7 +57,7 @@ export function lazyCatalogue<T>(nl: T, loadEnglish: () => Promise<T>): Catalogu
   const en = lazy(loadEnglish);
   return {
     get: (lang) => (lang === 'en' && en.value) || nl,
-    ready: (lang) => (lang !== 'en' || en.value ? undefined : en().catch(() => undefined)),
+    ready: (lang) => (lang === 'en' && !en.value ? en().catch(() => undefined) : undefined),
   };
 }
 

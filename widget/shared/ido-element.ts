@@ -35,7 +35,7 @@ const contextEvent = (type: 'context-request' | 'context-provider', fields: Part
 export class IdoElement extends LitElement {
   /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
   static override properties: PropertyDeclarations = {
-    inherited: { state: true, attribute: false },
+    inherited: { state: true },
     api: {},
     lang: {},
   };
@@ -127,8 +127,7 @@ export class IdoElement extends LitElement {
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const lang = this.language;
-    const waiting = this.catalogues().map((c) => c?.ready(lang)).filter(Boolean);
+    const waiting = this.catalogues().map((c) => c?.ready(this.language)).filter(Boolean);
     return waiting[0] ? Promise.all(waiting).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
