@@ -14,8 +14,14 @@
 
 /** @param {string} text one static part of a css`` template */
 export function minifyCss(text, { first, last }) {
-  // Strings stay as they are (`content: ''`); everything else is collapsed.
-  const pieces = text.split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/);
+  // Strings stay as they are (`content: ''`); comments go (an apostrophe in one, "the radio's dot",
+  // is no string); everything else is collapsed.
+  const tokens = text.split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/\*[\s\S]*?\*\/)/);
+  const pieces = [''];
+  for (let i = 0; i < tokens.length; i++) {
+    if (i % 2 === 1 && !tokens[i].startsWith('/*')) pieces.push(tokens[i], '');
+    else pieces[pieces.length - 1] += i % 2 === 1 ? ' ' : tokens[i];
+  }
   let out = '';
   for (let i = 0; i < pieces.length; i++) {
     if (i % 2 === 1) {
@@ -23,7 +29,6 @@ export function minifyCss(text, { first, last }) {
       continue;
     }
     out += pieces[i]
-      .replace(/\/\*[\s\S]*?\*\//g, ' ')
       .replace(/\s+/g, ' ')
       .replace(/ ?([{};,>]) ?/g, '$1')
       .replace(/: /g, ':')

@@ -14,5 +14,6 @@ if (!customElements.get('ido-rapportage')) customElements.define('ido-rapportage
 
 export { IdoRegistratie, IdoLocator, IdoRapportage };
 export { IdoRegisteredEvent, IdoQueuedEvent, IdoErrorEvent } from './ido-registratie/events.js';
-export { IdoLocationSelectEvent } from './ido-locator/ido-locator.js';
+export { IdoLocationSelectEvent } from './ido-locator/events.js';
+export { IdoLoginEvent, IdoLogoutEvent } from './ido-rapportage/events.js';
 export { idoConfigContext, type IdoConfig, type Lang } from './shared/context.js';

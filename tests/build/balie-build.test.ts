@@ -47,7 +47,7 @@ test('the shell holds the page, its manifest and icons, ido.js and the desk\'s c
   for (const url of ['/balie', '/balie/balie.js', '/balie/balie.css', '/balie/manifest.webmanifest', '/balie/icons/icon-192.png', '/balie/icons/icon-512.png', '/widget/ido.js']) {
     assert.ok(urls.includes(url), `${url} is kept`);
   }
-  for (const part of ['desk-client', 'personal-data', 'sdk-client']) {
+  for (const part of ['desk-client', 'details-panel', 'sdk-client']) {
     assert.ok(urls.some((u) => new RegExp(`^/widget/chunks/${part}-[\\w-]{8}\\.js$`).test(u)), `the ${part} chunk is kept`);
   }
   for (const part of ['map', 'dashboard', 'charts', 'search-client']) {

@@ -25,6 +25,20 @@ test('css: comments and insignificant whitespace go, strings and calc() spaces s
   );
 });
 
+test("css: an apostrophe in a comment starts no string (the rules after it are collapsed too)", () => {
+  const css = `
+  /* the radio's dot */
+  .a {
+    color: red;
+  }
+  /* the system's colour */
+  .b {
+    content: '/* kept */';
+  }
+`;
+  assert.equal(minifyCss(css, { first: true, last: true }), ".a{color:red}.b{content:'/* kept */'}");
+});
+
 test('css: a space next to an interpolation is kept', () => {
   assert.equal(minifyCss('\n  a { color: ', { first: true, last: false }), 'a{color:');
   assert.equal(minifyCss(' solid\n', { first: false, last: true }), ' solid');

@@ -1,7 +1,7 @@
 /** English texts of `<ido-locator>`: short sentences in plain English. */
-import type { LocatorMessages } from './i18n.nl.js';
+import type { LocatorTexts } from './i18n.nl.js';
 
-export const en: LocatorMessages = {
+export const en: LocatorTexts = {
   heading: 'Find a Digital Government Information Point',
   intro: 'Free help with questions about the government. You do not need to be a library member.',
   postcodeLabel: 'Your postcode',

@@ -1,34 +1,16 @@
-/** Dutch texts of `<ido-locator>`: plain Dutch (B1), the visitor addressed as "u". */
-
 /**
- * The texts of the form and of the problems that can occur before the search chunk is there; the
- * texts of results, server answers and the map travel with the result cards (i18n.results.ts).
+ * Dutch texts of `<ido-locator>`: plain Dutch (B1), the visitor addressed as "u". The texts of the
+ * form and of the problems that can occur before the search chunk is there; the texts of results,
+ * server answers and the map travel with the result cards (i18n.results.nl.ts).
  */
-export interface LocatorMessages {
-  heading: string;
-  intro: string;
-  postcodeLabel: string;
-  postcodeHint: string;
-  search: string;
-  useLocation: string;
-  /** Visually hidden prefix of an error, so a screen reader says it is one. */
-  errorPrefix: string;
-  invalidPostcode: string;
-  locationDenied: string;
-  locationUnavailable: string;
-  networkError: string;
-  retry: string;
-  searching: string;
-  locating: string;
-}
-
-export const nl: LocatorMessages = {
+export const nl = {
   heading: 'Vind een Informatiepunt Digitale Overheid',
   intro: 'Gratis hulp bij vragen over de overheid. U hoeft geen lid te zijn van de bibliotheek.',
   postcodeLabel: 'Uw postcode',
   postcodeHint: 'Bijvoorbeeld 3511 AB',
   search: 'Zoek',
   useLocation: 'Gebruik mijn locatie',
+  /** Visually hidden prefix of an error, so a screen reader says it is one. */
   errorPrefix: 'Let op: ',
   invalidPostcode: 'Vul een postcode in, bijvoorbeeld 3511 AB',
   locationDenied: 'U heeft uw locatie niet gedeeld. Vul uw postcode in.',
@@ -38,3 +20,5 @@ export const nl: LocatorMessages = {
   searching: 'Bezig met zoeken…',
   locating: 'Bezig met het zoeken van uw locatie…',
 };
+
+export type LocatorTexts = typeof nl;

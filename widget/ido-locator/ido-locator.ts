@@ -1,26 +1,17 @@
 /** `<ido-locator>`: the public finds the nearest IDO by postcode, place or location, and sees whether it is open. */
-import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { IdoClient, NearestQuery } from '../../sdk/client.js';
 import { parsePostcode } from '../../sdk/postcode.js';
 import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
 import { IdoElement } from '../shared/ido-element.js';
 import { lazyCatalogue } from '../shared/i18n.js';
+import { adoptLazyStyles, lazy } from '../shared/lazy.js';
+import { IdoLocationSelectEvent } from './events.js';
 import { HERE, SEARCH, icon } from './icons.js';
-import { nl, type LocatorMessages } from './i18n.nl.js';
+import { nl, type LocatorTexts } from './i18n.nl.js';
 import { styles } from './ido-locator.styles.js';
 import type { CardView } from './results.js';
-import type { ResultMessages } from './i18n.results.js';
-
-/**
- * Fired when the visitor chooses a location with its "Kies" button (only shown with the
- * `selectable` attribute). Never fired by a programmatic change.
- */
-export class IdoLocationSelectEvent extends CustomEvent<PublicLocation> {
-  static readonly eventName = 'ido-location-select';
-  constructor(location: PublicLocation) {
-    super(IdoLocationSelectEvent.eventName, { detail: location, bubbles: true, composed: true });
-  }
-}
+import type { ResultTexts } from './i18n.results.nl.js';
 
 /** What the visitor asked for, kept with the answer so that the result line says where it was for. */
 type Search =
@@ -44,43 +35,20 @@ type SearchStatus = 'idle' | 'pending' | 'done' | 'failed';
 const PLACE = /^['’]?\p{L}[\p{L}\s'’.-]*$/u;
 const MINUTE_MS = 60_000;
 
-type SearchModule = typeof import('./search-client.js');
-let searchModule: Promise<SearchModule> | undefined;
-/** The search chunk once loaded: it renders the result cards (there are results only once it is). */
-let resultsView: SearchModule | undefined;
-
 /**
  * The search chunk (search-client.ts: the client's `locations`, what a failure means, and the
- * result cards with their opening hours, texts and styles), loaded with the first search. Not
- * reaching the script is not reaching the server: without the chunk every failure is the network
- * problem, and the next search asks for it again.
+ * result cards with their opening hours, texts and styles), loaded with the first search; its
+ * `value` renders the result cards (there are results only once it is there). Not reaching the
+ * script is not reaching the server: without the chunk every failure is the network problem, and
+ * the next search asks for it again.
  */
-function loadSearch(): Promise<SearchModule> {
-  return (searchModule ??= import('./search-client.js').then(
-    (m) => (resultsView = m),
-    (error: unknown) => {
-      searchModule = undefined;
-      throw error;
-    },
-  ));
-}
+const searchChunk = lazy(() => import('./search-client.js'));
 
-/**
- * Adds a stylesheet that came with a lazy part to a shadow root (after the element's own; as a
- * `<style>` after Lit's where sheets cannot be adopted).
- */
-function adoptLater(root: ShadowRoot, styles: CSSResult[]): void {
-  if ('adoptedStyleSheets' in root && styles.every((s) => s.styleSheet)) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...styles.map((s) => s.styleSheet!)];
-    return;
-  }
-  const style = document.createElement('style');
-  style.textContent = styles.map((s) => s.cssText).join('');
-  root.insertBefore(style, [...root.childNodes].find((node) => node.nodeName !== 'STYLE') ?? null);
-}
+/** The map's module (Leaflet and the glue to this element), loaded the first time a map is shown. */
+const mapModule = lazy(() => import('./map.js'));
 
 /** Dutch built in; English is a chunk of its own, loaded only for `lang="en"`. */
-const texts = lazyCatalogue<LocatorMessages>(nl, async () => (await import('./i18n.en.js')).en);
+const texts = lazyCatalogue(nl, async () => (await import('./i18n.en.js')).en);
 
 /**
  * Finds the nearest Informatiepunt Digitale Overheid (IDO) for the public: by postcode, place
@@ -116,25 +84,24 @@ const texts = lazyCatalogue<LocatorMessages>(nl, async () => (await import('./i1
  * @cssprop --ido-closed-color - "Gesloten" (defaults to the text colour; the words and the clock icon say it).
  * @cssprop --ido-radius - Corner radius (falls back to `--basis-border-radius-md`).
  *
- * @fires ido-location-select - {IdoLocationSelectEvent} The visitor chose a location (`detail`: the location). Bubbles, composed.
+ * @fires {IdoLocationSelectEvent} ido-location-select - The visitor chose a location with its "Kies" button; `detail` is the location.
  */
 export class IdoLocator extends IdoElement {
-  /** English waits for its texts (a chunk of their own, Dutch is the default) before it renders. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const ready = texts.ready(this.language);
-    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  /** The form's texts and, once the search chunk is there, the results'. */
+  protected override catalogues() {
+    return [texts, searchChunk.value?.resultTexts];
   }
 
   static override styles = styles;
   /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
   static override properties: PropertyDeclarations = {
-    _status: { state: true, attribute: false },
-    _now: { state: true, attribute: false },
-    _fieldProblem: { state: true, attribute: false },
-    _problem: { state: true, attribute: false },
-    _phase: { state: true, attribute: false },
-    _expanded: { state: true, attribute: false },
-    _mapState: { state: true, attribute: false },
+    _status: { state: true },
+    _now: { state: true },
+    _fieldProblem: { state: true },
+    _problem: { state: true },
+    _phase: { state: true },
+    _expanded: { state: true },
+    _mapState: { state: true },
     limit: { type: Number },
     postcode: {},
     map: { type: Boolean },
@@ -143,8 +110,8 @@ export class IdoLocator extends IdoElement {
 
   private _client?: { key: string; locations: Promise<IdoClient['locations']> };
   private _clock?: ReturnType<typeof setTimeout>;
-  /** The map's module (Leaflet and the glue to this element), loaded the first time a map is shown. */
-  private _mapModule?: Promise<typeof import('./map.js')>;
+  /** Whether this element has shown a map (then every update keeps it in step, also to remove it). */
+  private _mapUsed = false;
   /** Whether the running search was started by the visitor (then focus may move to the field on failure). */
   private _byVisitor = false;
   /** The search to repeat with "Probeer opnieuw". */
@@ -244,16 +211,15 @@ export class IdoLocator extends IdoElement {
     super.disconnectedCallback();
     clearTimeout(this._clock);
     document.removeEventListener('visibilitychange', this._onVisibility);
-    const root = this.renderRoot as ShadowRoot;
-    void this._mapModule?.then((m) => m.dropMap(root));
+    if (this._mapUsed) mapModule().then((m) => m.dropMap(this.renderRoot as ShadowRoot), () => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The cards' styles arrive with the search chunk: in place before the first card renders.
-    if (resultsView && !this._resultsStyled) {
+    if (searchChunk.value && !this._resultsStyled) {
       this._resultsStyled = true;
-      adoptLater(this.renderRoot as ShadowRoot, resultsView.resultStyles);
+      adoptLazyStyles(this, searchChunk.value.resultStyles);
     }
     // The `postcode` attribute starts a search; it never moves focus.
     if (changed.has('postcode') && this.postcode.trim()) this._start(this.postcode, false);
@@ -265,10 +231,6 @@ export class IdoLocator extends IdoElement {
     this._syncMap();
   }
 
-  private _t(): LocatorMessages {
-    return texts.get(this.language);
-  }
-
   /**
    * The client's `locations` namespace only (not the whole client, so the other schemas stay out
    * of the bundle), loaded with the first search: see search-client.ts. A chunk that fails to
@@ -278,7 +240,7 @@ export class IdoLocator extends IdoElement {
     const key = `${this.resolvedApi} ${this.language}`;
     if (this._client?.key !== key) {
       const options = { baseUrl: this.resolvedApi, lang: this.language };
-      const client = { key, locations: loadSearch().then((m) => m.locationsClient(options)) };
+      const client = { key, locations: searchChunk().then((m) => m.locationsClient(options)) };
       client.locations.catch(() => {
         if (this._client === client) this._client = undefined;
       });
@@ -343,7 +305,7 @@ export class IdoLocator extends IdoElement {
       return;
     }
     // Without the search chunk nothing reached the server: the network problem.
-    const problem = resultsView?.problemOf(error) ?? 'network';
+    const problem = searchChunk.value?.problemOf(error) ?? 'network';
     if ((problem === 'unknown' || problem === 'lookup-unavailable') && search && search.kind !== 'here') {
       this._fieldProblem = problem === 'lookup-unavailable' ? problem : search.kind === 'place' ? 'unknown-place' : 'unknown-postcode';
       if (this._byVisitor) void this.updateComplete.then(() => this._input.focus());
@@ -370,9 +332,9 @@ export class IdoLocator extends IdoElement {
   private _syncMap(): void {
     const found = this._shownResult();
     const rt = this._resultTexts();
-    if (!rt || (!this._mapModule && !(this.map && found?.result.items.length))) return;
-    this._mapModule ??= import('./map.js');
-    this._mapModule.then(
+    if (!rt || (!this._mapUsed && !(this.map && found?.result.items.length))) return;
+    this._mapUsed = true;
+    mapModule().then(
       (m) => m.syncMap({
         root: this.renderRoot as ShadowRoot,
         on: this.map,
@@ -382,7 +344,7 @@ export class IdoLocator extends IdoElement {
         ready: () => (this._mapState = 'ready'),
       }),
       () => {
-        this._mapModule = undefined;
+        this._mapUsed = false;
         this._mapState = 'failed';
       },
     );
@@ -394,11 +356,11 @@ export class IdoLocator extends IdoElement {
   }
 
   /** The texts of results and server answers: there are none before the search chunk is. */
-  private _resultTexts(): ResultMessages | undefined {
-    return resultsView?.resultTexts[this.language];
+  private _resultTexts(): ResultTexts | undefined {
+    return searchChunk.value?.resultTexts.get(this.language);
   }
 
-  private _statusText(t: LocatorMessages, found: Found | undefined): string {
+  private _statusText(t: LocatorTexts, found: Found | undefined): string {
     if (this._status === 'pending') return this._phase === 'locating' ? t.locating : t.searching;
     const rt = this._resultTexts();
     if (!found || !rt) return '';
@@ -408,7 +370,7 @@ export class IdoLocator extends IdoElement {
     return result.items.length ? rt.found(result.items.length, where) : rt.noneFound(where);
   }
 
-  private _fieldMessage(t: LocatorMessages): string {
+  private _fieldMessage(t: LocatorTexts): string {
     const rt = this._resultTexts();
     switch (this._fieldProblem) {
       case 'unknown-postcode': return rt?.unknownPostcode ?? t.invalidPostcode;
@@ -418,7 +380,7 @@ export class IdoLocator extends IdoElement {
     }
   }
 
-  private _renderProblem(t: LocatorMessages) {
+  private _renderProblem(t: LocatorTexts) {
     const problem = this._problem;
     if (!problem) return nothing;
     const rt = this._resultTexts();
@@ -436,7 +398,7 @@ export class IdoLocator extends IdoElement {
   }
 
   override render() {
-    const t = this._t();
+    const t = texts.get(this.language);
     const found = this._shownResult();
     const items = found?.result.items ?? [];
     const status = this._statusText(t, found);
@@ -476,8 +438,8 @@ export class IdoLocator extends IdoElement {
       </form>
       <div class="problem" id="problem" role="alert">${this._renderProblem(t)}</div>
       <p class="status" id="status" role="status">${status}</p>
-      ${items.length && resultsView && rt
-        ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => resultsView!.renderCard(view, rt, location, i))}</ol>`
+      ${items.length && searchChunk.value && rt
+        ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => searchChunk.value!.renderCard(view, rt, location, i))}</ol>`
         : nothing}
       ${found?.result.attribution ? html`<p class="credit">${found.result.attribution}</p>` : nothing}
       ${this.map && items.length && rt
@@ -508,12 +470,8 @@ function isGeolocationError(error: unknown): error is { code: number } {
   return typeof error === 'object' && error !== null && 'code' in error && 'PERMISSION_DENIED' in error;
 }
 
-/** "Nederlands en Engels" from ['nl', 'en']; codes the browser cannot name are left out. */
 declare global {
   interface HTMLElementTagNameMap {
     'ido-locator': IdoLocator;
-  }
-  interface GlobalEventHandlersEventMap {
-    'ido-location-select': IdoLocationSelectEvent;
   }
 }

@@ -11,9 +11,9 @@ import {
   type OpenState, type OpeningException, type OpeningSchedule,
 } from '../../sdk/opening-hours.js';
 import type { PublicLocation } from '../../sdk/schemas/reports.js';
-import type { Lang } from '../shared/context.js';
+import type { Lang } from '../../sdk/schemas/common.js';
 import { formatList } from '../shared/i18n.js';
-import type { ResultMessages } from './i18n.results.js';
+import type { ResultTexts } from './i18n.results.nl.js';
 import { icon } from './icons.js';
 
 const ICONS = {
@@ -67,17 +67,17 @@ function rangesOn(schedule: OpeningSchedule, date: string): { opens: string; clo
 /** ISO weekday (1 = Monday) of a local date; the date is a calendar day, so UTC noon is safe. */
 const weekdayOf = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
-function hoursText(t: ResultMessages, ranges: { opens: string; closes: string }[]): string {
+function hoursText(t: ResultTexts, ranges: { opens: string; closes: string }[]): string {
   return ranges.length ? ranges.map((r) => t.range(r.opens, r.closes)).join(t.and) : t.closed;
 }
 
 /** The ranges of one day, each kept on one line. */
-function hoursCell(t: ResultMessages, ranges: { opens: string; closes: string }[]) {
+function hoursCell(t: ResultTexts, ranges: { opens: string; closes: string }[]) {
   if (!ranges.length) return t.closed;
   return ranges.map((r, i) => html`${i ? t.and : ''}<span class="range">${t.range(r.opens, r.closes)}</span>`);
 }
 
-function week(view: CardView, t: ResultMessages, location: PublicLocation, schedule: OpeningSchedule, today: string) {
+function week(view: CardView, t: ResultTexts, location: PublicLocation, schedule: OpeningSchedule, today: string) {
   const todayWeekday = weekdayOf(today);
   const usual = (day: number) =>
     location.walkInHours
@@ -112,7 +112,7 @@ function week(view: CardView, t: ResultMessages, location: PublicLocation, sched
 }
 
 /** One location's card: open state, hours (the week on demand), address, route, phone, features. */
-export function renderCard(view: CardView, t: ResultMessages, location: PublicLocation, index: number) {
+export function renderCard(view: CardView, t: ResultTexts, location: PublicLocation, index: number) {
   const lang = view.language;
   const now = view.now;
   const id = `loc-${index}`;
@@ -157,7 +157,7 @@ export function renderCard(view: CardView, t: ResultMessages, location: PublicLo
   </li>`;
 }
 
-function languageNames(codes: string[], lang: 'nl' | 'en'): string {
+function languageNames(codes: string[], lang: Lang): string {
   let names: string[];
   try {
     const display = new Intl.DisplayNames([lang], { type: 'language' });

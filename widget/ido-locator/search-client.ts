@@ -9,6 +9,8 @@ import type { IdoClient, IdoClientOptions } from '../../sdk/client.js';
 import { isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
 import { createHttp } from '../../sdk/http.js';
 import { locationsApi } from '../../sdk/api/locations.js';
+import { lazyCatalogue } from '../shared/i18n.js';
+import { nl } from './i18n.results.nl.js';
 
 export function locationsClient(options: IdoClientOptions): IdoClient['locations'] {
   return locationsApi(createHttp(options));
@@ -28,4 +30,6 @@ export function problemOf(error: unknown): 'unknown' | 'lookup-unavailable' | 'b
 
 export { renderCard } from './results.js';
 export { resultStyles } from './results.styles.js';
-export { resultTexts } from './i18n.results.js';
+
+/** The texts of the cards, server answers and the map: Dutch here, English a chunk of its own (the element waits for it). */
+export const resultTexts = lazyCatalogue(nl, async () => (await import('./i18n.results.en.js')).en);

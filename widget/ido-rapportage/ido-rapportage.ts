@@ -1,25 +1,18 @@
 /** `<ido-rapportage>`: coordinators see their IDO's figures for a period, compared with the period before, and download them. */
-import { adoptStyles, html, type CSSResultOrNative, type PropertyDeclarations } from 'lit';
-import type { User } from '../../sdk/schemas/resources.js';
+import { html, type PropertyDeclarations } from 'lit';
 import { IdoElement } from '../shared/ido-element.js';
 import { base, tokens } from '../shared/styles.js';
+import { lazyCatalogue } from '../shared/i18n.js';
+import { adoptLazyStyles, lazy } from '../shared/lazy.js';
+import { IdoLoginEvent, IdoLogoutEvent } from './events.js';
 import type { RapportageView } from './dashboard.js';
+import { nl } from './i18n.nl.js';
 
-/** Fired after a coordinator logged in with the element's own form (`detail.user`; never the token). */
-export class IdoLoginEvent extends CustomEvent<{ user: User }> {
-  static readonly eventName = 'ido-login';
-  constructor(user: User) {
-    super(IdoLoginEvent.eventName, { detail: { user }, bubbles: true, composed: true });
-  }
-}
+/** The login form and dashboard: a chunk of their own, loaded when the element is first connected. */
+const dashboard = lazy(() => import('./dashboard.js'));
 
-/** Fired after a coordinator pressed "Uitloggen". */
-export class IdoLogoutEvent extends Event {
-  static readonly eventName = 'ido-logout';
-  constructor() {
-    super(IdoLogoutEvent.eventName, { bubbles: true, composed: true });
-  }
-}
+/** Dutch built in; English is a chunk of its own, loaded only for `lang="en"`. */
+const texts = lazyCatalogue(nl, async () => (await import('./i18n.en.js')).en);
 
 /**
  * Figures for coordinators of Informatiepunten Digitale Overheid: answers first, details on
@@ -66,19 +59,23 @@ export class IdoLogoutEvent extends Event {
  * @cssprop --ido-error-color - Errors. Falls back to `--basis-color-negative-1-color-default`, then `#b3261e`.
  * @cssprop --ido-radius - Corner radius. Falls back to `--basis-border-radius-md`, then `4px`.
  *
- * @fires ido-login - {IdoLoginEvent} The coordinator logged in with the element's form (`detail.user`). Bubbles, composed.
- * @fires ido-logout - {IdoLogoutEvent} The coordinator pressed "Uitloggen". Bubbles, composed.
+ * @fires {IdoLoginEvent} ido-login - The coordinator logged in with the element's own form; `detail.user` is who (never the token).
+ * @fires {IdoLogoutEvent} ido-logout - The coordinator pressed "Uitloggen".
  */
 export class IdoRapportage extends IdoElement {
+  /** The element's texts and, once it is there, the dashboard's. */
+  protected override catalogues() {
+    return [texts, dashboard.value?.texts];
+  }
+
   static override styles = [tokens, base];
   /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
   static override properties: PropertyDeclarations = {
-    _loadFailed: { state: true, attribute: false },
+    _loadFailed: { state: true },
     token: {},
   };
 
   private _view?: RapportageView;
-  private _loading?: Promise<void>;
 
   private _loadFailed = false;
 
@@ -95,11 +92,10 @@ export class IdoRapportage extends IdoElement {
 
   /** Loads the login form and dashboard; a failed load (offline) is tried again on "Probeer opnieuw". */
   private _load(): void {
-    this._loading ??= import('./dashboard.js').then(
+    dashboard().then(
       ({ RapportageView, styles }) => {
         if (this._view) return;
-        const own = (this.constructor as typeof IdoRapportage).elementStyles;
-        adoptStyles(this.renderRoot as ShadowRoot, [...own, ...(styles as CSSResultOrNative[]).filter((s) => !own.includes(s))]);
+        adoptLazyStyles(this, styles);
         // Events go out through `fire`: the manifest analyzer documents them from the JSDoc above.
         const fire = (event: Event) => this.dispatchEvent(event);
         this._view = new RapportageView(this, {
@@ -113,7 +109,6 @@ export class IdoRapportage extends IdoElement {
         this.requestUpdate();
       },
       () => {
-        this._loading = undefined;
         this._loadFailed = true;
       },
     );
@@ -121,14 +116,12 @@ export class IdoRapportage extends IdoElement {
 
   override render() {
     if (this._view) return this._view.render();
-    const en = this.language === 'en';
+    const t = texts.get(this.language);
     return html`<div lang=${this.language}>
       ${this._loadFailed
-        ? html`<p role="alert">${en
-            ? 'The reports could not be loaded. Check your internet connection and try again.'
-            : 'De rapportage kon niet worden geladen. Controleer je internetverbinding en probeer het opnieuw.'}</p>
-            <p><button class="button" type="button" @click=${this._load}>${en ? 'Try again' : 'Probeer opnieuw'}</button></p>`
-        : html`<p role="status">${en ? 'Loading the reports…' : 'De rapportage wordt geladen…'}</p>`}
+        ? html`<p role="alert">${t.loadFailed}</p>
+            <p><button class="button" type="button" @click=${this._load}>${t.retry}</button></p>`
+        : html`<p role="status">${t.loading}</p>`}
     </div>`;
   }
 }
@@ -136,9 +129,5 @@ export class IdoRapportage extends IdoElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ido-rapportage': IdoRapportage;
-  }
-  interface GlobalEventHandlersEventMap {
-    'ido-login': IdoLoginEvent;
-    'ido-logout': IdoLogoutEvent;
   }
 }

@@ -4,7 +4,7 @@
  * Europe/Amsterdam, both inclusive, as the report API takes them. Pure: the clock is a parameter.
  */
 import { addDays, amsterdamParts, isoWeek } from '../../sdk/amsterdam-time.js';
-import type { Lang } from '../shared/context.js';
+import type { Lang } from '../../sdk/schemas/common.js';
 
 /** The choices above the figures; `custom` is "Zelf kiezen" with two date fields. */
 export const PERIOD_PRESETS = ['this-month', 'last-month', 'this-year', 'custom'] as const;

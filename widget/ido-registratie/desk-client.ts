@@ -3,7 +3,7 @@
  * response schemas of those namespaces with zod/mini). A chunk of its own, loaded with `import()`
  * when the element connects (see lazy-client.ts): the form paints ("Loading topics…") without it.
  */
-import type { IdoClientOptions } from '../../sdk/client.js';
+import type { IdoClient, IdoClientOptions } from '../../sdk/client.js';
 import { createHttp } from '../../sdk/http.js';
 import { authApi } from '../../sdk/api/auth.js';
 import { locationsApi } from '../../sdk/api/locations.js';
@@ -11,7 +11,16 @@ import { partnersApi } from '../../sdk/api/partners.js';
 import { registrationsApi } from '../../sdk/api/registrations.js';
 import { reportsApi } from '../../sdk/api/reports.js';
 import { taxonomyApi } from '../../sdk/api/taxonomy.js';
-import type { DeskClient } from './lazy-client.js';
+
+/** The calls of the client the desk makes. */
+export interface DeskClient {
+  auth: Pick<IdoClient['auth'], 'me'>;
+  taxonomy: Pick<IdoClient['taxonomy'], 'get'>;
+  locations: Pick<IdoClient['locations'], 'list'>;
+  reports: Pick<IdoClient['reports'], 'summary'>;
+  partners: Pick<IdoClient['partners'], 'list'>;
+  registrations: Pick<IdoClient['registrations'], 'list' | 'create' | 'createBatch' | 'update' | 'delete'>;
+}
 
 export function deskClient(options: IdoClientOptions): DeskClient {
   const http = createHttp(options);

@@ -1,7 +1,7 @@
 /** Every text of `<ido-registratie>` in plain English. */
-import type { Strings } from './i18n.nl.js';
+import type { RegistratieTexts } from './i18n.nl.js';
 
-export const en: Strings = {
+export const en: RegistratieTexts = {
   title: 'Register a visit',
   loading: 'Loading topics…',
   loadFailed: 'The topics could not be loaded. Check the connection and try again.',
@@ -13,7 +13,6 @@ export const en: Strings = {
   locationHint: 'We remember your choice on this computer.',
   locationSubmit: 'Choose this location',
   locationLoading: 'Loading locations…',
-  locationFailed: 'The locations could not be loaded.',
   locationCurrent: (name) => `Location: ${name}`,
   locationChange: 'Other location',
 
@@ -31,7 +30,6 @@ export const en: Strings = {
   questionEmpty: 'choose a topic',
   editQuestion: (n) => `Edit question ${n}`,
   removeQuestion: (n) => `Remove question ${n}`,
-  remove: 'Remove',
   addQuestion: '+ Another question',
   sameAsPrevious: 'Same as previous',
   sameAsPreviousDone: 'The previous visit is ready. Check it and choose Register.',
@@ -45,24 +43,10 @@ export const en: Strings = {
   backToNow: 'Now after all',
   timeLabel: 'What time was the visit?',
   timeFuture: 'This time has not come yet. Choose a time earlier today.',
-  channelLegend: 'How was the contact?',
-  durationLegend: 'How long did it take?',
-  typeLegend: 'Kind of question',
-  helpLegend: 'What help did you give?',
-  agenciesLegend: 'Which organisation was the question about?',
-  agenciesSuggested: 'Suggested for this topic. You can change it.',
-  addAgency: 'Add an organisation',
-  addAgencyPlaceholder: 'Choose an organisation',
-  digidLegend: 'Does the visitor have DigiD?',
-  digidNotAsked: 'Not asked',
   digidSummary: (answer) => `DigiD: ${answer.toLowerCase()}`,
-  noteLabel: 'Note (optional)',
-  noteHint: 'Do not write a name, BSN, address, phone number, e-mail address, IBAN or date of birth here.',
   noteUnchecked: 'The note could not be checked for personal data just now. Try again, or leave the note empty.',
-  noteLeft: (n) => `${n} characters left`,
 
   submit: 'Register',
-  submitting: 'Working…',
   saveCorrection: 'Save change',
   cancelCorrection: 'Cancel',
   correcting: (what, time) => `You are changing the registration of ${time}: ${what}.`,
@@ -73,7 +57,6 @@ export const en: Strings = {
   undone: (what, time) => `Undone: ${what}, ${time}`,
   deleted: (what, time) => `Deleted: ${what}, ${time}`,
 
-  errorTitle: 'Something went wrong',
   errorNoTopic: 'Choose a topic.',
   errorNoTopicIn: (n) => `Choose a topic for question ${n}, or remove that question.`,
   errorSend: 'The registration did not work.',

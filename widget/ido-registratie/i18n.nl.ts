@@ -11,7 +11,6 @@ export const nl = {
   locationHint: 'We onthouden je keuze op deze computer.',
   locationSubmit: 'Kies deze locatie',
   locationLoading: 'Locaties laden…',
-  locationFailed: 'De locaties konden niet worden geladen.',
   locationCurrent: (name: string) => `Locatie: ${name}`,
   locationChange: 'Andere locatie',
 
@@ -29,7 +28,6 @@ export const nl = {
   questionEmpty: 'kies een onderwerp',
   editQuestion: (n: number) => `Bewerk vraag ${n}`,
   removeQuestion: (n: number) => `Haal vraag ${n} weg`,
-  remove: 'Weg',
   addQuestion: '+ Nog een vraag',
   sameAsPrevious: 'Zelfde als vorige',
   sameAsPreviousDone: 'Het vorige bezoek staat klaar. Controleer het en kies Registreer.',
@@ -43,24 +41,10 @@ export const nl = {
   backToNow: 'Toch nu',
   timeLabel: 'Hoe laat was het bezoek?',
   timeFuture: 'Deze tijd is nog niet geweest. Kies een tijd eerder vandaag.',
-  channelLegend: 'Hoe was het contact?',
-  durationLegend: 'Hoe lang duurde het?',
-  typeLegend: 'Soort vraag',
-  helpLegend: 'Welke hulp heb je gegeven?',
-  agenciesLegend: 'Over welke organisatie ging de vraag?',
-  agenciesSuggested: 'Voorgesteld bij dit onderwerp. Je kunt het aanpassen.',
-  addAgency: 'Voeg een organisatie toe',
-  addAgencyPlaceholder: 'Kies een organisatie',
-  digidLegend: 'Heeft de bezoeker DigiD?',
-  digidNotAsked: 'Niet gevraagd',
   digidSummary: (answer: string) => `DigiD: ${answer.toLowerCase()}`,
-  noteLabel: 'Notitie (niet verplicht)',
-  noteHint: 'Zet hier geen naam, BSN, adres, telefoonnummer, e-mailadres, IBAN of geboortedatum in.',
   noteUnchecked: 'De notitie kon nu niet worden gecontroleerd op persoonsgegevens. Probeer het opnieuw, of laat de notitie leeg.',
-  noteLeft: (n: number) => `Nog ${n} tekens`,
 
   submit: 'Registreer',
-  submitting: 'Bezig…',
   saveCorrection: 'Sla wijziging op',
   cancelCorrection: 'Annuleer',
   correcting: (what: string, time: string) => `Je wijzigt de registratie van ${time}: ${what}.`,
@@ -71,7 +55,6 @@ export const nl = {
   undone: (what: string, time: string) => `Ongedaan gemaakt: ${what}, ${time}`,
   deleted: (what: string, time: string) => `Verwijderd: ${what}, ${time}`,
 
-  errorTitle: 'Dit ging niet goed',
   errorNoTopic: 'Kies een onderwerp.',
   errorNoTopicIn: (n: number) => `Kies een onderwerp voor vraag ${n}, of haal die vraag weg.`,
   errorSend: 'Het registreren is niet gelukt.',
@@ -124,4 +107,4 @@ export const nl = {
   sendNow: 'Verstuur nu',
 };
 
-export type Strings = typeof nl;
+export type RegistratieTexts = typeof nl;

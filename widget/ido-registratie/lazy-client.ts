@@ -7,40 +7,25 @@
  * with an `IdoNetworkError`, exactly as when the server cannot be reached: the visit is queued in
  * the outbox and the cached value lists are used; the chunk is asked for again with the next call.
  */
-import type { IdoClient, IdoClientOptions } from '../../sdk/client.js';
+import type { IdoClientOptions } from '../../sdk/client.js';
 import { IdoNetworkError } from '../../sdk/errors.js';
+import { lazy } from '../shared/lazy.js';
+import type { DeskClient } from './desk-client.js';
 
-/** The calls of the client the desk makes. */
-export interface DeskClient {
-  auth: Pick<IdoClient['auth'], 'me'>;
-  taxonomy: Pick<IdoClient['taxonomy'], 'get'>;
-  locations: Pick<IdoClient['locations'], 'list'>;
-  reports: Pick<IdoClient['reports'], 'summary'>;
-  partners: Pick<IdoClient['partners'], 'list'>;
-  registrations: Pick<IdoClient['registrations'], 'list' | 'create' | 'createBatch' | 'update' | 'delete'>;
-}
+export type { DeskClient };
 
-let module: Promise<typeof import('./desk-client.js')> | undefined;
-
-/** The chunk, loaded once (again after a failure). */
-function load(): Promise<typeof import('./desk-client.js')> {
-  return (module ??= import('./desk-client.js').catch((cause: unknown) => {
-    module = undefined;
-    throw new IdoNetworkError(undefined, { cause });
-  }));
-}
+const chunk = lazy(() => import('./desk-client.js'));
 
 /** A client of the desk's calls with `options`; the chunk starts loading at once. */
 export function lazyDeskClient(options: IdoClientOptions): DeskClient {
-  let client: Promise<DeskClient> | undefined;
-  const real = () =>
-    (client ??= load().then(
+  const real = lazy(() =>
+    chunk().then(
       (m) => m.deskClient(options),
-      (error: unknown) => {
-        client = undefined;
-        throw error;
+      (cause: unknown) => {
+        throw new IdoNetworkError(undefined, { cause });
       },
-    ));
+    ),
+  );
   real().catch(() => undefined);
   const call = <N extends keyof DeskClient, M extends keyof DeskClient[N]>(namespace: N, method: M) =>
     (async (...args: unknown[]) => {

@@ -1,5 +1,11 @@
-/** The visit being entered: defaults, the draft, and turning it into an API body. Pure, no I/O. */
+/**
+ * The visit being entered: defaults, the draft and its changes, and turning it into an API body.
+ * Pure, no I/O, but for what this browser remembers of a desk's last visit (`rememberVisit`).
+ */
 import type { RegistrationInput } from '../../sdk/schemas/registration.js';
+import type { Partner } from '../../sdk/schemas/resources.js';
+import type { Topic } from '../../sdk/schemas/taxonomy.js';
+import { fingerprint, readJson, writeJson } from '../shared/storage.js';
 import { amsterdamInstant, amsterdamParts, toAmsterdamIso } from '../../sdk/amsterdam-time.js';
 
 /** What a new visit starts with: what this desk did last time. */
@@ -145,4 +151,58 @@ export function draftFrom(reg: VisitLike): Draft {
 /** The same visit again, as new: "Zelfde als vorige". */
 export function repeatOf(previous: Draft): Draft {
   return { ...structuredClone(previous), earlierAt: null, note: '' };
+}
+
+/** `list` with `code` in it (`on`) or out of it, in its order. */
+export function toggleIn(list: string[], code: string, on: boolean): string[] {
+  return on ? (list.includes(code) ? list : [...list, code]) : list.filter((c) => c !== code);
+}
+
+/** The visit with one more question, with this desk's defaults. */
+export function withQuestion(draft: Draft, defaults: VisitDefaults): Draft {
+  return { ...draft, questions: [...draft.questions, newQuestion(defaults)] };
+}
+
+/** The visit without its question at `index`. */
+export function withoutQuestion(draft: Draft, index: number): Draft {
+  return { ...draft, questions: draft.questions.filter((_, i) => i !== index) };
+}
+
+/** The question about `topic` (null: none chosen): its agencies as suggested, no referral (that was for the previous topic). */
+export function withTopic(q: DraftQuestion, code: string | null, topic: Topic | undefined): DraftQuestion {
+  return {
+    ...q,
+    topic: code,
+    agencies: topic ? [...topic.agencies] : [],
+    referral: null,
+    help: q.referral ? q.help.filter((h) => h !== 'doorverwijzing') : q.help,
+  };
+}
+
+/** The question referred to `partner` (warm or cold); the same choice again takes the referral back. */
+export function withReferral(q: DraftQuestion, partner: Partner, warm: boolean): DraftQuestion {
+  const same = q.referral?.partnerId === partner.id && q.referral.warm === warm;
+  return {
+    ...q,
+    referral: same ? null : { partnerId: partner.id, partnerKind: partner.kind, warm },
+    help: toggleIn(q.help, 'doorverwijzing', !same),
+  };
+}
+
+/** What this browser remembers of the last visit at the desk of `key`: the next visit's defaults and "Zelfde als vorige". */
+export function rememberedVisit(key: string): { defaults: VisitDefaults; previous: Draft | null } {
+  const scope = fingerprint(key);
+  return {
+    defaults: { ...FIRST_DEFAULTS, ...readJson<Partial<VisitDefaults>>(`defaults:${scope}`, {}) },
+    previous: readJson<Draft | null>(`previous:${scope}`, null),
+  };
+}
+
+/** Remembers the visit just registered at the desk of `key`; answers what `rememberedVisit` will. */
+export function rememberVisit(key: string, draft: Draft): { defaults: VisitDefaults; previous: Draft } {
+  const scope = fingerprint(key);
+  const remembered = { defaults: defaultsFrom(draft), previous: repeatOf(draft) };
+  writeJson(`defaults:${scope}`, remembered.defaults);
+  writeJson(`previous:${scope}`, remembered.previous);
+  return remembered;
 }

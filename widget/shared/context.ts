@@ -1,8 +1,9 @@
 /** Configuration that a page or an enclosing element may share with every IDO element below it. */
 import type { Context } from '@lit/context';
+import type { Lang } from '../../sdk/schemas/common.js';
 
-/** The two languages every element speaks. */
-export type Lang = 'nl' | 'en';
+/** The two languages every element speaks: the contract's `Lang`. */
+export type { Lang };
 
 /**
  * What an IDO element needs to reach the API. Each field is optional: an element's own

@@ -1,7 +1,6 @@
 /** Small i18n helpers shared by the elements: picking a language, times and dates in Europe/Amsterdam. */
-import type { Lang } from './context.js';
-
-export type { Lang };
+import type { Lang } from '../../sdk/schemas/common.js';
+import { lazy } from './lazy.js';
 
 /** The first of the candidates that is a language we speak; Dutch otherwise. */
 export function resolveLang(...candidates: (string | null | undefined)[]): Lang {
@@ -10,11 +9,6 @@ export function resolveLang(...candidates: (string | null | undefined)[]): Lang 
     if (base === 'nl' || base === 'en') return base;
   }
   return 'nl';
-}
-
-/** Picks the catalogue for a language; every catalogue has the shape of the Dutch one. */
-export function catalogue<T>(catalogues: Record<Lang, T>, lang: Lang): T {
-  return catalogues[lang] ?? catalogues.nl;
 }
 
 const TIME_ZONE = 'Europe/Amsterdam';
@@ -44,6 +38,14 @@ export function lowerFirst(label: string): string {
   return /^\p{Lu}\P{Lu}*$/u.test(first) ? label.charAt(0).toLocaleLowerCase() + label.slice(1) : label;
 }
 
+/** An element's (or a lazy part's) texts in both languages. */
+export interface Catalogue<T> {
+  /** The texts in `lang`; Dutch while the English ones are not there (yet). */
+  get(lang: Lang): T;
+  /** A promise while the texts of `lang` are still to be loaded; undefined when there is nothing to wait for. */
+  ready(lang: Lang): Promise<unknown> | undefined;
+}
+
 /**
  * The texts of an element with Dutch built in and English loaded on demand (`import()`), so
  * that a Dutch page, the default, does not fetch the English texts. `ready(lang)` answers a
@@ -51,21 +53,11 @@ export function lowerFirst(label: string): string {
  * `scheduleUpdate` in the elements) and `undefined` once there is nothing to wait for. When the
  * English texts cannot be loaded (offline), the element speaks Dutch and asks again next time.
  */
-export function lazyCatalogue<T>(nl: T, loadEnglish: () => Promise<T>) {
-  let en: T | undefined;
-  let loading: Promise<void> | undefined;
+export function lazyCatalogue<T>(nl: T, loadEnglish: () => Promise<T>): Catalogue<T> {
+  const en = lazy(loadEnglish);
   return {
-    get: (lang: Lang): T => (lang === 'en' && en) || nl,
-    ready(lang: Lang): Promise<void> | undefined {
-      if (lang !== 'en' || en) return undefined;
-      return (loading ??= loadEnglish().then(
-        (texts) => {
-          en = texts;
-        },
-        () => {
-          loading = undefined;
-        },
-      ));
-    },
+    get: (lang) => (lang === 'en' && en.value) || nl,
+    ready: (lang) => (lang === 'en' && !en.value ? en().catch(() => undefined) : undefined),
   };
 }
+

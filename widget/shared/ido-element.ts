@@ -1,7 +1,8 @@
 /** Base class of the IDO elements: `api` and `lang` attributes, shared through the context protocol. */
 import { LitElement, type PropertyDeclarations } from 'lit';
-import { idoConfigContext, type IdoConfig, type Lang } from './context.js';
-import { resolveLang } from './i18n.js';
+import type { Lang } from '../../sdk/schemas/common.js';
+import { idoConfigContext, type IdoConfig } from './context.js';
+import { resolveLang, type Catalogue } from './i18n.js';
 
 /**
  * The origin this script was loaded from: the default API server, because the server that
@@ -34,7 +35,7 @@ const contextEvent = (type: 'context-request' | 'context-provider', fields: Part
 export class IdoElement extends LitElement {
   /** Reactive properties and states (declared here rather than with decorators, which cost weight in ido.js). */
   static override properties: PropertyDeclarations = {
-    inherited: { state: true, attribute: false },
+    inherited: { state: true },
     api: {},
     lang: {},
   };
@@ -114,6 +115,20 @@ export class IdoElement extends LitElement {
 
   protected get language(): Lang {
     return resolveLang(this.lang, this.inherited?.lang);
+  }
+
+  /**
+   * The catalogues of the texts the next render uses: the element's own, and a lazy part's once it
+   * is there. In English the element waits for them before it renders (Dutch is built in), so it
+   * never shows Dutch first and `updateComplete` means "rendered in the right language".
+   */
+  protected catalogues(): (Catalogue<unknown> | undefined)[] {
+    return [];
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const waiting = this.catalogues().map((c) => c?.ready(this.language)).filter(Boolean);
+    return waiting[0] ? Promise.all(waiting).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** What this element passes on: its own resolved configuration. */

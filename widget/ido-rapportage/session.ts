@@ -1,0 +1,38 @@
+/** The coordinator's session of the dashboard's own login form: in sessionStorage (gone when the tab closes), never in localStorage. */
+import type { User } from '../../sdk/schemas/resources.js';
+import { fingerprint } from '../shared/storage.js';
+
+/** What the element keeps of a session. */
+export interface StoredSession {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+
+const SESSION_KEY = 'ido:rapportage:session:';
+
+/** The session stored for the API at `api`, unless it expired (then it is removed). */
+export function readSession(api: string): StoredSession | null {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(SESSION_KEY + fingerprint(api));
+    if (!raw) return null;
+    const stored = JSON.parse(raw) as StoredSession;
+    if (typeof stored?.token !== 'string' || typeof stored.user?.email !== 'string' || !(Date.parse(stored.expiresAt) > Date.now())) {
+      globalThis.sessionStorage.removeItem(SESSION_KEY + fingerprint(api));
+      return null;
+    }
+    return stored;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores the session for the API at `api` (`null`: forgets it). */
+export function writeSession(api: string, session: StoredSession | null): void {
+  try {
+    if (session) globalThis.sessionStorage?.setItem(SESSION_KEY + fingerprint(api), JSON.stringify(session));
+    else globalThis.sessionStorage?.removeItem(SESSION_KEY + fingerprint(api));
+  } catch {
+    // Without sessionStorage the session lives in memory only: a reload asks to log in again.
+  }
+}
