@@ -1,6 +1,6 @@
 /**
- * A real IDO server for the browser tests: in-memory PGlite with the demo data, a PDOK stand-in
- * for geocoding, listening on an ephemeral loopback port. web-test-runner starts it (see
+ * A real IDO server for the browser tests: in-memory PGlite with the bundled postcodes and the demo
+ * data, a PDOK stand-in for geocoding, listening on an ephemeral loopback port. web-test-runner starts it (see
  * web-test-runner.config.mjs) and hands what it prints to the test pages.
  *
  *   node --import tsx tests/helpers/test-server.ts --origin http://localhost:8000
@@ -19,6 +19,7 @@ import { readConfig } from '../../server/env.js';
 import { apiKeys, locations } from '../../server/db/schema.js';
 import { createKey } from '../../server/services/accounts.js';
 import { DEMO_DESK_KEY, seedDemo } from '../../server/services/demo.js';
+import { loadPostcodesAtStart } from '../../server/services/postcodes.js';
 import { sha256 } from '../../server/crypto.js';
 import { startPdokStandin } from './pdok-standin.js';
 
@@ -42,6 +43,8 @@ const config = {
   pdokUrl: pdok.url,
 };
 const deps = await createDeps(config);
+// As `ido-server start` does: the bundled PC4 centroids, then the demo.
+await loadPostcodesAtStart(deps.database);
 
 // The demo desk key accepts the test page's origin (localhost and 127.0.0.1 on its port).
 const pagePort = Number(new URL(origins[0]).port) || 80;
