@@ -12,6 +12,7 @@ import '../../widget/index.js';
 import type { IdoRapportage } from '../../widget/ido-rapportage/ido-rapportage.js';
 import { createIdoClient } from '../../sdk/client.js';
 import { presetRange, previousRange } from '../../widget/ido-rapportage/period.js';
+import { heatKey, heatTabStop } from '../../widget/ido-rapportage/heat-tab-stop.js';
 
 interface TestServer {
   url: string;
@@ -357,14 +358,28 @@ describe('<ido-rapportage> dashboard', () => {
     const first = stops[0].getAttribute('aria-label')!;
     expect(first).to.match(/^\w+dag \d\d:00–\d\d:00: \d+ bezoek(en)?$/);
     expect(text($(el, '.readout'))).to.equal(first);
-    await sendKeys({ press: 'ArrowDown' });
+    // The tab stop is the busiest cell, which may be in any row: down from it, or up from the last row.
+    const row = (cell: Element) => Number(cell.getAttribute('data-r'));
+    const lastRow = Math.max(...$$(el, '#heatmap-area rect[role="img"]').map(row));
+    const down = row(stops[0]) < lastRow;
+    await sendKeys({ press: down ? 'ArrowDown' : 'ArrowUp' });
     await el.updateComplete;
     const second = focused(el)!;
     expect(second.getAttribute('role')).to.equal('img');
-    expect(second).not.to.equal(stops[0]);
+    expect(row(second)).to.equal(row(stops[0]) + (down ? 1 : -1));
+    expect(second.getAttribute('data-c')).to.equal(stops[0].getAttribute('data-c'));
     expect(text($(el, '.readout'))).to.equal(second.getAttribute('aria-label'));
     expect(second.getAttribute('tabindex')).to.equal('0');
     expect($$(el, '#heatmap-area rect[tabindex="0"]').length).to.equal(1);
+    // Tab leaves the heatmap, and Shift+Tab comes back to the cell the arrows went to.
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(focused(el)).not.to.equal(second);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal(second);
     await expect(el).to.be.accessible();
   });
 
@@ -501,6 +516,28 @@ describe('<ido-rapportage> dashboard', () => {
     expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
     for (const target of $$(el, 'button, select, .segment')) expect(target.getBoundingClientRect().height).to.be.at.least(44);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('heatTabStop: the heatmap cell that Tab reaches', () => {
+  const grid = { days: [1, 2, 3, 4, 5], hours: [9, 10, 11, 12], busiest: [{ day: 2, hour: 10 }, { day: 1, hour: 9 }] };
+
+  it('is the busiest cell at first', () => {
+    expect(heatTabStop(grid, null)).to.equal(heatKey(2, 10));
+  });
+
+  it('stays on the cell the arrow keys went to, also when it has no visits', () => {
+    expect(heatTabStop(grid, heatKey(3, 10))).to.equal('3-10');
+    expect(heatTabStop(grid, heatKey(1, 9))).to.equal('1-09');
+  });
+
+  it('goes back to the busiest cell when the cell it had is no longer shown', () => {
+    expect(heatTabStop(grid, heatKey(6, 10)), 'a Saturday, not in this grid').to.equal('2-10');
+    expect(heatTabStop(grid, heatKey(1, 18)), 'an hour not in this grid').to.equal('2-10');
+  });
+
+  it('is the first cell when nothing was counted', () => {
+    expect(heatTabStop({ ...grid, busiest: [] }, null)).to.equal('1-09');
   });
 });
 

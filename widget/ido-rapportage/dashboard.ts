@@ -20,6 +20,7 @@ import type { Organisation, Session, User } from '../../sdk/schemas/resources.js
 import type { Lang } from '../shared/context.js';
 import { catalogue, lowerFirst } from '../shared/i18n.js';
 import { fingerprint } from '../shared/storage.js';
+import { heatTabStop } from './heat-tab-stop.js';
 import type * as Charts from './charts.js';
 import { en } from './i18n.en.js';
 import { nl, type RapportageMessages, type Ranked } from './i18n.nl.js';
@@ -814,7 +815,7 @@ export class RapportageView implements ReactiveController {
     const hours = Array.from({ length: lastHour - firstHour + 1 }, (_, i) => firstHour + i);
     const busiest = [...slots].sort((a, b) => b.visits - a.visits || a.day - b.day || a.hour - b.hour);
     const heatSummary = t.heatmapSummary(busiest.slice(0, 3).map((s) => ({ label: t.slot(t.weekdays[s.day - 1], s.hour), count: s.visits })));
-    const stop = this._heatStop && counts.has(this._heatStop) ? this._heatStop : busiest[0] ? `${busiest[0].day}-${String(busiest[0].hour).padStart(2, '0')}` : `${days[0]}-${String(hours[0]).padStart(2, '0')}`;
+    const stop = heatTabStop({ days, hours, busiest }, this._heatStop);
     const active = this._heatLast === 'focus' ? this._heatFocus ?? this._heatHover : this._heatHover ?? this._heatFocus;
     const activeSlot = active ? slotOf(active) : null;
     const readout = activeSlot
