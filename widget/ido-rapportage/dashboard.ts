@@ -20,6 +20,7 @@ import type { Organisation, Session, User } from '../../sdk/schemas/resources.js
 import type { Lang } from '../shared/context.js';
 import { catalogue, lowerFirst } from '../shared/i18n.js';
 import { fingerprint } from '../shared/storage.js';
+import { now } from '../shared/clock.js';
 import { heatTabStop } from './heat-tab-stop.js';
 import type * as Charts from './charts.js';
 import { en } from './i18n.en.js';
@@ -94,7 +95,7 @@ function readSession(api: string): StoredSession | null {
     const raw = globalThis.sessionStorage?.getItem(SESSION_KEY + fingerprint(api));
     if (!raw) return null;
     const stored = JSON.parse(raw) as StoredSession;
-    if (typeof stored?.token !== 'string' || typeof stored.user?.email !== 'string' || !(Date.parse(stored.expiresAt) > Date.now())) {
+    if (typeof stored?.token !== 'string' || typeof stored.user?.email !== 'string' || !(Date.parse(stored.expiresAt) > now().getTime())) {
       globalThis.sessionStorage.removeItem(SESSION_KEY + fingerprint(api));
       return null;
     }
@@ -343,7 +344,7 @@ export class RapportageView implements ReactiveController {
   /** The period on screen; "Zelf kiezen" keeps the dates on screen until new ones are applied. */
   private _range(): DateRange {
     if (this._preset === 'custom' && this._custom) return this._custom;
-    return presetRange(this._preset === 'custom' ? 'this-month' : this._preset, new Date());
+    return presetRange(this._preset === 'custom' ? 'this-month' : this._preset, now());
   }
 
   private _isNational(meta: Meta | undefined): boolean {
