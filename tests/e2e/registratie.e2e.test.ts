@@ -84,7 +84,11 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
   const banner = (widget: Locator) => widget.locator('[part="banner"] [role="status"]');
 
   const today = () => amsterdamToday();
-  const countAtNeude = async (topic?: string) => (await listRegistrations(api, { locationId: neude, from: today(), to: today(), topic })).length;
+  // Counts before and after a visit cover the same days, from yesterday to tomorrow, so that
+  // midnight passing between them (a run at 23:59) changes nothing.
+  const DAY_MS = 86_400_000;
+  const days = { from: amsterdamToday(new Date(Date.now() - DAY_MS)), to: amsterdamToday(new Date(Date.now() + DAY_MS)) };
+  const countAtNeude = async (topic?: string) => (await listRegistrations(api, { locationId: neude, ...days, topic })).length;
 
   it('a. registers a visit with the keyboard (huurtoeslag, Registreer): the live region confirms it and one row is stored', { timeout: 180_000 }, async () => {
     const before = await countAtNeude('huurtoeslag');
@@ -111,7 +115,7 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
 
   it('b. the commonest visit (one question, default details) takes at most two interactions', { timeout: 180_000 }, async () => {
     // The commonest topic at this desk, as the desk's own counts say (the widget's chips use the same 90 days).
-    const from = new Date(Date.now() - 89 * 86_400_000);
+    const from = new Date(Date.now() - 89 * DAY_MS);
     const summary = await api.get<{ groups: { key: string; label: string; questions: number }[] }>(
       `/api/v1/reports/summary?groupBy=topic&locationId=${neude}&from=${amsterdamToday(from)}&to=${today()}`,
     );
@@ -196,7 +200,7 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
     for (let i = 0; i < (await widgets.count()); i++) await waitForEmpty(banner(widgets.nth(i)), 60_000);
     await shot(page, 'registratie-c-sent');
 
-    const after = await listRegistrations(api, { locationId: neude, from: today(), to: today(), topic: 'huurtoeslag' });
+    const after = await listRegistrations(api, { locationId: neude, ...days, topic: 'huurtoeslag' });
     assert.equal(after.length, before + 3, `exactly three new registrations, not ${after.length - before}`);
     const ids = new Set(after.map((r) => r.id));
     for (const id of queued) assert.ok(ids.has(id), `queued registration ${id} is stored`);
