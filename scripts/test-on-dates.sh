@@ -11,9 +11,11 @@
 #   scripts/test-on-dates.sh                       # every date below, node and browser suites
 #   scripts/test-on-dates.sh --node                # node suites only (--browser: browser only)
 #   scripts/test-on-dates.sh '2027-04-27 10:00'    # one date (Europe/Amsterdam), as `date -d` reads it
+#   scripts/test-on-dates.sh --node -- tests/sdk/client.test.ts   # some test files only
 #
-# Run `npm run build` first (the package and end-to-end tests need dist/). Each date takes as long
-# as a test run: run it once after a change, not in a loop. Logs: .tmp/dates/<date>-<suite>.log.
+# Run `npm run build` first (the package and end-to-end tests need dist/). Each date takes longer
+# than a test run (libfaketime intercepts every clock read; a test file may take 20 minutes before it
+# counts as hung): run it once after a change, not in a loop. Logs: .tmp/dates/<date>-<suite>.log.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,13 +28,16 @@ DATES=(
 )
 SUITES=(node browser)
 chosen=()
-for arg in "$@"; do
-  case "$arg" in
+files=()
+while [ $# -gt 0 ]; do
+  case "$1" in
     --node) SUITES=(node) ;;
     --browser) SUITES=(browser) ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
-    *) chosen+=("$arg") ;;
+    --) shift; files=("$@"); break ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) chosen+=("$1") ;;
   esac
+  shift
 done
 [ ${#chosen[@]} -gt 0 ] && DATES=("${chosen[@]}")
 
@@ -54,9 +59,10 @@ for when in "${DATES[@]}"; do
     offset=$(( target - $(date +%s) ))
     log=".tmp/dates/$slug-$suite.log"
     echo "== $when (Europe/Amsterdam, $iso): $suite suite, log in $log"
-    if [ "$suite" = node ]; then command=(node scripts/test-node.mjs); else command=(npx web-test-runner); fi
-    # NO_FAKE_STAT: file times stay real, so caches (tsx, esbuild) are not confused.
-    LD_PRELOAD="$LIB" FAKETIME="$( [ $offset -ge 0 ] && echo "+$offset" || echo "$offset" )" NO_FAKE_STAT=1 \
+    if [ "$suite" = node ]; then command=(node scripts/test-node.mjs "${files[@]}"); else command=(npx web-test-runner "${files[@]}"); fi
+    # Only the wall clock moves: monotonic clocks (timers, durations) and file times stay real.
+    LD_PRELOAD="$LIB" FAKETIME="$( [ $offset -ge 0 ] && echo "+$offset" || echo "$offset" )" DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1 \
+      TEST_TIMEOUT_MS="${TEST_TIMEOUT_MS:-1200000}" \
       IDO_TEST_NOW="$iso" CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" \
       "${command[@]}" > "$log" 2>&1
     code=$?
