@@ -60,8 +60,9 @@ for when in "${DATES[@]}"; do
     log=".tmp/dates/$slug-$suite.log"
     echo "== $when (Europe/Amsterdam, $iso): $suite suite, log in $log"
     if [ "$suite" = node ]; then command=(node scripts/test-node.mjs "${files[@]}"); else command=(npx web-test-runner "${files[@]}"); fi
-    # Only the wall clock moves: monotonic clocks (timers, durations) and file times stay real.
-    LD_PRELOAD="$LIB" FAKETIME="$( [ $offset -ge 0 ] && echo "+$offset" || echo "$offset" )" DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1 \
+    # Every clock moves by the same offset (with DONT_FAKE_MONOTONIC, Chromium under Playwright never
+    # finished loading a page); file times stay real, so caches (tsx, esbuild) are not confused.
+    LD_PRELOAD="$LIB" FAKETIME="$( [ $offset -ge 0 ] && echo "+$offset" || echo "$offset" )" NO_FAKE_STAT=1 \
       TEST_TIMEOUT_MS="${TEST_TIMEOUT_MS:-1200000}" \
       IDO_TEST_NOW="$iso" CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" \
       "${command[@]}" > "$log" 2>&1
