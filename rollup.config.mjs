@@ -1,11 +1,13 @@
 // Builds the browser widget (dist/widget/ido.js plus lazy chunks), one standalone file per element
-// for size measurement (dist/widget/elements/), and the SDK as an ESM library (dist/sdk/index.js).
-import { rmSync } from 'node:fs';
+// for size measurement (dist/widget/elements/), the SDK as an ESM library (dist/sdk/index.js), and
+// the desk page /balie with its service worker (dist/balie/).
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import minifyTemplates from './scripts/rollup-minify-templates.mjs';
+import { PRECACHE_FILE, deskFiles, listFiles, precacheModule, shellUrl } from './scripts/precache.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -58,6 +60,30 @@ function defineOneElement() {
 const chunkName = (chunk) =>
   chunk.facadeModuleId === null && chunk.moduleIds.some((id) => id.includes('/node_modules/ky/')) ? 'sdk-client' : '[name]';
 
+/** The files of ido.js's build that the desk element needs: what the desk page keeps offline. */
+const desk = deskFiles(here(ELEMENTS['ido-registratie'].module));
+
+/** The desk page's files that are not built, copied into its output as they are. */
+const BALIE_STATIC = ['index.html', 'balie.css', 'manifest.webmanifest', ...listFiles(here('balie/icons')).map((f) => `icons/${f}`)];
+
+function copyStatic(dir, files) {
+  return {
+    name: 'copy-static',
+    buildStart() {
+      for (const file of files) this.addWatchFile(here(`${dir}/${file}`));
+    },
+    generateBundle() {
+      for (const file of files) this.emitFile({ type: 'asset', fileName: file, source: readFileSync(here(`${dir}/${file}`)) });
+    },
+  };
+}
+
+/** What the service worker keeps: the desk page's files (as built just before it) and the desk's part of ido.js. */
+const shellFiles = () => [
+  ...listFiles(here('dist/balie')).filter((f) => f !== 'sw.js' && f !== PRECACHE_FILE && !f.endsWith('.map')).map((f) => ({ url: shellUrl(f), path: here(`dist/balie/${f}`) })),
+  ...desk.files().map((f) => ({ url: `/widget/${f}`, path: here(`dist/widget/${f}`) })),
+];
+
 const inDependency = (warning) => [warning.id, ...(warning.ids ?? [])].some((id) => id?.includes('/node_modules/'));
 
 /** Dependencies' own notes (zod's comments and cycles) are not ours to act on; our code's warnings still show. */
@@ -91,7 +117,7 @@ export default [
       chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js`,
       sourcemap: true,
     },
-    plugins: [cleanOutput(['dist/widget', 'dist/sdk']), ...browserPlugins()],
+    plugins: [cleanOutput(['dist/widget', 'dist/sdk', 'dist/balie']), desk.plugin, ...browserPlugins()],
     onwarn,
   },
   // One build per element, each on its own, so that its size is what that element alone costs.
@@ -121,6 +147,21 @@ export default [
       sourcemap: true,
     },
     plugins: [esbuild({ target: 'es2022', tsconfig: here('tsconfig.json'), sourceMap: true })],
+    onwarn,
+  },
+  // The desk page's script and files, then its service worker, which lists them (and the desk's
+  // part of ido.js) with their hashes: rollup builds these configurations one after another.
+  {
+    input: { balie: 'balie/balie.ts' },
+    output: { dir: 'dist/balie', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: false },
+    plugins: [copyStatic('balie', BALIE_STATIC), ...browserPlugins()],
+    onwarn,
+  },
+  {
+    input: { sw: 'balie/sw.ts' },
+    // A classic worker script: module service workers are not yet everywhere a desk may run.
+    output: { dir: 'dist/balie', format: 'iife', entryFileNames: '[name].js', sourcemap: false },
+    plugins: [precacheModule(shellFiles), ...browserPlugins()],
     onwarn,
   },
 ];

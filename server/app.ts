@@ -9,6 +9,7 @@ import { pickLang } from './http/messages.js';
 import { authenticate } from './http/auth.js';
 import { rateLimit } from './http/rate-limit.js';
 import { staticFiles } from './http/static.js';
+import { balieFiles } from './http/balie.js';
 import type { AppEnv, Deps } from './types.js';
 import { authRoutes } from './routes/auth/index.js';
 import { taxonomyRoutes } from './routes/taxonomy/index.js';
@@ -139,6 +140,7 @@ export function createApp(deps: Deps) {
     .route('/', openApiRoutes);
   app.route('/api/v1', api);
 
+  app.route('/', balieFiles());
   app.route('/', staticFiles());
   return app;
 }

@@ -6,17 +6,20 @@ import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../types.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+/** The package's root folder, which holds `dist/` and `demo/`. */
+export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const TYPES: Record<string, string> = {
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8',
   '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Reads a file under `base`, refusing paths that climb out of it. */
-async function load(base: string, path: string): Promise<Buffer | null> {
+export async function load(base: string, path: string): Promise<Buffer | null> {
   const full = normalize(base + sep + path);
-  if (!full.startsWith(base)) return null;
+  // `base + sep`: a sibling folder whose name starts the same (dist/balie-x) is outside too.
+  if (!full.startsWith(base + sep)) return null;
   try {
     return await readFile(full);
   } catch {
@@ -24,16 +27,17 @@ async function load(base: string, path: string): Promise<Buffer | null> {
   }
 }
 
-function respond(c: Context, file: Buffer, path: string, cacheControl: string) {
+/** Answers with `file` (its type from `path`'s extension), or 304 when the client has this very version. */
+export function respond(c: Context, file: Buffer, path: string, cacheControl: string, extra: Record<string, string> = {}) {
   const etag = `"${createHash('sha1').update(file).digest('base64url')}"`;
-  const headers = { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': cacheControl, ETag: etag };
+  const headers = { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': cacheControl, ETag: etag, ...extra };
   if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
   return c.body(new Uint8Array(file), 200, headers);
 }
 
 export function staticFiles() {
-  const widgetDir = normalize(root + 'dist/widget');
-  const demoDir = normalize(root + 'demo');
+  const widgetDir = normalize(packageRoot + 'dist/widget');
+  const demoDir = normalize(packageRoot + 'demo');
   return new Hono<AppEnv>()
     .get('/widget/*', async (c) => {
       const path = c.req.path.slice('/widget/'.length);

@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { bin, freePort, terminate } from './cli.js';
 
@@ -24,8 +26,9 @@ export interface E2eServer {
 /**
  * Starts `node bin/ido-server.mjs start` with IDO_DEMO=1 on a free port and a fresh PGlite
  * directory, and resolves once `/healthz` answers 200 (demo seeding included: requests wait for it).
+ * `env` adds settings (e.g. `IDO_PC4_FILE`).
  */
-export async function startE2eServer(timeoutMs = 240_000): Promise<E2eServer> {
+export async function startE2eServer(timeoutMs = 240_000, env: Record<string, string> = {}): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ido-e2e-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -40,6 +43,7 @@ export async function startE2eServer(timeoutMs = 240_000): Promise<E2eServer> {
       HOST: '127.0.0.1',
       IDO_LOG: 'off',
       IDO_PDOK_URL: 'off',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -80,13 +84,40 @@ export async function startE2eServer(timeoutMs = 240_000): Promise<E2eServer> {
   return { base, port, child, output, stop };
 }
 
-/** A headless Chromium, as the brief prescribes (CHROME_PATH overrides the executable). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+/**
+ * For a `describe` block: starts a server (with `env` added) and a browser before its tests, and
+ * after them closes the browser and stops the server, which must exit cleanly.
+ */
+export function e2eSuite(env: Record<string, string> = {}): { server: () => E2eServer; browser: () => Browser } {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    [server, browser] = await Promise.all([startE2eServer(240_000, env), launchBrowser()]);
   });
+  after(async () => {
+    await browser?.close();
+    if (server) {
+      const { code } = await server.stop();
+      assert.equal(code, 0, `ido-server exit code; output:\n${JSON.stringify(server.output())}`);
+    }
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('e2eSuite: the server and browser start in before()');
+    return value;
+  };
+  return { server: () => started(server), browser: () => started(browser) };
+}
+
+/** How Chromium is started here (CHROME_PATH overrides the executable). */
+export const CHROME_OPTIONS = {
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+/** A headless Chromium, as the brief prescribes. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch(CHROME_OPTIONS);
 }
 
 /** Saves a full-page screenshot to /tmp/shots/e2e-<name>.png. */
