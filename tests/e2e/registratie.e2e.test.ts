@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { FIRST_DEFAULTS } from '../../widget/ido-registratie/visit.js';
 import {
-  amsterdamToday, coordinatorApi, launchBrowser, listRegistrations, locationId, shot, startE2eServer, waitForEmpty, waitForText,
+  amsterdamToday, coordinatorApi, daysAroundToday, launchBrowser, listRegistrations, locationId, shot, startE2eServer, waitForEmpty, waitForText,
   type Api, type E2eServer,
 } from '../helpers/e2e.js';
 
@@ -84,10 +84,7 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
   const banner = (widget: Locator) => widget.locator('[part="banner"] [role="status"]');
 
   const today = () => amsterdamToday();
-  // Counts before and after a visit cover the same days, from yesterday to tomorrow, so that
-  // midnight passing between them (a run at 23:59) changes nothing.
-  const DAY_MS = 86_400_000;
-  const days = { from: amsterdamToday(new Date(Date.now() - DAY_MS)), to: amsterdamToday(new Date(Date.now() + DAY_MS)) };
+  const days = daysAroundToday();
   const countAtNeude = async (topic?: string) => (await listRegistrations(api, { locationId: neude, ...days, topic })).length;
 
   it('a. registers a visit with the keyboard (huurtoeslag, Registreer): the live region confirms it and one row is stored', { timeout: 180_000 }, async () => {
@@ -115,7 +112,7 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
 
   it('b. the commonest visit (one question, default details) takes at most two interactions', { timeout: 180_000 }, async () => {
     // The commonest topic at this desk, as the desk's own counts say (the widget's chips use the same 90 days).
-    const from = new Date(Date.now() - 89 * DAY_MS);
+    const from = new Date(Date.now() - 89 * 86_400_000);
     const summary = await api.get<{ groups: { key: string; label: string; questions: number }[] }>(
       `/api/v1/reports/summary?groupBy=topic&locationId=${neude}&from=${amsterdamToday(from)}&to=${today()}`,
     );
