@@ -1,8 +1,10 @@
 // Browser tests (tests/widget/**/*.test.ts) in real headless Chromium, against a real IDO server:
 // the plugin below starts tests/helpers/test-server.ts (in-memory PGlite with the demo data) before
 // the first test, and gives each test page what it printed as `window.IDO_TEST` (and at
-// /test-config.json). Set IDO_TEST_API (and IDO_TEST_DESK_KEY, IDO_TEST_LOCATION) to use a server
-// that is already running instead.
+// /test-config.json). The server's clock starts at a fixed date (IDO_TEST_NOW chooses another), and
+// tests/widget/server-clock.ts gives the elements on each page the same clock, so the tests see the
+// same data on any day. Set IDO_TEST_API (and IDO_TEST_DESK_KEY, IDO_TEST_LOCATION) to use a server
+// that is already running instead (with its own, real clock).
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { esbuildPlugin } from '@web/dev-server-esbuild';

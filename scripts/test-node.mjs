@@ -1,4 +1,5 @@
 // Runs every node test (tests/**/*.test.ts, except the browser tests under tests/widget) with tsx.
+// TEST_TIMEOUT_MS: how long one test file may take (10 minutes; the date runs under libfaketime allow more).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ function find(dir) {
 
 const only = process.argv.slice(2);
 const files = only.length ? only : find('tests').sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${process.env.TEST_TIMEOUT_MS ?? 600_000}`, ...files], {
   stdio: 'inherit',
   env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
 });

@@ -4,7 +4,7 @@
  * factory over this core, so a bundle that uses a few namespaces keeps only their schemas;
  * `createIdoClient` (sdk/client.ts) composes them all.
  */
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type ShouldRetryState } from 'ky';
+import ky, { isHTTPError, isTimeoutError, type ShouldRetryState } from 'ky';
 import * as z from 'zod/mini';
 import { IdoHttpError, IdoNetworkError, IdoSchemaError, IdoTimeoutError } from './errors.js';
 import { Problem, page, type Lang } from './schemas/common.js';
@@ -137,7 +137,7 @@ export function createHttp(options: IdoClientOptions): Http {
     isHTTPError(error) && (retryAfterSeconds(error.response.headers) ?? 0) * 1000 > timeout ? false : undefined;
 
   const api = ky.create({
-    prefix: `${base}/api/v1`,
+    prefixUrl: `${base}/api/v1`,
     timeout,
     headers: { accept: 'application/json', 'accept-language': options.lang ?? 'nl' },
     retry: {
@@ -169,12 +169,13 @@ export function createHttp(options: IdoClientOptions): Http {
       } catch (error) {
         if (call.signal?.aborted) throw call.signal.reason;
         if (isHTTPError(error)) {
-          const parsed = /json/.test(error.response.headers.get('content-type') ?? '') ? z.safeParse(Problem, error.data) : undefined;
+          const json = /json/.test(error.response.headers.get('content-type') ?? '');
+          const parsed = json ? z.safeParse(Problem, await error.response.json().catch(() => undefined)) : undefined;
           throw new IdoHttpError(error.response.status, parsed?.success ? parsed.data : undefined, retryAfterSeconds(error.response.headers));
         }
         if (isTimeoutError(error)) throw new IdoTimeoutError(timeout, { cause: error });
         // fetch reports every failure to reach the server, or to read its answer, as a TypeError.
-        if (isNetworkError(error) || error instanceof TypeError) throw new IdoNetworkError(undefined, { cause: error });
+        if (error instanceof TypeError) throw new IdoNetworkError(undefined, { cause: error });
         throw error;
       }
     },

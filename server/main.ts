@@ -5,7 +5,7 @@ import { createApp } from './app.js';
 import { waitForImports } from './services/imports.js';
 import { createDeps } from './bootstrap.js';
 import type { Config } from './env.js';
-import { importPostcodesFile } from './services/postcodes.js';
+import { loadPostcodesAtStart } from './services/postcodes.js';
 import { seedDemo, type DemoInfo } from './services/demo.js';
 import { flushSearchDemand } from './services/search-demand.js';
 import { startFolder } from './services/reports/fold.js';
@@ -15,10 +15,9 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export async function start(config: Config) {
   const deps = await createDeps(config);
-  if (config.pc4File) {
-    const count = await importPostcodesFile(deps.database, config.pc4File);
-    deps.logger.info({ msg: 'imported postcodes', file: config.pc4File, count });
-  }
+  // Postcode search without PDOK works from the first start: the bundled centroids, or IDO_PC4_FILE.
+  const imported = await loadPostcodesAtStart(deps.database, config.pc4File);
+  if (imported) deps.logger.info({ msg: 'imported postcodes', ...imported });
   const app = createApp(deps);
 
   // The demo desk key is bound to the server's own origin, whose port is only known once listening

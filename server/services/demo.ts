@@ -1,5 +1,5 @@
 /** Demo mode (`IDO_DEMO=1`): fills an empty database with real library branches, partners, courses, logins, a fixed desk key and a year of visits. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { count, eq, sql } from 'drizzle-orm';
@@ -15,7 +15,6 @@ import type { Deps } from '../types.js';
 import { createUser } from './accounts.js';
 import { bodyHash, type StoredQuestion } from './registrations.js';
 import { rebuildAggregates } from './reports/rebuild.js';
-import { importPostcodesFile } from './postcodes.js';
 import { prng } from './prng.js';
 
 /** The fixed demo desk key: publishable by design, documented in the README, only ever created in demo mode. */
@@ -25,8 +24,6 @@ export const DEMO_COORDINATOR_PASSWORD = 'demo-coordinator-2026';
 export const demoCoordinatorEmail = (organisationKey: string) => `coordinator.${organisationKey}@demo.ido-registratie.nl`;
 
 export const demoFile = fileURLToPath(new URL('../data/demo.json', import.meta.url));
-/** The PC4 centroids beside the repository (`../shared/data`), used when present. */
-export const sharedPc4File = fileURLToPath(new URL('../../../shared/data/pc4-centroids.csv', import.meta.url));
 
 export interface DemoLogin { role: 'national' | 'coordinator'; label: string; email: string; password: string }
 export interface DemoInfo {
@@ -110,7 +107,6 @@ export function demoOrigins(origin: string, port: number): string[] {
  */
 export async function seedDemo(deps: Deps, options: { origin: string; port?: number }): Promise<DemoInfo | null> {
   const { database, logger } = deps;
-  await importSharedPostcodes(deps);
 
   const origins = demoOrigins(options.origin, options.port ?? deps.config.port);
   const data = loadDemoData((list, code) => deps.taxonomy.has(list, code));
@@ -152,15 +148,6 @@ export async function seedDemo(deps: Deps, options: { origin: string; port?: num
   };
   if (seeded) logger.info({ msg: 'demo data added', organisations: data.organisations.length });
   return info;
-}
-
-/** Imports `../shared/data/pc4-centroids.csv` when it exists and no postcodes are loaded yet. */
-async function importSharedPostcodes(deps: Deps) {
-  if (!existsSync(sharedPc4File)) return;
-  const [{ n }] = await deps.database.db.select({ n: count() }).from(postcodes);
-  if (n > 0) return;
-  const imported = await importPostcodesFile(deps.database, sharedPc4File);
-  deps.logger.info({ msg: 'imported postcodes', file: sharedPc4File, count: imported });
 }
 
 interface SeededLocation { id: string; organisationId: string; variant: string; schedule: OpeningSchedule; opening: OpeningSchedule; weight: number; pc4: string }

@@ -1,10 +1,17 @@
-/** Imports PC4 centroids (`pc4,lat,lon`, as ../shared/data/pc4-centroids.csv) for offline postcode search. */
+/**
+ * PC4 centroids (`pc4,lat,lon`) for postcode search without PDOK: the file that ships in
+ * `server/data/pc4/` (GeoNames, CC BY 4.0), imported at start when the table is empty, or a file
+ * of one's own (`IDO_PC4_FILE`, `ido-server import-postcodes`).
+ */
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { postcodes } from '../db/schema.js';
 
 export interface Pc4Row { pc4: string; lat: number; lon: number }
+
+/** The centroids that ship with the server; source and credit in `server/data/pc4/README.md`. */
+export const bundledPc4File = fileURLToPath(new URL('../data/pc4/pc4-centroids.csv', import.meta.url));
 
 /** Parses the CSV; throws with the line number on a malformed line. A header line is optional. */
 export function parsePc4Csv(text: string): Pc4Row[] {
@@ -23,19 +30,39 @@ export function parsePc4Csv(text: string): Pc4Row[] {
   return rows;
 }
 
-/** Upserts every row; returns how many were read. Running it twice changes nothing. */
-export async function importPostcodes(database: Database, rows: Pc4Row[], source: string): Promise<number> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000).map((r) => ({ ...r, source }));
-    await database.db.insert(postcodes).values(chunk).onConflictDoUpdate({
-      target: postcodes.pc4,
-      set: { lat: sql`excluded.lat`, lon: sql`excluded.lon`, source: sql`excluded.source` },
-    });
-  }
-  return rows.length;
+/**
+ * Writes the rows in one set-based statement (the rows travel as one JSON parameter); a postcode
+ * that appears twice counts once, the last line winning. `replace` (the default) overwrites
+ * postcodes already there; otherwise they are kept, which makes a concurrent import harmless.
+ * Returns how many postcodes were in the rows.
+ */
+export async function importPostcodes(database: Database, rows: Pc4Row[], source: string, options: { replace?: boolean } = {}): Promise<number> {
+  const unique = [...new Map(rows.map((r) => [r.pc4, r])).values()];
+  if (!unique.length) return 0;
+  const onConflict = options.replace === false
+    ? sql`do nothing`
+    : sql`do update set lat = excluded.lat, lon = excluded.lon, source = excluded.source`;
+  await database.rows(sql`
+    insert into postcodes (pc4, lat, lon, source)
+    select r.pc4, r.lat, r.lon, ${source}
+    from jsonb_to_recordset(${JSON.stringify(unique)}::jsonb) as r(pc4 text, lat double precision, lon double precision)
+    on conflict (pc4) ${onConflict}`);
+  return unique.length;
 }
 
-export async function importPostcodesFile(database: Database, file: string): Promise<number> {
+export async function importPostcodesFile(database: Database, file: string, options: { replace?: boolean } = {}): Promise<number> {
   const rows = parsePc4Csv(await readFile(file, 'utf8'));
-  return importPostcodes(database, rows, file.split('/').pop() ?? file);
+  return importPostcodes(database, rows, file.split('/').pop() ?? file, options);
+}
+
+/**
+ * The postcode step of a server start: `IDO_PC4_FILE` when set (every start, so that a changed
+ * file takes effect), otherwise the bundled centroids when the table is still empty. Answers what
+ * it imported, or null when there was nothing to do.
+ */
+export async function loadPostcodesAtStart(database: Database, pc4File?: string): Promise<{ file: string; count: number } | null> {
+  if (pc4File) return { file: pc4File, count: await importPostcodesFile(database, pc4File) };
+  const [{ present }] = await database.rows<{ present: boolean }>(sql`select exists (select 1 from postcodes) as present`);
+  if (present) return null;
+  return { file: bundledPc4File, count: await importPostcodesFile(database, bundledPc4File, { replace: false }) };
 }

@@ -14,10 +14,10 @@
  * data, interleaved with this one (blocks of calls in turn; HTTP rounds in the order A B B A …), so that
  * both see the same load and the ratio means something even when the absolute figures do not.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_CLOSED_ON_HOLIDAYS } from '../../sdk/holidays.js';
@@ -26,7 +26,7 @@ import { openDatabase } from '../../server/db/client.js';
 import { locations, organisations } from '../../server/db/schema.js';
 import { readConfig } from '../../server/env.js';
 import { findNearest } from '../../server/services/nearest.js';
-import { importPostcodes, parsePc4Csv, type Pc4Row } from '../../server/services/postcodes.js';
+import { bundledPc4File, importPostcodes, parsePc4Csv, type Pc4Row } from '../../server/services/postcodes.js';
 import { searchDemandFor } from '../../server/services/search-demand.js';
 import { httpRequest, startServer } from './lib.js';
 import { prng } from '../../server/services/prng.js';
@@ -47,14 +47,8 @@ const BASELINE = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE
 const random = prng(20261130);
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 
-/** PC4 centroids from the shared data beside the repository, or a coarse grid over NL without them. */
-function pc4Points(): Pc4Row[] {
-  const file = fileURLToPath(new URL('../../../shared/data/pc4-centroids.csv', import.meta.url));
-  if (existsSync(file)) return parsePc4Csv(readFileSync(file, 'utf8'));
-  const grid: Pc4Row[] = [];
-  for (let lat = 50.8; lat <= 53.4; lat += 0.05) for (let lon = 3.6; lon <= 7.1; lon += 0.07) grid.push({ pc4: String(1000 + grid.length), lat, lon });
-  return grid;
-}
+/** The PC4 centroids the package ships: locations spread as Dutch postcodes are. */
+const pc4Points = (): Pc4Row[] => parsePc4Csv(readFileSync(bundledPc4File, 'utf8'));
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;

@@ -13,7 +13,7 @@ import { request } from 'node:http';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { precacheManifest, type PrecacheManifest } from '../../scripts/precache.mjs';
 import {
-  CHROME_OPTIONS, DEMO_DESK_KEY, amsterdamToday, coordinatorApi, e2eSuite, listRegistrations, locationId, shot, waitForEmpty, waitForText,
+  CHROME_OPTIONS, DEMO_DESK_KEY, coordinatorApi, daysAroundToday, e2eSuite, listRegistrations, locationId, shot, waitForEmpty, waitForText,
   type Api, type E2eServer,
 } from '../helpers/e2e.js';
 import { listen, type Listening } from '../helpers/serve.js';
@@ -114,10 +114,11 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
     });
   const events = (page: Page) => page.evaluate(() => (window as unknown as { __events: { type: string; id: string }[] }).__events);
 
-  const today = () => amsterdamToday();
+  // The same days before and after: midnight passing during the test changes nothing.
+  const days = daysAroundToday();
 
   it('keeps the key from ?key=, registers online, opens offline after a reload, queues 3 and sends them exactly once', { timeout: 360_000 }, async () => {
-    const beforeIds = new Set((await listRegistrations(api, { locationId: neude, from: today(), to: today() })).map((r) => r.id));
+    const beforeIds = new Set((await listRegistrations(api, { locationId: neude, ...days })).map((r) => r.id));
     const page = await newPage();
 
     // A fresh browser: no key yet, so the page asks for one.
@@ -161,14 +162,14 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
     await shot(page, 'balie-offline-3-waiting');
     const queued = (await events(page)).filter((e) => e.type === 'ido-queued').map((e) => e.id);
     assert.equal(new Set(queued).size, 3, `three visits queued: ${JSON.stringify(await events(page))}`);
-    const meanwhile = (await listRegistrations(api, { locationId: neude, from: today(), to: today() })).filter((r) => !beforeIds.has(r.id));
+    const meanwhile = (await listRegistrations(api, { locationId: neude, ...days })).filter((r) => !beforeIds.has(r.id));
     assert.deepEqual(meanwhile.map((r) => r.id), [registered.id], 'only the online visit reached the server');
 
     // The connection is back: the three go out, once.
     await context!.setOffline(false);
     await waitForEmpty(banner(desk(page)), 90_000);
     await shot(page, 'balie-sent');
-    const added = (await listRegistrations(api, { locationId: neude, from: today(), to: today() })).filter((r) => !beforeIds.has(r.id));
+    const added = (await listRegistrations(api, { locationId: neude, ...days })).filter((r) => !beforeIds.has(r.id));
     assert.equal(added.length, 4, `exactly four new rows: ${JSON.stringify(added.map((r) => r.id))}`);
     assert.deepEqual(added.map((r) => r.id).sort(), [registered.id, ...queued].sort(), 'the four visits of the desk, none twice');
 

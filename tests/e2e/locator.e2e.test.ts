@@ -1,6 +1,6 @@
 /**
  * End to end: a real browser on the demo page `/locator.html` of a real `ido-server start` (demo
- * mode, PGlite, PC4 centroids from ../shared/data, PDOK off), searching a postcode with `<ido-locator>`.
+ * mode, PGlite, the bundled PC4 centroids, PDOK off), searching a postcode with `<ido-locator>`.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

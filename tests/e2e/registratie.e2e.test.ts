@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { FIRST_DEFAULTS } from '../../widget/ido-registratie/visit.js';
 import {
-  amsterdamToday, coordinatorApi, launchBrowser, listRegistrations, locationId, shot, startE2eServer, waitForEmpty, waitForText,
+  amsterdamToday, coordinatorApi, daysAroundToday, launchBrowser, listRegistrations, locationId, shot, startE2eServer, waitForEmpty, waitForText,
   type Api, type E2eServer,
 } from '../helpers/e2e.js';
 
@@ -84,7 +84,8 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
   const banner = (widget: Locator) => widget.locator('[part="banner"] [role="status"]');
 
   const today = () => amsterdamToday();
-  const countAtNeude = async (topic?: string) => (await listRegistrations(api, { locationId: neude, from: today(), to: today(), topic })).length;
+  const days = daysAroundToday();
+  const countAtNeude = async (topic?: string) => (await listRegistrations(api, { locationId: neude, ...days, topic })).length;
 
   it('a. registers a visit with the keyboard (huurtoeslag, Registreer): the live region confirms it and one row is stored', { timeout: 180_000 }, async () => {
     const before = await countAtNeude('huurtoeslag');
@@ -196,7 +197,7 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
     for (let i = 0; i < (await widgets.count()); i++) await waitForEmpty(banner(widgets.nth(i)), 60_000);
     await shot(page, 'registratie-c-sent');
 
-    const after = await listRegistrations(api, { locationId: neude, from: today(), to: today(), topic: 'huurtoeslag' });
+    const after = await listRegistrations(api, { locationId: neude, ...days, topic: 'huurtoeslag' });
     assert.equal(after.length, before + 3, `exactly three new registrations, not ${after.length - before}`);
     const ids = new Set(after.map((r) => r.id));
     for (const id of queued) assert.ok(ids.has(id), `queued registration ${id} is stored`);

@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 export const bin = fileURLToPath(new URL('../../bin/ido-server.mjs', import.meta.url));
-export const pc4File = fileURLToPath(new URL('../../../shared/data/pc4-centroids.csv', import.meta.url));
 
 export interface Run { code: number | null; stdout: string; stderr: string }
 

@@ -181,6 +181,15 @@ export function amsterdamToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/**
+ * Yesterday to tomorrow in Europe/Amsterdam: the days to count a desk's visits over before and after
+ * a test adds some, so that midnight passing in between (a run at 23:59) changes nothing.
+ */
+export function daysAroundToday(now = new Date()): { from: string; to: string } {
+  const DAY_MS = 86_400_000;
+  return { from: amsterdamToday(new Date(now.getTime() - DAY_MS)), to: amsterdamToday(new Date(now.getTime() + DAY_MS)) };
+}
+
 /** The id of the demo location whose name contains `name`. */
 export async function locationId(api: Api, name: string): Promise<string> {
   const { items } = await api.get<{ items: { id: string; name: string }[] }>('/api/v1/locations');

@@ -1,14 +1,18 @@
 /**
- * A real IDO server for the browser tests: in-memory PGlite with the demo data, a PDOK stand-in
- * for geocoding, listening on an ephemeral loopback port. web-test-runner starts it (see
- * web-test-runner.config.mjs) and hands what it prints to the test pages.
+ * A real IDO server for the browser tests: in-memory PGlite with the bundled postcodes and the demo
+ * data, a PDOK stand-in for geocoding, listening on an ephemeral loopback port. web-test-runner
+ * starts it (see web-test-runner.config.mjs) and hands what it prints to the test pages.
  *
  *   node --import tsx tests/helpers/test-server.ts --origin http://localhost:8000
  *
- * Prints one JSON line on stdout when ready:
- *   { "url", "deskKey", "locationId", "locationName", "organisationId", "unboundDeskKey", "otherLocationIds" }
+ * Its clock starts at a fixed instant (`DEFAULT_TEST_NOW` in tests/helpers/test-clock.ts, or
+ * `IDO_TEST_NOW`) and runs on from there, and the demo visits are generated for that date, so the
+ * tests see the same data on any day. Prints one JSON line on stdout when ready:
+ *   { "url", "deskKey", "locationId", "locationName", "organisationId", "unboundDeskKey", "otherLocationIds", "clockOffsetMs" }
  * `deskKey` is the demo desk key (bound to `locationId`), `unboundDeskKey` a desk key of the same
- * organisation bound to no location; both accept the given origins. Stops on SIGTERM or SIGINT.
+ * organisation bound to no location; both accept the given origins. `clockOffsetMs` is how far the
+ * server's clock is ahead of the real one: the test pages give the elements the same clock
+ * (`offsetClock` in test-clock.ts). Stops on SIGTERM or SIGINT.
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -19,8 +23,10 @@ import { readConfig } from '../../server/env.js';
 import { apiKeys, locations } from '../../server/db/schema.js';
 import { createKey } from '../../server/services/accounts.js';
 import { DEMO_DESK_KEY, seedDemo } from '../../server/services/demo.js';
+import { loadPostcodesAtStart } from '../../server/services/postcodes.js';
 import { sha256 } from '../../server/crypto.js';
 import { startPdokStandin } from './pdok-standin.js';
+import { DEFAULT_TEST_NOW, offsetClock, offsetTo } from './test-clock.js';
 
 const origins: string[] = [];
 for (let i = 2; i < process.argv.length; i++) {
@@ -41,7 +47,12 @@ const config = {
   }),
   pdokUrl: pdok.url,
 };
-const deps = await createDeps(config);
+const testNow = new Date(process.env.IDO_TEST_NOW || DEFAULT_TEST_NOW);
+if (Number.isNaN(testNow.getTime())) throw new Error(`IDO_TEST_NOW is not an instant: ${process.env.IDO_TEST_NOW}`);
+const clockOffsetMs = offsetTo(testNow);
+const deps = await createDeps(config, { clock: offsetClock(clockOffsetMs) });
+// As `ido-server start` does: the bundled PC4 centroids, then the demo.
+await loadPostcodesAtStart(deps.database);
 
 // The demo desk key accepts the test page's origin (localhost and 127.0.0.1 on its port).
 const pagePort = Number(new URL(origins[0]).port) || 80;
@@ -70,6 +81,7 @@ process.stdout.write(JSON.stringify({
   organisationId: key.organisationId,
   unboundDeskKey: unbound.key,
   otherLocationIds: orgLocations.filter((l) => l.id !== key.locationId).map((l) => l.id),
+  clockOffsetMs,
 }) + '\n');
 
 let stopping = false;

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../server/db/client.js';
@@ -8,6 +8,7 @@ import { organisations } from '../../server/db/schema.js';
 import { createKey } from '../../server/services/accounts.js';
 import { seedTaxonomy } from '../../server/services/taxonomy.js';
 import { DEMO_DESK_KEY } from '../../server/services/demo.js';
+import { bundledPc4File, parsePc4Csv } from '../../server/services/postcodes.js';
 import { cliTargets, freePort, startServer, terminate, type Target } from '../helpers/cli.js';
 
 for (const { name, make } of cliTargets) {
@@ -25,9 +26,9 @@ for (const { name, make } of cliTargets) {
     });
     after(() => target.cleanup());
 
-    it('answers /healthz, authenticates keys, and exits 0 within seconds of SIGTERM', async () => {
+    it('answers /healthz, authenticates keys, finds postcodes without PDOK, and exits 0 within seconds of SIGTERM', async () => {
       const port = await freePort();
-      const server = startServer({ ...target.env, PORT: String(port), IDO_LOG: 'json' }, /"msg":"listening"/);
+      const server = startServer({ ...target.env, PORT: String(port), IDO_LOG: 'json', IDO_PDOK_URL: 'off' }, /"msg":"listening"/);
       try {
         await server.started;
         const base = `http://127.0.0.1:${port}`;
@@ -37,6 +38,12 @@ for (const { name, make } of cliTargets) {
         const locations = await fetch(`${base}/api/v1/locations`, { headers: { authorization: `Bearer ${secretKey}` } });
         assert.equal(locations.status, 200);
         assert.equal((await fetch(`${base}/api/v1/openapi.json`)).status, 200);
+        // The first start on an empty database imported the bundled PC4 centroids: a postcode is found without PDOK.
+        const bundled = parsePc4Csv(readFileSync(bundledPc4File, 'utf8')).length;
+        assert.match(server.output().stdout, new RegExp(`"msg":"imported postcodes".*"count":${bundled}\\b`));
+        const near = await fetch(`${base}/api/v1/public/locations?postcode=3512AE`);
+        assert.equal(near.status, 200, await near.clone().text());
+        assert.match((await near.json()).attribution, /GeoNames/);
       } finally {
         // fetch keeps its connection alive: the shutdown must close it rather than wait for it.
         const { code, ms } = await terminate(server.child);

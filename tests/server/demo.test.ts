@@ -1,13 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { backends, createTestContext, ADMIN, type TestContext } from '../helpers/context.js';
 import { ensureAdmin } from '../../server/bootstrap.js';
 import {
-  DEMO_COORDINATOR_PASSWORD, DEMO_DESK_KEY, DEMO_NATIONAL, demoCoordinatorEmail, demoOrigins, loadDemoData, seedDemo, sharedPc4File,
+  DEMO_COORDINATOR_PASSWORD, DEMO_DESK_KEY, DEMO_NATIONAL, demoCoordinatorEmail, demoOrigins, loadDemoData, seedDemo,
   type DemoInfo,
 } from '../../server/services/demo.js';
+import { loadPostcodesAtStart } from '../../server/services/postcodes.js';
 import { distanceKm } from '../../sdk/geo.js';
 import { amsterdamParts, hoursOn } from '../../sdk/opening-hours.js';
 
@@ -57,6 +57,8 @@ for (const backend of backends) {
 
     before(async () => {
       ctx = await createTestContext(backend, { clock: () => now, config: { port: 3000 } });
+      // As `ido-server start` does: the bundled postcodes first, then the demo.
+      await loadPostcodesAtStart(ctx.database);
       info = await seedDemo(ctx.deps, { origin: ORIGIN });
       before1 = await counts(ctx);
     });
@@ -82,16 +84,20 @@ for (const backend of backends) {
         assert.ok(l.lat > 50.7 && l.lat < 53.6 && l.lon > 3.3 && l.lon < 7.3, `${l.name} lies in the Netherlands`);
         assert.match(l.address.postcode, /^[1-9]\d{3} [A-Z]{2}$/);
         const centre = pc4.get(l.address.postcode.slice(0, 4));
-        if (centre) assert.ok(distanceKm(l, centre) < 2.5, `${l.name} is near its postcode area (${distanceKm(l, centre).toFixed(1)} km)`);
+        assert.ok(centre, `${l.name}: postcode area ${l.address.postcode.slice(0, 4)} is in the bundled centroids`);
+        assert.ok(distanceKm(l, centre) < 2.5, `${l.name} is near its postcode area (${distanceKm(l, centre).toFixed(1)} km)`);
       }
       assert.deepEqual(info.logins.map((l) => l.email), [DEMO_NATIONAL.email, ...['utrecht', 'oba', 'rotterdam'].map(demoCoordinatorEmail)]);
       assert.equal(info.deskKey, DEMO_DESK_KEY);
       assert.equal(info.deskKeyLocation, 'Bibliotheek Neude');
     });
 
-    it('imports the shared PC4 centroids from ../shared/data', async () => {
-      const [{ n }] = await ctx.rows<{ n: number }>(sql`select count(*)::int as n from postcodes`);
-      assert.ok(n > 4000);
+    it('adds locator searches only in real postcode areas around its locations', async () => {
+      const [{ searched, unknown }] = await ctx.rows<{ searched: number; unknown: number }>(sql`select
+        count(distinct s.pc4)::int as searched, count(distinct s.pc4) filter (where p.pc4 is null)::int as unknown
+        from search_demand s left join postcodes p on p.pc4 = s.pc4`);
+      assert.ok(searched > 0);
+      assert.equal(unknown, 0);
     });
 
     it('stores the demo desk key as SHA-256 only, bound to the first location and the server origin', async () => {

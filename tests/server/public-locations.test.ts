@@ -1,18 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { distanceKm } from '../../sdk/geo.js';
 import { DEFAULT_CLOSED_ON_HOLIDAYS } from '../../sdk/holidays.js';
 import { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
 import { locations, organisations } from '../../server/db/schema.js';
 import { findNearest } from '../../server/services/nearest.js';
-import { importPostcodesFile } from '../../server/services/postcodes.js';
+import { bundledPc4File, importPostcodesFile } from '../../server/services/postcodes.js';
 import { backends, createTestContext, type TestContext } from '../helpers/context.js';
-
-/** The shared data sit beside the repository: `<repo>/../shared/data/`. */
-const PC4_FILE = fileURLToPath(new URL('../../../shared/data/pc4-centroids.csv', import.meta.url));
 
 /** Monday 30 November 2026, 10:00 in Amsterdam (CET), and the Sunday before. */
 const MONDAY_10 = new Date('2026-11-30T09:00:00Z');
@@ -75,9 +70,8 @@ for (const backend of backends) {
     let ids: Record<string, string>;
     let now = MONDAY_10;
     before(async () => {
-      assert.ok(existsSync(PC4_FILE), `PC4 data not found at ${PC4_FILE}: the repository expects shared/ beside it`);
       ctx = await createTestContext(backend, { clock: () => now });
-      await importPostcodesFile(ctx.database, PC4_FILE);
+      await importPostcodesFile(ctx.database, bundledPc4File);
       ({ ids } = await seedPlaces(ctx));
     });
     after(() => ctx.close());

@@ -11,6 +11,7 @@ import { formatDistance } from '../../sdk/geo.js';
 import type { HolidayCode } from '../../sdk/holidays.js';
 import { amsterdamInstant, describeOpenState, openState, type OpeningException } from '../../sdk/opening-hours.js';
 import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
+import './server-clock.js';
 
 /** Origin of the IDO server that web-test-runner.config.mjs started (tests/helpers/test-server.ts). */
 const API: string = (globalThis as { IDO_TEST_API?: string }).IDO_TEST_API ?? '';
@@ -211,7 +212,7 @@ describe('<ido-locator>', function () {
     it('credits GeoNames when the answer comes from the PC4 table', async () => {
       // 3562 JE is not in the PDOK stand-in: only the PC4 centroids (GeoNames) know it.
       const response = await fetch(`${API}/api/v1/public/locations?postcode=3562JE&limit=1`);
-      // The test server imports ../shared/data/pc4-centroids.csv; without it this fails, as it should.
+      // The test server imports the bundled centroids (server/data/pc4) as a start does; without them this fails, as it should.
       expect(response.status, 'the test server has the PC4 table').to.equal(200);
       const answer = (await response.json()) as PublicLocations;
       expect(answer.attribution).to.contain('GeoNames');

@@ -11,7 +11,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../widget/index.js';
 import type { IdoRapportage } from '../../widget/ido-rapportage/ido-rapportage.js';
 import { createIdoClient } from '../../sdk/client.js';
-import { presetRange, previousRange } from '../../widget/ido-rapportage/period.js';
+import { formatRange, presetRange, previousRange, trendGrain } from '../../widget/ido-rapportage/period.js';
+import { heatKey, heatTabStop } from '../../widget/ido-rapportage/heat-tab-stop.js';
+import { testNow } from './server-clock.js';
 
 interface TestServer {
   url: string;
@@ -272,7 +274,7 @@ describe('<ido-rapportage> dashboard', () => {
     await loaded(el);
     await choosePreset(el, 'this-year');
     await loaded(el);
-    const range = presetRange('this-year', new Date());
+    const range = presetRange('this-year', testNow());
     const previous = previousRange(range, 'this-year');
     const api = createIdoClient({ baseUrl: server.url, token });
     const [now, before, courses] = await Promise.all([api.reports.summary(range), api.reports.summary(previous), api.reports.courses(range)]);
@@ -286,7 +288,9 @@ describe('<ido-rapportage> dashboard', () => {
     const change = text(figure(el, 'visits')?.querySelector('.change'));
     expect(change).to.match(/(meer|minder) dan de vorige periode|Evenveel|Vorige periode: geen/);
     if (before.visits) expect(change).to.contain(`(${nlNumber(before.visits)})`);
-    expect(text($(el, '.period-line'))).to.match(/^Cijfers over 1 januari t\/m .+, vergeleken met 1 januari t\/m .+\.$/);
+    // "1 januari t/m 18 november 2026", or "januari t/m februari 2028" on 29 February, "2026" on 31 December.
+    expect(range.from.slice(5)).to.equal('01-01');
+    expect(text($(el, '.period-line'))).to.equal(`Cijfers over ${formatRange(range, 'nl')}, vergeleken met ${formatRange(previous, 'nl')}.`);
   });
 
   it('draws the four charts with a text summary each, and is accessible', async () => {
@@ -300,15 +304,18 @@ describe('<ido-rapportage> dashboard', () => {
     expect($$(el, '.chart-card svg.chart').length).to.equal(4);
     expect(text($(el, '#topics-summary'))).to.match(/^Meeste vragen over .+ \(\d+\), daarna .+\.$/);
     expect(text($(el, '#heatmap-summary'))).to.match(/^Het drukst op \w+dag van \d\d:00 tot \d\d:00 \(\d+\)/);
-    expect(text($(el, '#trend-summary'))).to.match(/^In totaal \d+ bezoeken\. De drukste maand was/);
+    // Per month, or per week or day early in the year (the chart's grain follows the length of the period).
+    const unit = { day: 'dag', week: 'week', month: 'maand' }[trendGrain(presetRange('this-year', testNow()))];
+    expect(text($(el, '#trend-summary'))).to.match(new RegExp(`^In totaal \\d+ bezoeken?\\. De drukste ${unit} was`));
     // The bars carry their numbers, so the chart does not rely on colour.
     const values = $$(el, '#topics-area text.value').map(text);
     expect(values.length).to.be.greaterThan(1);
     expect(values.every((v) => /^\d[\d.]*$/.test(v))).to.equal(true);
     // The largest topic comes first.
     const api = createIdoClient({ baseUrl: server.url, token });
-    const topics = await api.reports.summary({ ...presetRange('this-year', new Date()), groupBy: 'topic' });
-    const most = [...topics.groups].sort((a, b) => b.questions - a.questions)[0];
+    const topics = await api.reports.summary({ ...presetRange('this-year', testNow()), groupBy: 'topic' });
+    // Most questions first; equal counts by visits, then by name, so the order never depends on chance.
+    const most = [...topics.groups].sort((a, b) => b.questions - a.questions || b.visits - a.visits || a.label.localeCompare(b.label))[0];
     expect(text($(el, '#topics-area text.label'))).to.equal(most.label);
     await expect(el).to.be.accessible();
   });
@@ -357,14 +364,28 @@ describe('<ido-rapportage> dashboard', () => {
     const first = stops[0].getAttribute('aria-label')!;
     expect(first).to.match(/^\w+dag \d\d:00–\d\d:00: \d+ bezoek(en)?$/);
     expect(text($(el, '.readout'))).to.equal(first);
-    await sendKeys({ press: 'ArrowDown' });
+    // The tab stop is the busiest cell, which may be in any row: down from it, or up from the last row.
+    const row = (cell: Element) => Number(cell.getAttribute('data-r'));
+    const lastRow = Math.max(...$$(el, '#heatmap-area rect[role="img"]').map(row));
+    const down = row(stops[0]) < lastRow;
+    await sendKeys({ press: down ? 'ArrowDown' : 'ArrowUp' });
     await el.updateComplete;
     const second = focused(el)!;
     expect(second.getAttribute('role')).to.equal('img');
-    expect(second).not.to.equal(stops[0]);
+    expect(row(second)).to.equal(row(stops[0]) + (down ? 1 : -1));
+    expect(second.getAttribute('data-c')).to.equal(stops[0].getAttribute('data-c'));
     expect(text($(el, '.readout'))).to.equal(second.getAttribute('aria-label'));
     expect(second.getAttribute('tabindex')).to.equal('0');
     expect($$(el, '#heatmap-area rect[tabindex="0"]').length).to.equal(1);
+    // Tab leaves the heatmap, and Shift+Tab comes back to the cell the arrows went to.
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(focused(el)).not.to.equal(second);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal(second);
     await expect(el).to.be.accessible();
   });
 
@@ -427,7 +448,7 @@ describe('<ido-rapportage> dashboard', () => {
     await el.updateComplete;
     await loaded(el);
     const api = createIdoClient({ baseUrl: server.url, token });
-    const one = await api.reports.summary({ ...presetRange('this-year', new Date()), locationId: server.locationId });
+    const one = await api.reports.summary({ ...presetRange('this-year', testNow()), locationId: server.locationId });
     expect(figureValue(el, 'visits')).to.equal(nlNumber(one.visits));
     expect(figureValue(el, 'visits')).not.to.equal(all);
     // Coordinators get no organisation or province filter.
@@ -445,7 +466,7 @@ describe('<ido-rapportage> dashboard', () => {
       else click.call(this);
     };
     try {
-      const range = presetRange('this-month', new Date());
+      const range = presetRange('this-month', testNow());
       const excel = buttonNamed(el, /Download Excel voor de verantwoording/)!;
       excel.click();
       await waitUntil(() => saved.length === 1, 'no Excel download', { timeout: 20_000 });
@@ -504,6 +525,28 @@ describe('<ido-rapportage> dashboard', () => {
   });
 });
 
+describe('heatTabStop: the heatmap cell that Tab reaches', () => {
+  const grid = { days: [1, 2, 3, 4, 5], hours: [9, 10, 11, 12], busiest: [{ day: 2, hour: 10 }, { day: 1, hour: 9 }] };
+
+  it('is the busiest cell at first', () => {
+    expect(heatTabStop(grid, null)).to.equal(heatKey(2, 10));
+  });
+
+  it('stays on the cell the arrow keys went to, also when it has no visits', () => {
+    expect(heatTabStop(grid, heatKey(3, 10))).to.equal('3-10');
+    expect(heatTabStop(grid, heatKey(1, 9))).to.equal('1-09');
+  });
+
+  it('goes back to the busiest cell when the cell it had is no longer shown', () => {
+    expect(heatTabStop(grid, heatKey(6, 10)), 'a Saturday, not in this grid').to.equal('2-10');
+    expect(heatTabStop(grid, heatKey(1, 18)), 'an hour not in this grid').to.equal('2-10');
+  });
+
+  it('is the first cell when nothing was counted', () => {
+    expect(heatTabStop({ ...grid, busiest: [] }, null)).to.equal('1-09');
+  });
+});
+
 describe('<ido-rapportage> for national users', () => {
   beforeEach(clearStorage);
 
@@ -525,7 +568,7 @@ describe('<ido-rapportage> for national users', () => {
     const after = $<HTMLSelectElement>(el, '#location')!.options.length;
     expect(after).to.be.lessThan(before);
     const api = createIdoClient({ baseUrl: server.url, token });
-    const own = await api.reports.summary({ ...presetRange('this-month', new Date()), organisationId: server.organisationId });
+    const own = await api.reports.summary({ ...presetRange('this-month', testNow()), organisationId: server.organisationId });
     expect(figureValue(el, 'visits')).to.equal(nlNumber(own.visits));
     await expect(el).to.be.accessible();
   });

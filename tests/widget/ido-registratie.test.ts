@@ -13,6 +13,9 @@ import type { IdoErrorEvent, IdoQueuedEvent, IdoRegisteredEvent } from '../../wi
 import { createIdoClient } from '../../sdk/client.js';
 import { isIdoHttpError } from '../../sdk/errors.js';
 import { amsterdamParts } from '../../sdk/opening-hours.js';
+import { rememberedCounts } from '../../widget/ido-registratie/desk-location.js';
+import { topTopics, usageWeights } from '../../widget/ido-registratie/topic-search.js';
+import './server-clock.js';
 
 interface TestServer {
   url: string;
@@ -78,6 +81,12 @@ async function fires(el: IdoRegistratie, event: string, ms = 1500) {
   await aTimeout(ms);
   el.removeEventListener(event, listener);
   return fired;
+}
+
+/** The chips the desk ranks from these counts and this browser's own choices (widget/ido-registratie/topic-search.ts). */
+async function chipLabels(counts: [string, number][], ownChoices: string[], count: number): Promise<string[]> {
+  const { topics } = await api.taxonomy.get({ lang: 'nl' });
+  return topTopics(topics, usageWeights(new Map(counts), ownChoices), count).map((t) => t.label);
 }
 
 async function registeredIds(): Promise<string[]> {
@@ -471,6 +480,11 @@ describe('<ido-registratie>', () => {
     await waitUntil(() => $(online, `[data-delete="${stored}"]`), 'the stored visit is not in the list online', { timeout: 10_000 });
     const onlineRows = rows(online).map(text);
     online.remove();
+    // After the reload the chips come from this browser's copy of the desk's counts, with the visit
+    // it just registered counted as its own choice (a reload takes the desk's latest visits into account).
+    const counts = rememberedCounts(server.deskKey, server.locationId)!;
+    expect(onlineChips, 'online, before this visit').to.deep.equal(await chipLabels(counts, [], onlineChips.length));
+    const expectedChips = await chipLabels(counts, ['huurtoeslag'], onlineChips.length);
 
     // Then the server stops answering: no error, no answer (a dead connection, a captive portal).
     // Nothing can fail before the assertions below, so all the desk shows comes from this browser.
@@ -484,7 +498,7 @@ describe('<ido-registratie>', () => {
     try {
       const el = await mount({ location: null });
       expect(text($(el, '.location-line'))).to.equal(`Locatie: ${server.locationName}`);
-      expect(chips(el).map(text)).to.deep.equal(onlineChips);
+      expect(chips(el).map(text)).to.deep.equal(expectedChips);
       expect(rows(el).map(text), 'today\'s stored visits from this browser').to.deep.equal(onlineRows);
       search(el).focus();
       await sendKeys({ type: 'huur' });

@@ -4,6 +4,7 @@ import type { IdoClient, NearestQuery } from '../../sdk/client.js';
 import { parsePostcode } from '../../sdk/postcode.js';
 import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
 import { IdoElement } from '../shared/ido-element.js';
+import { now } from '../shared/clock.js';
 import { lazyCatalogue } from '../shared/i18n.js';
 import { adoptLazyStyles, lazy } from '../shared/lazy.js';
 import { IdoLocationSelectEvent } from './events.js';
@@ -163,7 +164,7 @@ export class IdoLocator extends IdoElement {
   /** Timers sleep in a hidden tab: bring the clock up to date when the visitor comes back. */
   private readonly _onVisibility = () => {
     if (document.visibilityState === 'visible') {
-      this._now = new Date();
+      this._now = now();
       this._scheduleTick();
     }
   };
@@ -174,7 +175,7 @@ export class IdoLocator extends IdoElement {
 
   private _status: SearchStatus = 'idle';
   /** The clock the open states are computed for; ticks every minute. */
-  private _now = new Date();
+  private _now = now();
   private _fieldProblem: FieldProblem | null = null;
   private _problem: SearchProblem | null = null;
   private _phase: 'locating' | 'searching' = 'searching';
@@ -202,7 +203,7 @@ export class IdoLocator extends IdoElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._now = new Date();
+    this._now = now();
     this._scheduleTick();
     document.addEventListener('visibilitychange', this._onVisibility);
   }
@@ -253,9 +254,9 @@ export class IdoLocator extends IdoElement {
   private _scheduleTick(): void {
     clearTimeout(this._clock);
     this._clock = setTimeout(() => {
-      this._now = new Date();
+      this._now = now();
       this._scheduleTick();
-    }, MINUTE_MS - (Date.now() % MINUTE_MS) + 50);
+    }, MINUTE_MS - (now().getTime() % MINUTE_MS) + 50);
   }
 
   private _onSubmit(event: Event): void {

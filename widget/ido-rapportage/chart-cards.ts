@@ -13,6 +13,7 @@ import type * as Charts from './charts.js';
 import type { DashboardTexts, Ranked } from './i18n.dashboard.nl.js';
 import { dayLabel, formatRange, monthLabel, trendKeys, weekLabel } from './period.js';
 import { byQuestions, type Report } from './report.js';
+import { heatTabStop } from './heat-tab-stop.js';
 
 /** The SVG charts: a chunk of their own, loaded once there are figures to draw. */
 const chartsChunk = lazy(() => import('./charts.js'));
@@ -199,7 +200,7 @@ export class ChartCards implements ReactiveController {
     const hours = Array.from({ length: lastHour - firstHour + 1 }, (_, i) => firstHour + i);
     const busiest = [...slots].sort((a, b) => b.visits - a.visits || a.day - b.day || a.hour - b.hour);
     const heatSummary = t.heatmapSummary(busiest.slice(0, 3).map((s) => ({ label: t.slot(t.weekdays[s.day - 1], s.hour), count: s.visits })));
-    const stop = this.heatStop && counts.has(this.heatStop) ? this.heatStop : busiest[0] ? `${busiest[0].day}-${String(busiest[0].hour).padStart(2, '0')}` : `${days[0]}-${String(hours[0]).padStart(2, '0')}`;
+    const stop = heatTabStop({ days, hours, busiest }, this.heatStop);
     const active = this.heatLast === 'focus' ? this.heatFocus ?? this.heatHover : this.heatHover ?? this.heatFocus;
     const activeSlot = active ? slotOf(active) : null;
     const readout = activeSlot

@@ -17,6 +17,7 @@ import { isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
 import type { Session, User } from '../../sdk/schemas/resources.js';
 import type { Lang } from '../../sdk/schemas/common.js';
 import { lazyCatalogue } from '../shared/i18n.js';
+import { now } from '../shared/clock.js';
 import { ChartCards } from './chart-cards.js';
 import { renderControls } from './controls.js';
 import { renderFigures, renderSkeleton } from './figures.js';
@@ -240,7 +241,7 @@ export class RapportageView implements ReactiveController {
   /** The period on screen; "Zelf kiezen" keeps the dates on screen until new ones are applied. */
   private _range(): DateRange {
     if (this._preset === 'custom' && this._custom) return this._custom;
-    return presetRange(this._preset === 'custom' ? 'this-month' : this._preset, new Date());
+    return presetRange(this._preset === 'custom' ? 'this-month' : this._preset, now());
   }
 
   private _isNational(meta: Meta | undefined): boolean {

@@ -1,6 +1,7 @@
 /** The coordinator's session of the dashboard's own login form: in sessionStorage (gone when the tab closes), never in localStorage. */
 import type { User } from '../../sdk/schemas/resources.js';
 import { fingerprint } from '../shared/storage.js';
+import { now } from '../shared/clock.js';
 
 /** What the element keeps of a session. */
 export interface StoredSession {
@@ -17,7 +18,7 @@ export function readSession(api: string): StoredSession | null {
     const raw = globalThis.sessionStorage?.getItem(SESSION_KEY + fingerprint(api));
     if (!raw) return null;
     const stored = JSON.parse(raw) as StoredSession;
-    if (typeof stored?.token !== 'string' || typeof stored.user?.email !== 'string' || !(Date.parse(stored.expiresAt) > Date.now())) {
+    if (typeof stored?.token !== 'string' || typeof stored.user?.email !== 'string' || !(Date.parse(stored.expiresAt) > now().getTime())) {
       globalThis.sessionStorage.removeItem(SESSION_KEY + fingerprint(api));
       return null;
     }

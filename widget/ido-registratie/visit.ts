@@ -7,6 +7,7 @@ import type { Partner } from '../../sdk/schemas/resources.js';
 import type { Topic } from '../../sdk/schemas/taxonomy.js';
 import { fingerprint, readJson, writeJson } from '../shared/storage.js';
 import { amsterdamInstant, amsterdamParts, toAmsterdamIso } from '../../sdk/amsterdam-time.js';
+import { now } from '../shared/clock.js';
 
 /** What a new visit starts with: what this desk did last time. */
 export interface VisitDefaults {
@@ -72,13 +73,13 @@ export function defaultsFrom(draft: Draft): VisitDefaults {
 }
 
 /** Today in the Netherlands, `YYYY-MM-DD`. */
-export function today(now: Date = new Date()): string {
-  return amsterdamParts(now).date;
+export function today(at: Date = now()): string {
+  return amsterdamParts(at).date;
 }
 
 /** The current time in the Netherlands, `HH:MM`. */
-export function timeNow(now: Date = new Date()): string {
-  return amsterdamParts(now).time;
+export function timeNow(at: Date = now()): string {
+  return amsterdamParts(at).time;
 }
 
 /**
@@ -87,7 +88,7 @@ export function timeNow(now: Date = new Date()): string {
  * because the API refuses the future.
  */
 export function toInput(draft: Draft, options: { id: string; locationId?: string; now?: Date }): RegistrationInput {
-  const now = options.now ?? new Date();
+  const at = options.now ?? now();
   const input: RegistrationInput = {
     id: options.id,
     channel: draft.channel,
@@ -103,11 +104,11 @@ export function toInput(draft: Draft, options: { id: string; locationId?: string
   };
   if (options.locationId) input.locationId = options.locationId;
   if (draft.earlierAt) {
-    const at = amsterdamInstant(today(now), draft.earlierAt);
-    input.occurredAt = toAmsterdamIso(at.getTime() > now.getTime() ? now : at);
+    const earlier = amsterdamInstant(today(at), draft.earlierAt);
+    input.occurredAt = toAmsterdamIso(earlier.getTime() > at.getTime() ? at : earlier);
   } else {
     // Whole minutes: what the desk sees, and a margin for a desk clock that runs a little fast.
-    input.occurredAt = toAmsterdamIso(new Date(Math.floor(now.getTime() / 60_000) * 60_000));
+    input.occurredAt = toAmsterdamIso(new Date(Math.floor(at.getTime() / 60_000) * 60_000));
   }
   const note = draft.note.trim();
   if (note) input.note = note;
