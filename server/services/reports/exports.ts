@@ -57,7 +57,7 @@ export function questionsCsv(deps: Pick<Deps, 'reports' | 'taxonomy' | 'logger'>
         if (next.done) { controller.close(); return; }
         controller.enqueue(encoder.encode(next.value.map((q) => csvRecord(questionValues(q))).join('')));
       } catch (error) {
-        deps.logger.error({ msg: 'csv export failed', error: String(error) });
+        deps.logger.error({ msg: 'csv export failed', error });
         controller.error(error);
       }
     },
@@ -91,7 +91,7 @@ export function questionsXlsx(deps: Pick<Deps, 'reports' | 'taxonomy' | 'logger'
     sheet.commit();
     await workbook.commit();
   })().catch((error) => {
-    deps.logger.error({ msg: 'xlsx export failed', error: String(error) });
+    deps.logger.error({ msg: 'xlsx export failed', error });
     out.destroy(error as Error);
   });
   return Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>;
