@@ -102,8 +102,9 @@ async function openPglite(options: OpenOptions): Promise<Database> {
  */
 async function initialiseInChild(dataDir: string): Promise<void> {
   const pglite = import.meta.resolve('@electric-sql/pglite');
+  // The same settings: initdb starts a second PGlite of its own with them.
   const script = `import { PGlite } from ${JSON.stringify(pglite)};
-const db = new PGlite(process.argv[1]);
+const db = new PGlite(process.argv[1], { startParams: [...PGlite.defaultStartParams, ...${JSON.stringify(PGLITE_SETTINGS.flatMap((setting) => ['-c', setting]))}] });
 await db.waitReady;
 await db.close();`;
   const { execFile } = await import('node:child_process');
