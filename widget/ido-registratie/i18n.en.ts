@@ -20,7 +20,7 @@ export const en: RegistratieTexts = {
   topicHeading: 'Topic',
   chipsLabel: 'Often chosen at this desk',
   searchLabel: 'Find a topic',
-  searchHint: 'Type a word, for example rent or DigiD. Enter chooses the first topic. Use the arrow keys to choose another.',
+  searchHint: 'Type for example rent or DigiD. Enter chooses the first topic. Use the arrow keys to choose another.',
   listLabel: 'Topics found',
   results: (n) => (n === 1 ? '1 topic found.' : `${n} topics found.`),
   noResults: (q) => `No topic found for "${q}". Try another word.`,

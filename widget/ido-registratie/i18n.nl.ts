@@ -18,7 +18,7 @@ export const nl = {
   topicHeading: 'Onderwerp',
   chipsLabel: 'Veel gekozen bij deze balie',
   searchLabel: 'Zoek een onderwerp',
-  searchHint: 'Typ een woord, bijvoorbeeld huur of DigiD. Enter kiest het eerste onderwerp. Met de pijltjes kies je een ander.',
+  searchHint: 'Typ bijvoorbeeld huur of DigiD. Enter kiest het eerste onderwerp. Met de pijltjes kies je een ander.',
   listLabel: 'Gevonden onderwerpen',
   results: (n: number) => (n === 1 ? '1 onderwerp gevonden.' : `${n} onderwerpen gevonden.`),
   noResults: (q: string) => `Geen onderwerp gevonden voor "${q}". Probeer een ander woord.`,

@@ -136,7 +136,7 @@ export const styles = css`
     position: relative;
     min-block-size: var(--_target);
     padding-block: 0.4em;
-    padding-inline: 1.4em 0.9em;
+    padding-inline: 1.3em;
     border: 2px solid var(--_border);
     border-radius: 999px;
     background: var(--_bg);
@@ -159,7 +159,7 @@ export const styles = css`
   .chip[aria-pressed='true']::before {
     content: '✓';
     position: absolute;
-    inset-inline-start: 0.45em;
+    inset-inline-start: 0.4em;
     font-weight: 700;
   }
 
@@ -351,8 +351,7 @@ export const styles = css`
     margin-block-end: 0.25em;
   }
   fieldset.group + fieldset.group {
-    padding-block-start: var(--_space);
-    border-block-start: 2px solid var(--_border-subtle);
+    margin-block-start: calc(var(--_space) * 0.5);
   }
   .sub-label {
     font-weight: 400;
