@@ -31,8 +31,10 @@ export const styles = css`
   }
 
   /* Below Registreer, room kept for what is said after it (the banner, the confirmation): they
-     appear there without moving anything. Longer texts (two at once, a narrow screen) lie over
-     what follows rather than push it down. */
+     appear there without moving anything. Longer texts (a narrow screen) lie over what follows
+     rather than push it down. Both sit in the same place, the confirmation over the banner (which
+     waits, hidden, until the next visit starts): stacked, a banner changing its length would move
+     the confirmation. */
   .status {
     position: relative;
     z-index: 1;
@@ -48,7 +50,12 @@ export const styles = css`
     inset-block-start: 0;
     inset-inline: 0;
     display: grid;
-    gap: 0.5em;
+  }
+  .status-stack > * {
+    grid-area: 1 / 1;
+  }
+  .status-stack:has(> .notice.shown) > .banner {
+    visibility: hidden;
   }
   .status-stack > .shown {
     box-shadow: 0 2px 6px rgb(0 0 0 / 0.25);
