@@ -119,7 +119,10 @@ export class IdoRegistratie extends IdoElement {
   /** Client, outbox and queue; what failures say about the network and the key. */
   private readonly connection = new DeskConnection(this, {
     flushed: (refused, answered) => {
-      if (answered) this.recent.refresh();
+      if (!answered) return;
+      this.recent.refresh();
+      // Only after the server took or refused something: a flush that reached no one may have read
+      // the queue just before the visit being confirmed was added, and would call it sent.
       this.confirmation.sent(this.t, this.connection.queue, refused);
     },
     recheck: (online) => {
