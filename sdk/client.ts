@@ -21,6 +21,7 @@ import type {
   SummaryQuery,
 } from './schemas/reports.js';
 import type { Lang } from './schemas/common.js';
+import type { ReportSubscription, ReportSubscriptionInput } from './schemas/report-subscriptions.js';
 import { registrationsApi } from './api/registrations.js';
 import { locationsApi } from './api/locations.js';
 import { partnersApi } from './api/partners.js';
@@ -28,6 +29,7 @@ import { coursesApi } from './api/courses.js';
 import { organisationsApi } from './api/organisations.js';
 import { usersApi } from './api/users.js';
 import { keysApi } from './api/keys.js';
+import { reportSubscriptionsApi } from './api/report-subscriptions.js';
 import { taxonomyApi } from './api/taxonomy.js';
 import { reportsApi } from './api/reports.js';
 import { authApi } from './api/auth.js';
@@ -224,6 +226,15 @@ export interface IdoClient {
      */
     revoke(id: string, options?: RequestOptions): Promise<void>;
   };
+  /**
+   * Scheduled reports by mail: after each month, quarter or year, the period's key figures and the
+   * accountability export go to `email`. `delete` unsubscribes.
+   * @example
+   * ```ts
+   * await ido.reportSubscriptions.create({ email: 'coordinator@bieb.nl', frequency: 'quarter', format: 'xlsx' });
+   * ```
+   */
+  reportSubscriptions: Pick<Resource<ReportSubscription, ReportSubscriptionInput, never>, 'list' | 'create' | 'delete'>;
   /** The value lists (codes and labels). */
   taxonomy: {
     /**
@@ -349,6 +360,7 @@ export function createIdoClient(options: IdoClientOptions): IdoClient {
     organisations: organisationsApi(http),
     users: usersApi(http),
     keys: keysApi(http),
+    reportSubscriptions: reportSubscriptionsApi(http),
     taxonomy: taxonomyApi(http),
     reports: reportsApi(http),
     auth: authApi(http),

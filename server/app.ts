@@ -24,6 +24,7 @@ import { reportRoutes } from './routes/reports/index.js';
 import { publicRoutes } from './routes/public/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
 import { importRoutes } from './routes/imports/index.js';
+import { reportSubscriptionRoutes } from './routes/report-subscriptions/index.js';
 
 const MiB = 1024 * 1024;
 
@@ -136,6 +137,7 @@ export function createApp(deps: Deps) {
     .route('/keys', keyRoutes)
     .route('/reports', reportRoutes)
     .route('/imports', importRoutes)
+    .route('/report-subscriptions', reportSubscriptionRoutes)
     .route('/public', publicRoutes)
     .route('/', openApiRoutes);
   app.route('/api/v1', api);
