@@ -22,7 +22,7 @@ export const EnvSchema = z.object({
   IDO_REPORT_AGGREGATES: z._default(z.enum(['on', 'off']), 'on'),
   IDO_GROUP_COMMIT: z._default(z.enum(['on', 'off']), 'off'),
   IDO_FOLD_INTERVAL_MS: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(600_000)), 2000),
-  IDO_SMTP_URL: z.optional(z.string().check(z.regex(/^smtps?:\/\//, 'IDO_SMTP_URL must start with smtp:// or smtps://'))),
+  IDO_SMTP_URL: z.optional(z.string().check(z.regex(/^$|^smtps?:\/\//, 'IDO_SMTP_URL must start with smtp:// or smtps://'))),
   IDO_MAIL_FROM: z._default(z.string().check(z.minLength(3)), 'IDO-rapportage <noreply@localhost>'),
   IDO_REPORT_MAIL_INTERVAL_MS: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(3_600_000)), 60_000),
   IDO_DB_POOL: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 10),

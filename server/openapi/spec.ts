@@ -91,6 +91,7 @@ const INPUTS: Record<string, Described> = {
   OrganisationPatch: d(S.OrganisationPatch, 'Organisation fields to change.', 'Velden van de organisatie om te wijzigen.'),
   UserInput: d(S.UserInput, 'A user; `organisationId` is left out for national users.', 'Een gebruiker; `organisationId` ontbreekt bij landelijke gebruikers.'),
   KeyInput: d(S.KeyInput, 'A new API key: `desk` (publishable, origin-bound) or `secret` (server-to-server).', 'Een nieuwe sleutel: `desk` (baliesleutel, gebonden aan websites) of `secret` (geheim, server naar server).'),
+  ReportSubscriptionInput: d(S.ReportSubscriptionInput, 'A scheduled report by mail: after each month, quarter or year (the first day of the next, 07:00 Europe/Amsterdam) the key figures in the body and the accountability export attached. Without `organisationId`, a coordinator\'s own organisation; a national user without either gets the whole country.', 'Cijfers per mail: na elke maand, elk kwartaal of elk jaar (de eerste dag daarna, 07:00) de belangrijkste cijfers in de mail en de verantwoording als bijlage.'),
   LoginInput: d(S.LoginInput, 'E-mail address and password.', 'E-mailadres en wachtwoord.'),
   ImportForm: d(ImportForm, 'A CSV or XLSX file (a row per question, as the questions export writes it, or daily counts), the column mapping as JSON text (see ImportMapping), whether to only check it (`dryRun`), the organisation (national users), a default location, and whether to run in the background.', 'Een CSV- of XLSX-bestand (een rij per vraag, zoals de export, of aantallen per dag), de kolomindeling als JSON (zie ImportMapping), of het alleen gecontroleerd moet worden (`dryRun`), de organisatie (landelijke gebruikers), een standaardlocatie en of het op de achtergrond moet lopen.'),
   ImportMapping: d(ImportMapping, 'Which column holds which field, how sheet values map onto codes, and defaults; sent as JSON text in the `mapping` form field.', 'Welke kolom welk veld bevat, hoe waarden uit het bestand op codes passen, en standaardwaarden; als JSON in het formulierveld `mapping`.'),
@@ -117,6 +118,8 @@ const OUTPUTS: Record<string, Described> = {
   UserList: d(S.list(S.User), 'Users.', 'Gebruikers.'),
   ApiKey: d(S.ApiKey, 'An API key; `key` only in the answer to the create, shown once.', 'Een sleutel; `key` alleen in het antwoord bij het maken, één keer.'),
   ApiKeyList: d(S.list(S.ApiKey), 'Keys (without the secrets).', 'Sleutels (zonder de geheimen).'),
+  ReportSubscription: d(S.ReportSubscription, 'A scheduled report by mail; `lastSentPeriod` (`2026-11`, `2026-Q4`, `2026`) is null until the first mail.', 'Cijfers per mail; `lastSentPeriod` is leeg tot de eerste mail.'),
+  ReportSubscriptionList: d(S.list(S.ReportSubscription), 'Scheduled reports by mail.', 'Cijfers per mail.'),
   Session: d(S.Session, 'A session token and the user it belongs to.', 'Een sessiesleutel en de gebruiker.'),
   Me: d(S.Me, 'Who the credential sent is: a key with its organisation and bound location, or a user.', 'Wie de meegestuurde sleutel of sessie is: een sleutel met organisatie en locatie, of een gebruiker.'),
   Taxonomy: d(S.Taxonomy, 'The value lists of one version, labels in one language.', 'De waardelijsten van één versie, in één taal.'),
@@ -256,7 +259,7 @@ const ACCESS_TEXT: Record<Access, { en: string; nl: string }> = {
 
 const NOUNS: Record<string, string> = {
   registrations: 'registration', locations: 'location', partners: 'partner', courses: 'course', organisations: 'organisation',
-  users: 'user', keys: 'key', imports: 'import', public: 'location',
+  users: 'user', keys: 'key', imports: 'import', public: 'location', 'report-subscriptions': 'subscription',
 };
 const idParam = (what: string) => ({ name: 'id', in: 'path', required: true, description: `The ${what}'s id.`, schema: { type: 'string', minLength: 1, maxLength: 64 } });
 
@@ -287,6 +290,9 @@ function operations(): Record<string, Record<string, Operation>> {
   const keys = crud('keys', 'ApiKey', 'Keys', { one: 'Sleutel', many: 'Sleutels' }, { patch: false, noGet: true, query: KeyListQuery });
   keys.collection.post = { ...keys.collection.post, id: 'createKey', en: 'Create an API key', body: 'KeyInput', description: 'The key itself is in `key`, shown this once; only its SHA-256 is stored.' };
   keys.item.delete = { ...keys.item.delete, id: 'revokeKey', en: 'Revoke an API key', nl: 'Sleutel intrekken', description: 'Revoked at once.' };
+  const subscriptions = crud('report-subscriptions', 'ReportSubscription', 'ReportSubscriptions', { one: 'Abonnement op cijfers', many: 'Abonnementen op cijfers' }, { patch: false, noGet: true });
+  subscriptions.collection.post = { ...subscriptions.collection.post, id: 'createReportSubscription', en: 'Subscribe to scheduled reports by mail', description: 'One mail per subscription and period, whatever the number of servers; sent only when the server has `IDO_SMTP_URL`. A location or organisation of another organisation is an unknown id (422).' };
+  subscriptions.item.delete = { ...subscriptions.item.delete, id: 'deleteReportSubscription', en: 'Unsubscribe', nl: 'Abonnement opzeggen', description: 'No mail after this; 404 afterwards.' };
   users.collection.post.errors = [403, 409, 422];
   organisations.collection.post.description = 'National users only.';
 
@@ -343,6 +349,8 @@ function operations(): Record<string, Record<string, Operation>> {
     [`${P}/users/{id}`]: users.item,
     [`${P}/keys`]: keys.collection,
     [`${P}/keys/{id}`]: keys.item,
+    [`${P}/report-subscriptions`]: subscriptions.collection,
+    [`${P}/report-subscriptions/{id}`]: subscriptions.item,
     [`${P}/reports/summary`]: {
       get: {
         tag: 'reports', id: 'getSummary', en: 'Summary of visits and questions', nl: 'Overzicht van bezoeken en vragen',
@@ -417,6 +425,7 @@ const TAGS: { name: string; en: string; nl: string }[] = [
   { name: 'auth', en: 'Sessions', nl: 'Inloggen en uitloggen' },
   { name: 'taxonomy', en: 'Value lists, versioned', nl: 'Waardelijsten, met versies' },
   { name: 'reports', en: 'Reports and exports', nl: 'Rapportages en exports' },
+  { name: 'report-subscriptions', en: 'Scheduled reports by mail', nl: 'Cijfers per mail' },
   { name: 'imports', en: 'Imports of earlier registrations', nl: 'Import van eerdere registraties' },
   { name: 'public', en: 'Public: locator and national figures', nl: 'Openbaar: locatiezoeker en landelijke cijfers' },
   { name: 'system', en: 'Health and this document', nl: 'Status en dit document' },
