@@ -65,5 +65,9 @@ export const Problem = z.looseObject({
 });
 export type Problem = z.infer<typeof Problem>;
 
+/** The languages of the API: labels, problem documents and exports. */
 export const Lang = z.enum(['nl', 'en']);
 export type Lang = z.infer<typeof Lang>;
+
+/** The path of one resource: `{id}`. An id that does not match cannot exist (404). */
+export const IdParams = /* @__PURE__ */ z.strictObject({ id: Id });

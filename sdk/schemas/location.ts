@@ -1,6 +1,6 @@
 /** IDO locations: where a desk is, when it is open for walk-in, how to reach it. */
 import * as z from 'zod/mini';
-import { Address, Code, Contact, Coordinates, Id, LocalDate, LocalTime, Text } from './common.js';
+import { Address, Code, Contact, Coordinates, Id, LocalDate, LocalTime, Text, list } from './common.js';
 
 export const WalkInRange = z.strictObject({
   day: z.number().check(z.int(), z.gte(1), z.lte(7)),
@@ -65,3 +65,7 @@ export const Location = z.object({
   updatedAt: z.string(),
 });
 export type Location = z.infer<typeof Location>;
+
+/** `GET /locations`. */
+export const LocationListQuery = /* @__PURE__ */ z.strictObject({ organisationId: z.optional(Id) });
+export const LocationList = /* @__PURE__ */ list(Location);

@@ -1,6 +1,6 @@
 /** A visit (registration) with its questions: what the desk registers, and what the API stores. */
 import * as z from 'zod/mini';
-import { Code, DateTime, Id, LocalDate, FieldError } from './common.js';
+import { Code, DateTime, Id, LocalDate, FieldError, list, page } from './common.js';
 import { BATCH_MAX, NOTE_MAX } from './limits.js';
 
 export const Referral = z.strictObject({
@@ -110,3 +110,10 @@ export const AuditEntry = z.object({
   actor: z.string(),
   changes: z.optional(z.unknown()),
 });
+
+/** The batch body as documented: each item is a registration (the server checks them one by one, so one bad item does not fail the rest: `BatchInput`). */
+export const RegistrationBatchInput = /* @__PURE__ */ z.strictObject({
+  registrations: /* @__PURE__ */ z.array(RegistrationInput).check(z.minLength(1), z.maxLength(BATCH_MAX)),
+});
+export const RegistrationPage = /* @__PURE__ */ page(Registration);
+export const AuditTrail = /* @__PURE__ */ list(AuditEntry);

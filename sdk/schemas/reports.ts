@@ -1,6 +1,6 @@
 /** Report queries and answers: summary, courses, search demand, public stats, public locations. */
 import * as z from 'zod/mini';
-import { Code, Id, LocalDate } from './common.js';
+import { Code, Id, Lang, LocalDate } from './common.js';
 import { Location } from './location.js';
 
 export const SUMMARY_GROUP_BY = [
@@ -18,7 +18,7 @@ export const SummaryQuery = z.strictObject({
   organisationId: z.optional(Id),
   municipality: z.optional(z.string().check(z.maxLength(100))),
   province: z.optional(z.string().check(z.maxLength(100))),
-  lang: z.optional(z.enum(['nl', 'en'])),
+  lang: z.optional(Lang),
 });
 export type SummaryQuery = z.input<typeof SummaryQuery>;
 
@@ -42,7 +42,7 @@ export const CourseReportQuery = z.strictObject({
   groupBy: z.optional(z.enum(['type', 'location', 'month'])),
   locationId: z.optional(Id),
   organisationId: z.optional(Id),
-  lang: z.optional(z.enum(['nl', 'en'])),
+  lang: z.optional(Lang),
 });
 export const CourseReport = z.object({
   runs: z.number(),
@@ -60,7 +60,7 @@ export const PublicLocationsQuery = z.strictObject({
   q: z.optional(z.string().check(z.maxLength(100))),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(50))),
   openNow: z.optional(z.enum(['true', 'false'])),
-  lang: z.optional(z.enum(['nl', 'en'])),
+  lang: z.optional(Lang),
 });
 export type PublicLocationsQuery = z.input<typeof PublicLocationsQuery>;
 
@@ -84,3 +84,48 @@ export const PublicLocations = z.object({
 export type PublicLocations = z.infer<typeof PublicLocations>;
 
 export const Topics = z.array(Code);
+
+const Period = { from: z.optional(LocalDate), to: z.optional(LocalDate) };
+
+/** `GET /reports/search-demand`. */
+export const SearchDemandQuery = /* @__PURE__ */ z.strictObject({ ...Period, lang: z.optional(Lang) });
+
+/** `GET /reports/export`. `period` is the period column of the summary's question table. */
+export const ExportQuery = /* @__PURE__ */ z.strictObject({
+  format: /* @__PURE__ */ z._default(z.enum(['csv', 'xlsx']), 'csv'),
+  view: /* @__PURE__ */ z._default(z.enum(['questions', 'summary']), 'questions'),
+  ...Period,
+  suppress: z.optional(z.enum(['true', 'false'])),
+  period: z.optional(z.enum(['month', 'quarter', 'year'])),
+  locationId: z.optional(Id),
+  organisationId: z.optional(Id),
+  municipality: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(100))),
+  province: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(100))),
+  lang: z.optional(Lang),
+});
+
+/** `GET /public/stats`. */
+export const PublicStatsQuery = /* @__PURE__ */ z.strictObject({
+  from: z.optional(LocalDate),
+  to: z.optional(LocalDate),
+  groupBy: z.optional(z.enum(['topic', 'month'])),
+  municipality: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(100))),
+  province: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(100))),
+  lang: z.optional(Lang),
+});
+
+const suppressedCount = /* @__PURE__ */ z.nullable(z.number());
+/** National figures; a count under 5 is null with `suppressed: true`. */
+export const PublicStats = /* @__PURE__ */ z.object({
+  visits: suppressedCount,
+  questions: suppressedCount,
+  referred: suppressedCount,
+  suppressed: z.optional(z.boolean()),
+  groups: z.array(z.object({
+    key: z.string(),
+    label: z.string(),
+    visits: suppressedCount,
+    questions: suppressedCount,
+    suppressed: z.optional(z.boolean()),
+  })),
+});

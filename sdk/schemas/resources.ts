@@ -1,6 +1,6 @@
 /** Partners (the sociale kaart), courses, organisations, users, keys and sessions. */
 import * as z from 'zod/mini';
-import { Code, Contact, Id, LocalDate, Text } from './common.js';
+import { Code, Contact, Id, LocalDate, Text, list } from './common.js';
 
 const partnerFields = {
   name: Text(200),
@@ -141,3 +141,33 @@ export const Me = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), user: User }),
 ]);
 export type Me = z.infer<typeof Me>;
+
+// ---------------------------------------------------------------------------------------------
+// List queries and lists. Only requests use the queries: they are pure, so bundles that do not
+// send them leave them out.
+
+/** `GET /partners`: `topic` finds the partners that take it (or its parent). */
+export const PartnerListQuery = /* @__PURE__ */ z.strictObject({
+  organisationId: z.optional(Id),
+  topic: z.optional(Code),
+  kind: z.optional(Code),
+  locationId: z.optional(Id),
+});
+/** `GET /courses`: dates are start dates, inclusive. */
+export const CourseListQuery = /* @__PURE__ */ z.strictObject({
+  from: z.optional(LocalDate),
+  to: z.optional(LocalDate),
+  locationId: z.optional(Id),
+  organisationId: z.optional(Id),
+  type: z.optional(Code),
+});
+/** `GET /organisations` takes no parameters. */
+export const OrganisationListQuery = /* @__PURE__ */ z.strictObject({});
+export const UserListQuery = /* @__PURE__ */ z.strictObject({ organisationId: z.optional(Id), role: z.optional(Role) });
+export const KeyListQuery = /* @__PURE__ */ z.strictObject({ organisationId: z.optional(Id), kind: z.optional(KeyKind), locationId: z.optional(Id) });
+
+export const PartnerList = /* @__PURE__ */ list(Partner);
+export const CourseList = /* @__PURE__ */ list(Course);
+export const OrganisationList = /* @__PURE__ */ list(Organisation);
+export const UserList = /* @__PURE__ */ list(User);
+export const ApiKeyList = /* @__PURE__ */ list(ApiKey);

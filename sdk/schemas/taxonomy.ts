@@ -1,6 +1,6 @@
 /** The value lists (taxonomy) as the API serves them: versioned data, labels in one language. */
 import * as z from 'zod/mini';
-import { Code } from './common.js';
+import { Code, Lang } from './common.js';
 
 export const TaxonomyEntry = z.looseObject({
   code: Code,
@@ -54,3 +54,9 @@ export const TaxonomyVersion = z.object({
 export type TaxonomyVersion = z.infer<typeof TaxonomyVersion>;
 
 export const TaxonomyVersions = z.object({ items: z.array(TaxonomyVersion) });
+
+/** `GET /taxonomy`: a version (default the current one) and a language. */
+export const TaxonomyQuery = /* @__PURE__ */ z.strictObject({
+  version: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(20))),
+  lang: z.optional(Lang),
+});
