@@ -128,16 +128,12 @@ export function createApp(deps: Deps) {
     .route('/auth', authRoutes)
     .route('/taxonomy', taxonomyRoutes)
     .route('/registrations', registrationRoutes)
-    .route('/locations', locationRoutes)
-    .route('/partners', partnerRoutes)
-    .route('/courses', courseRoutes)
-    .route('/organisations', organisationRoutes)
-    .route('/users', userRoutes)
-    .route('/keys', keyRoutes)
     .route('/reports', reportRoutes)
     .route('/imports', importRoutes)
     .route('/public', publicRoutes)
     .route('/', openApiRoutes);
+  // Routers of declared operations register full paths (sdk/operations).
+  for (const routes of [locationRoutes, partnerRoutes, courseRoutes, organisationRoutes, userRoutes, keyRoutes]) app.route('/', routes);
   app.route('/api/v1', api);
 
   app.route('/', balieFiles());
