@@ -7,125 +7,125 @@ export const SUMMARY_GROUP_BY = [
   'topic', 'agency', 'help', 'organisation', 'channel', 'duration', 'location',
   'day', 'week', 'month', 'weekday-hour',
 ] as const;
-export const SummaryGroupBy = z.enum(SUMMARY_GROUP_BY);
+export const SummaryGroupBy = /* @__PURE__ */ z.enum(SUMMARY_GROUP_BY);
 export type SummaryGroupBy = z.infer<typeof SummaryGroupBy>;
 
-export const SummaryQuery = z.strictObject({
-  from: z.optional(LocalDate),
-  to: z.optional(LocalDate),
-  groupBy: z.optional(SummaryGroupBy),
-  locationId: z.optional(Id),
-  organisationId: z.optional(Id),
-  municipality: z.optional(z.string().check(z.maxLength(100))),
-  province: z.optional(z.string().check(z.maxLength(100))),
-  lang: z.optional(Lang),
+export const SummaryQuery = /* @__PURE__ */ z.strictObject({
+  from: /* @__PURE__ */ z.optional(LocalDate),
+  to: /* @__PURE__ */ z.optional(LocalDate),
+  groupBy: /* @__PURE__ */ z.optional(SummaryGroupBy),
+  locationId: /* @__PURE__ */ z.optional(Id),
+  organisationId: /* @__PURE__ */ z.optional(Id),
+  municipality: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(100))),
+  province: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(100))),
+  lang: /* @__PURE__ */ z.optional(Lang),
 });
 export type SummaryQuery = z.input<typeof SummaryQuery>;
 
-export const SummaryGroup = z.object({
-  key: z.string(),
-  label: z.string(),
-  visits: z.number(),
-  questions: z.number(),
+export const SummaryGroup = /* @__PURE__ */ z.object({
+  key: /* @__PURE__ */ z.string(),
+  label: /* @__PURE__ */ z.string(),
+  visits: /* @__PURE__ */ z.number(),
+  questions: /* @__PURE__ */ z.number(),
 });
-export const Summary = z.object({
-  visits: z.number(),
-  questions: z.number(),
-  referred: z.number(),
-  groups: z.array(SummaryGroup),
+export const Summary = /* @__PURE__ */ z.object({
+  visits: /* @__PURE__ */ z.number(),
+  questions: /* @__PURE__ */ z.number(),
+  referred: /* @__PURE__ */ z.number(),
+  groups: /* @__PURE__ */ z.array(SummaryGroup),
 });
 export type Summary = z.infer<typeof Summary>;
 
-export const CourseReportQuery = z.strictObject({
-  from: z.optional(LocalDate),
-  to: z.optional(LocalDate),
-  groupBy: z.optional(z.enum(['type', 'location', 'month'])),
-  locationId: z.optional(Id),
-  organisationId: z.optional(Id),
-  lang: z.optional(Lang),
+export const CourseReportQuery = /* @__PURE__ */ z.strictObject({
+  from: /* @__PURE__ */ z.optional(LocalDate),
+  to: /* @__PURE__ */ z.optional(LocalDate),
+  groupBy: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['type', 'location', 'month'])),
+  locationId: /* @__PURE__ */ z.optional(Id),
+  organisationId: /* @__PURE__ */ z.optional(Id),
+  lang: /* @__PURE__ */ z.optional(Lang),
 });
-export const CourseReport = z.object({
-  runs: z.number(),
-  enrolled: z.number(),
-  completed: z.number(),
-  groups: z.array(z.object({ key: z.string(), label: z.string(), runs: z.number(), enrolled: z.number(), completed: z.number() })),
+export const CourseReport = /* @__PURE__ */ z.object({
+  runs: /* @__PURE__ */ z.number(),
+  enrolled: /* @__PURE__ */ z.number(),
+  completed: /* @__PURE__ */ z.number(),
+  groups: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ key: /* @__PURE__ */ z.string(), label: /* @__PURE__ */ z.string(), runs: /* @__PURE__ */ z.number(), enrolled: /* @__PURE__ */ z.number(), completed: /* @__PURE__ */ z.number() })),
 });
 export type CourseReport = z.infer<typeof CourseReport>;
 
-export const SearchDemand = z.object({ items: z.array(z.object({ pc4: z.string(), searches: z.number() })) });
+export const SearchDemand = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ pc4: /* @__PURE__ */ z.string(), searches: /* @__PURE__ */ z.number() })) });
 
-export const PublicLocationsQuery = z.strictObject({
-  postcode: z.optional(z.string().check(z.maxLength(20))),
-  near: z.optional(z.string().check(z.regex(/^-?\d{1,3}(\.\d+)?,-?\d{1,3}(\.\d+)?$/))),
-  q: z.optional(z.string().check(z.maxLength(100))),
-  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(50))),
-  openNow: z.optional(z.enum(['true', 'false'])),
-  lang: z.optional(Lang),
+export const PublicLocationsQuery = /* @__PURE__ */ z.strictObject({
+  postcode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20))),
+  near: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^-?\d{1,3}(\.\d+)?,-?\d{1,3}(\.\d+)?$/))),
+  q: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(100))),
+  limit: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.coerce.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(50))),
+  openNow: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['true', 'false'])),
+  lang: /* @__PURE__ */ z.optional(Lang),
 });
 export type PublicLocationsQuery = z.input<typeof PublicLocationsQuery>;
 
-export const NextChange = z.object({ at: z.string(), open: z.boolean() });
+export const NextChange = /* @__PURE__ */ z.object({ at: /* @__PURE__ */ z.string(), open: /* @__PURE__ */ z.boolean() });
 
-export const PublicLocation = z.object({
+export const PublicLocation = /* @__PURE__ */ z.object({
   ...z.omit(Location, { createdAt: true, updatedAt: true, organisationId: true }).shape,
-  organisationName: z.optional(z.string()),
-  distanceKm: z.optional(z.number()),
-  openNow: z.boolean(),
-  nextChange: z.nullable(NextChange),
-  jsonLd: z.optional(z.unknown()),
+  organisationName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  distanceKm: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()),
+  openNow: /* @__PURE__ */ z.boolean(),
+  nextChange: /* @__PURE__ */ z.nullable(NextChange),
+  jsonLd: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.unknown()),
 });
 export type PublicLocation = z.infer<typeof PublicLocation>;
 
-export const PublicLocations = z.object({
-  origin: z.nullable(z.object({ lat: z.number(), lon: z.number(), label: z.string() })),
-  items: z.array(PublicLocation),
-  attribution: z.optional(z.string()),
+export const PublicLocations = /* @__PURE__ */ z.object({
+  origin: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.object({ lat: /* @__PURE__ */ z.number(), lon: /* @__PURE__ */ z.number(), label: /* @__PURE__ */ z.string() })),
+  items: /* @__PURE__ */ z.array(PublicLocation),
+  attribution: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type PublicLocations = z.infer<typeof PublicLocations>;
 
-export const Topics = z.array(Code);
+export const Topics = /* @__PURE__ */ z.array(Code);
 
-const Period = { from: z.optional(LocalDate), to: z.optional(LocalDate) };
+const Period = { from: /* @__PURE__ */ z.optional(LocalDate), to: /* @__PURE__ */ z.optional(LocalDate) };
 
 /** `GET /reports/search-demand`. */
-export const SearchDemandQuery = /* @__PURE__ */ z.strictObject({ ...Period, lang: z.optional(Lang) });
+export const SearchDemandQuery = /* @__PURE__ */ z.strictObject({ ...Period, lang: /* @__PURE__ */ z.optional(Lang) });
 
 /** `GET /reports/export`. `period` is the period column of the summary's question table. */
 export const ExportQuery = /* @__PURE__ */ z.strictObject({
-  format: /* @__PURE__ */ z._default(z.enum(['csv', 'xlsx']), 'csv'),
-  view: /* @__PURE__ */ z._default(z.enum(['questions', 'summary']), 'questions'),
+  format: /* @__PURE__ */ z._default(/* @__PURE__ */ z.enum(['csv', 'xlsx']), 'csv'),
+  view: /* @__PURE__ */ z._default(/* @__PURE__ */ z.enum(['questions', 'summary']), 'questions'),
   ...Period,
-  suppress: z.optional(z.enum(['true', 'false'])),
-  period: z.optional(z.enum(['month', 'quarter', 'year'])),
-  locationId: z.optional(Id),
-  organisationId: z.optional(Id),
-  municipality: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(100))),
-  province: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(100))),
-  lang: z.optional(Lang),
+  suppress: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['true', 'false'])),
+  period: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['month', 'quarter', 'year'])),
+  locationId: /* @__PURE__ */ z.optional(Id),
+  organisationId: /* @__PURE__ */ z.optional(Id),
+  municipality: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(100))),
+  province: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(100))),
+  lang: /* @__PURE__ */ z.optional(Lang),
 });
 
 /** `GET /public/stats`. */
 export const PublicStatsQuery = /* @__PURE__ */ z.strictObject({
-  from: z.optional(LocalDate),
-  to: z.optional(LocalDate),
-  groupBy: z.optional(z.enum(['topic', 'month'])),
-  municipality: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(100))),
-  province: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(100))),
-  lang: z.optional(Lang),
+  from: /* @__PURE__ */ z.optional(LocalDate),
+  to: /* @__PURE__ */ z.optional(LocalDate),
+  groupBy: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['topic', 'month'])),
+  municipality: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(100))),
+  province: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(100))),
+  lang: /* @__PURE__ */ z.optional(Lang),
 });
 
-const suppressedCount = /* @__PURE__ */ z.nullable(z.number());
+const suppressedCount = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.number());
 /** National figures; a count under 5 is null with `suppressed: true`. */
 export const PublicStats = /* @__PURE__ */ z.object({
   visits: suppressedCount,
   questions: suppressedCount,
   referred: suppressedCount,
-  suppressed: z.optional(z.boolean()),
-  groups: z.array(z.object({
-    key: z.string(),
-    label: z.string(),
+  suppressed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  groups: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({
+    key: /* @__PURE__ */ z.string(),
+    label: /* @__PURE__ */ z.string(),
     visits: suppressedCount,
     questions: suppressedCount,
-    suppressed: z.optional(z.boolean()),
+    suppressed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
   })),
 });

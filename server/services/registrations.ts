@@ -4,6 +4,7 @@
  * The routes in `server/routes/registrations` stay thin; everything that decides lives here.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { isUuid } from '../../sdk/uuid.js';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import { findPersonalData, personalDataLabel } from '../../sdk/personal-data.js';
@@ -39,10 +40,9 @@ export const OCCURRED_MIN = '2000-01-01';
 
 /** Control characters but tab and line breaks, and lone UTF-16 surrogates (not text; jsonb refuses them). */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Whether a string can be given to PostgreSQL as a uuid; anything else must never reach a uuid cast (it would be a 500). */
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+// Whether a string can be given to PostgreSQL as a uuid: anything else must never reach a uuid cast (it would be a 500).
+export { isUuid };
 
 /** Ids are compared as PostgreSQL prints them: lower case. */
 const normId = (id: string) => (isUuid(id) ? id.toLowerCase() : id);
