@@ -7,6 +7,23 @@ export const Id = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1
 /** A value-list code: lower-case kebab-case, checked against the taxonomy by the server. */
 export const Code = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\+?$/), /* @__PURE__ */ z.maxLength(64));
 
+/**
+ * A code of one value list: the same check as `Code`, one schema per list, so that the OpenAPI
+ * document can name the list, and give the codes of the lists that do not grow as an `enum`
+ * (server/openapi/codes.ts). The server checks every code against the value lists themselves.
+ */
+const listCode = /* @__NO_SIDE_EFFECTS__ */ () => /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\+?$/), /* @__PURE__ */ z.maxLength(64));
+export const ChannelCode = /* @__PURE__ */ listCode();
+export const DurationCode = /* @__PURE__ */ listCode();
+export const HelpCode = /* @__PURE__ */ listCode();
+export const DigidCode = /* @__PURE__ */ listCode();
+export const HolidayListCode = /* @__PURE__ */ listCode();
+export const CourseTypeCode = /* @__PURE__ */ listCode();
+export const PartnerKindCode = /* @__PURE__ */ listCode();
+export const QuestionTypeCode = /* @__PURE__ */ listCode();
+export const TopicCode = /* @__PURE__ */ listCode();
+export const AgencyCode = /* @__PURE__ */ listCode();
+
 /** A calendar date, `YYYY-MM-DD`, read in Europe/Amsterdam. */
 export const LocalDate = /* @__PURE__ */ z.iso.date();
 

@@ -1,6 +1,6 @@
 /** IDO locations: where a desk is, when it is open for walk-in, how to reach it. */
 import * as z from 'zod/mini';
-import { Address, Code, Contact, Coordinates, Id, LocalDate, LocalTime, Text, list } from './common.js';
+import { Address, Code, HolidayListCode, Contact, Coordinates, Id, LocalDate, LocalTime, Text, list } from './common.js';
 
 export const WalkInRange = /* @__PURE__ */ z.strictObject({
   day: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(7)),
@@ -28,7 +28,7 @@ const locationFields = {
   walkInHours: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(WalkInRange).check(/* @__PURE__ */ z.maxLength(50))),
   openingHours: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(WalkInRange).check(/* @__PURE__ */ z.maxLength(50))),
   exceptions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(OpeningException).check(/* @__PURE__ */ z.maxLength(400))),
-  closedOnHolidays: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(Code).check(/* @__PURE__ */ z.maxLength(20))),
+  closedOnHolidays: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(HolidayListCode).check(/* @__PURE__ */ z.maxLength(20))),
   accessibility: /* @__PURE__ */ z.optional(Accessibility),
   contact: /* @__PURE__ */ z.optional(Contact),
   variant: /* @__PURE__ */ z.optional(LocationVariant),

@@ -1,11 +1,11 @@
 /** A visit (registration) with its questions: what the desk registers, and what the API stores. */
 import * as z from 'zod/mini';
-import { Code, DateTime, Id, LocalDate, FieldError, list, page } from './common.js';
+import { AgencyCode, ChannelCode, Code, DigidCode, DurationCode, HelpCode, PartnerKindCode, QuestionTypeCode, TopicCode, DateTime, Id, LocalDate, FieldError, list, page } from './common.js';
 import { BATCH_MAX, NOTE_MAX } from './limits.js';
 
 export const Referral = /* @__PURE__ */ z.strictObject({
   partnerId: /* @__PURE__ */ z.optional(Id),
-  partnerKind: /* @__PURE__ */ z.optional(Code),
+  partnerKind: /* @__PURE__ */ z.optional(PartnerKindCode),
   warm: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 }).check(
   /* @__PURE__ */ z.refine((r) => r.partnerId !== undefined || r.partnerKind !== undefined, {
@@ -16,12 +16,12 @@ export const Referral = /* @__PURE__ */ z.strictObject({
 export type Referral = z.infer<typeof Referral>;
 
 export const QuestionInput = /* @__PURE__ */ z.strictObject({
-  type: Code,
-  topic: Code,
-  agencies: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(Code).check(/* @__PURE__ */ z.maxLength(20)), []),
-  help: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(Code).check(/* @__PURE__ */ z.maxLength(10)), []),
+  type: QuestionTypeCode,
+  topic: TopicCode,
+  agencies: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(AgencyCode).check(/* @__PURE__ */ z.maxLength(20)), []),
+  help: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(HelpCode).check(/* @__PURE__ */ z.maxLength(10)), []),
   referral: /* @__PURE__ */ z.optional(Referral),
-  digid: /* @__PURE__ */ z.optional(Code),
+  digid: /* @__PURE__ */ z.optional(DigidCode),
 });
 export type QuestionInput = z.input<typeof QuestionInput>;
 export type Question = z.output<typeof QuestionInput>;
@@ -33,8 +33,8 @@ export const RegistrationInput = /* @__PURE__ */ z.strictObject({
   id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.uuid()),
   locationId: /* @__PURE__ */ z.optional(Id),
   occurredAt: /* @__PURE__ */ z.optional(DateTime),
-  channel: Code,
-  duration: Code,
+  channel: ChannelCode,
+  duration: DurationCode,
   questions: /* @__PURE__ */ z.array(QuestionInput).check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(20)),
   note: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(NOTE_MAX))),
 });
@@ -44,8 +44,8 @@ export type RegistrationInput = z.input<typeof RegistrationInput>;
 export const RegistrationPatch = /* @__PURE__ */ z.strictObject({
   locationId: /* @__PURE__ */ z.optional(Id),
   occurredAt: /* @__PURE__ */ z.optional(DateTime),
-  channel: /* @__PURE__ */ z.optional(Code),
-  duration: /* @__PURE__ */ z.optional(Code),
+  channel: /* @__PURE__ */ z.optional(ChannelCode),
+  duration: /* @__PURE__ */ z.optional(DurationCode),
   questions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(QuestionInput).check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(20))),
   note: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(NOTE_MAX)))),
 });
@@ -97,7 +97,7 @@ export const RegistrationQuery = /* @__PURE__ */ z.strictObject({
   locationId: /* @__PURE__ */ z.optional(Id),
   from: /* @__PURE__ */ z.optional(LocalDate),
   to: /* @__PURE__ */ z.optional(LocalDate),
-  topic: /* @__PURE__ */ z.optional(Code),
+  topic: /* @__PURE__ */ z.optional(TopicCode),
   limit: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.coerce.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(500))),
   cursor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200))),
 });

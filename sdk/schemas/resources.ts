@@ -1,11 +1,11 @@
 /** Partners (the sociale kaart), courses, organisations, users, keys and sessions. */
 import * as z from 'zod/mini';
-import { Code, Contact, Id, LocalDate, Text, list } from './common.js';
+import { Code, CourseTypeCode, PartnerKindCode, TopicCode, Contact, Id, LocalDate, Text, list } from './common.js';
 
 const partnerFields = {
   name: /* @__PURE__ */ Text(200),
-  kind: Code,
-  topics: /* @__PURE__ */ z.array(Code).check(/* @__PURE__ */ z.maxLength(60)),
+  kind: PartnerKindCode,
+  topics: /* @__PURE__ */ z.array(TopicCode).check(/* @__PURE__ */ z.maxLength(60)),
   spreekuur: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(500))),
   address: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(300))),
   contact: /* @__PURE__ */ z.optional(Contact),
@@ -35,7 +35,7 @@ export type Partner = z.infer<typeof Partner>;
 const count = /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(100000));
 const courseFields = {
   locationId: Id,
-  type: Code,
+  type: CourseTypeCode,
   startDate: LocalDate,
   sessions: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(1000)),
   enrolled: count,
@@ -149,8 +149,8 @@ export type Me = z.infer<typeof Me>;
 /** `GET /partners`: `topic` finds the partners that take it (or its parent). */
 export const PartnerListQuery = /* @__PURE__ */ z.strictObject({
   organisationId: /* @__PURE__ */ z.optional(Id),
-  topic: /* @__PURE__ */ z.optional(Code),
-  kind: /* @__PURE__ */ z.optional(Code),
+  topic: /* @__PURE__ */ z.optional(TopicCode),
+  kind: /* @__PURE__ */ z.optional(PartnerKindCode),
   locationId: /* @__PURE__ */ z.optional(Id),
 });
 /** `GET /courses`: dates are start dates, inclusive. */
@@ -159,7 +159,7 @@ export const CourseListQuery = /* @__PURE__ */ z.strictObject({
   to: /* @__PURE__ */ z.optional(LocalDate),
   locationId: /* @__PURE__ */ z.optional(Id),
   organisationId: /* @__PURE__ */ z.optional(Id),
-  type: /* @__PURE__ */ z.optional(Code),
+  type: /* @__PURE__ */ z.optional(CourseTypeCode),
 });
 /** `GET /organisations` takes no parameters. */
 export const OrganisationListQuery = /* @__PURE__ */ z.strictObject({});

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import * as S from '../../sdk/schemas/index.js';
 import { OPERATIONS, impliedStatuses, type Answer, type ErrorStatus, type Operation } from '../../sdk/operations/index.js';
+import { describeCode } from './codes.js';
 import {
   ACCESS_TEXT, INPUT_TEXTS, NOUNS, OPERATION_TEXTS, OUTPUT_TEXTS, PARAMETER_TEXT, PROBLEMS, SECURITY, TAGS, type Words,
 } from './texts.js';
@@ -45,6 +46,7 @@ function componentSchemas(entries: Record<string, Words>, io: 'input' | 'output'
       if (io === 'output' && def.type === 'object' && def.catchall === undefined) delete (jsonSchema as Json).additionalProperties;
       // The refinement "partnerId or partnerKind" has no JSON Schema of its own; say it in JSON Schema.
       if (zodSchema === S.Referral) (jsonSchema as Json).anyOf = [{ required: ['partnerId'] }, { required: ['partnerKind'] }];
+      describeCode(zodSchema, jsonSchema as Json);
     },
   }) as unknown as { schemas: Record<string, Json> };
   const out: Record<string, Json> = {};
@@ -58,7 +60,10 @@ function componentSchemas(entries: Record<string, Words>, io: 'input' | 'output'
 
 /** Parameters from a (strict) object schema, each property one parameter. */
 function parameters(schema: z.ZodMiniObject, where: 'query' | 'path', tag: string): Json[] {
-  const json = z.toJSONSchema(schema, { target: TARGET, io: 'input', unrepresentable: 'any' }) as Json;
+  const json = z.toJSONSchema(schema, {
+    target: TARGET, io: 'input', unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => describeCode(zodSchema, jsonSchema as Json),
+  }) as Json;
   const properties = (json.properties ?? {}) as Record<string, Json>;
   const required = new Set((json.required ?? []) as string[]);
   return Object.entries(properties).map(([name, prop]) => {

@@ -55,9 +55,9 @@ export const OPERATION_TEXTS: Record<string, OperationTexts> = {
   createKey: { en: "Create an API key", nl: "Sleutel maken", description: "The key itself is in `key`, shown this once; only its SHA-256 is stored.", ok: { 201: ["Created.", "Gemaakt."] } },
   revokeKey: { en: "Revoke an API key", nl: "Sleutel intrekken", description: "Revoked at once.", ok: { 204: ["Deleted.", "Verwijderd."] } },
   getSummary: { en: "Summary of visits and questions", nl: "Overzicht van bezoeken en vragen", description: "A visit counts once in each group that one of its questions falls in. Desk keys may read only `groupBy=topic&locationId=<their location>`.", ok: { 200: ["The counts.", "De aantallen."] } },
-  getCourseReport: { en: "Course runs and participants", nl: "Cursussen en cursisten", ok: { 200: ["The counts.", "De aantallen."] } },
+  getCourseReport: { en: "Course runs and participants", nl: "Cursussen en cursisten", description: "An unknown or another organisation's `locationId` or `organisationId` is a 404.", ok: { 200: ["The counts.", "De aantallen."] } },
   getSearchDemand: { en: "Locator searches per PC4 area", nl: "Zoekvragen per postcodegebied", ok: { 200: ["Searches per PC4.", "Zoekvragen per PC4."] } },
-  exportReport: { en: "Export as CSV or XLSX", nl: "Exporteren als CSV of XLSX", ok: { 200: ["The file.", "Het bestand."] } },
+  exportReport: { en: "Export as CSV or XLSX", nl: "Exporteren als CSV of XLSX", description: "The same filters as the summary (`locationId`, `organisationId`, `municipality`, `province`): an unknown or another organisation's `locationId` or `organisationId` is a 404. `suppress=true` goes with `view=summary` only (422 with `view=questions`).", ok: { 200: ["The file.", "Het bestand."] } },
   listImports: { en: "List imports", nl: "Imports opvragen", ok: { 200: ["The latest 50 imports.", "De laatste 50 imports."] } },
   createImport: { en: "Import registrations from a file", nl: "Registraties importeren uit een bestand", description: "Multipart upload, up to 5 MiB. A dry run checks every row and stores nothing (200). A small file is imported at once (201); a large one, or `background=true`, runs in the background (202): follow `GET /api/v1/imports/{id}` (also in the `Location` header). Rows already imported are recognised and counted as duplicates.", ok: { 200: ["The result of a dry run.", "De uitkomst van een proefimport."], 201: ["Imported.", "Geïmporteerd."], 202: ["Accepted; running in the background.", "Aangenomen; loopt op de achtergrond."] } },
   getImport: { en: "Read an import", nl: "Import opvragen", ok: { 200: ["The import and its progress.", "De import en de voortgang."] } },
@@ -156,7 +156,10 @@ export const PARAMETER_TEXT: Record<string, { en: string; nl: string }> = {
   openNow: { en: 'Only locations open now.', nl: 'Alleen locaties die nu open zijn.' },
   format: { en: '`csv` (`;`, UTF-8 with BOM, for Dutch Excel) or `xlsx`.', nl: '`csv` (`;`, UTF-8 met BOM, voor Nederlandse Excel) of `xlsx`.' },
   view: { en: '`questions`: a row per question (the shape an import reads back); `summary`: the accountability tables.', nl: '`questions`: een rij per vraag; `summary`: de verantwoordingstabellen.' },
-  suppress: { en: 'Replace counts under 5 by `< 5`.', nl: 'Aantallen onder 5 als `< 5` tonen.' },
+  suppress: {
+    en: 'Replace counts under 5 by `< 5`. Only with `view=summary`: `view=questions` has a row per question and no counts, so `suppress=true` with it is a 422 (`invalid-value` at `suppress`).',
+    nl: 'Aantallen onder 5 als `< 5` tonen. Alleen bij `view=summary`: `view=questions` heeft een rij per vraag en geen aantallen, dus `suppress=true` daarbij is een 422 (`invalid-value` bij `suppress`).',
+  },
 };
 
 export const PROBLEMS: Record<ErrorStatus, { name: string; en: string; nl: string }> = {
