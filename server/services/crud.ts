@@ -1,7 +1,7 @@
 /**
- * The three steps every resource route shares, written once: find the live row the caller may see
- * (a 404 for an id that is not a UUID, a deleted row, or another organisation's row), update it
- * with its audit row, and soft-delete it with its audit row. Each resource describes its table
+ * The steps every resource route shares, written once: find the live row the caller may see
+ * (a 404 for an id that is not a UUID, a deleted row, or another organisation's row), create a
+ * row, update it and soft-delete it, each with its audit row. Each resource describes its table
  * once (`liveResource`); the routes keep their own rules (codes, linked ids) and call these.
  *
  * This is also where a precondition on the stored row belongs: an `If-Match` check compares the
@@ -48,6 +48,8 @@ export interface LiveResource<Row extends Owned> {
   load(request: ItemRequest): Promise<Row>;
   /** The live row with this id that an organisation (`scope`, or null: national) may see; 404 otherwise. */
   find(db: Db, id: string, scope: string | null): Promise<Row>;
+  /** Inserts a row (with `createdAt` and the last-change column at `at`) and its audit row, which holds the row as the API answers it. */
+  create(db: Db, values: Record<string, unknown>, change: Change): Promise<Row>;
   /** Sets the columns and writes the audit row with what changed (the last-change column left out of the comparison). */
   update(db: Db, existing: Row, set: Record<string, unknown>, change: Change): Promise<Row>;
   /**
@@ -78,6 +80,14 @@ export function liveResource<Row extends Owned>(spec: ResourceSpec<Row>): LiveRe
       return rows[0];
     },
 
+    async create(db, values, { actor, at }) {
+      return db.transaction(async (tx) => {
+        const [created] = rowsOf<Row>(await tx.insert(spec.table).values({ ...values, createdAt: at, ...touch(at) }).returning());
+        await audit(tx, { organisationId: spec.ownerOf(created), entity: spec.entity, entityId: created.id, action: 'create', actor, changes: spec.present(created), at });
+        return created;
+      });
+    },
+
     async update(db, existing, set, { actor, at }) {
       const before = withoutTouched(spec.present(existing));
       return db.transaction(async (tx) => {
@@ -102,6 +112,9 @@ export function liveResource<Row extends Owned>(spec: ResourceSpec<Row>): LiveRe
   };
   return resource;
 }
+
+/** Rows of the described table: drizzle types a generic table's rows as plain records. */
+const rowsOf = <Row>(rows: unknown): Row[] => rows as Row[];
 
 /** The property name drizzle knows a column by (`deletedAt` for `deleted_at`). */
 function propertyOf(table: PgTable, column: AnyPgColumn): string {

@@ -14,7 +14,6 @@ import { courses } from '../../db/schema.js';
 import { scopeOf } from '../../http/auth.js';
 import { mount } from '../../http/mount.js';
 import { invalid, type FieldIssue } from '../../http/problem.js';
-import { audit } from '../../services/audit.js';
 import { liveResource } from '../../services/crud.js';
 import { findLiveLocation, presentCourse, unknownId, listOrganisation } from '../../services/present.js';
 import type { AppEnv } from '../../types.js';
@@ -78,18 +77,7 @@ mount(courseRoutes, createCourse, async ({ c, caller, body: input }) => {
   const location = await findLiveLocation(db, input.locationId, scopeOf(caller));
   if (!location) issues.unshift(unknownId('locationId', input.locationId));
   if (issues.length) throw invalid(issues);
-  const organisationId = location!.organisationId;
-  const now = c.var.deps.clock();
-  const row = await db.transaction(async (tx) => {
-    const [created] = await tx.insert(courses).values({
-      ...(columns(input) as typeof courses.$inferInsert),
-      organisationId,
-      createdAt: now,
-      updatedAt: now,
-    }).returning();
-    await audit(tx, { organisationId, entity: 'course', entityId: created.id, action: 'create', actor: caller.actor, changes: presentCourse(created), at: now });
-    return created;
-  });
+  const row = await stored.create(db, { ...columns(input), organisationId: location!.organisationId }, { actor: caller.actor, at: c.var.deps.clock() });
   c.header('Location', `/api/v1/courses/${row.id}`);
   return c.json(presentCourse(row), 201);
 });

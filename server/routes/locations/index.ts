@@ -13,7 +13,6 @@ import { locations } from '../../db/schema.js';
 import { scopeOf } from '../../http/auth.js';
 import { mount } from '../../http/mount.js';
 import { invalid, type FieldIssue } from '../../http/problem.js';
-import { audit } from '../../services/audit.js';
 import { liveResource } from '../../services/crud.js';
 import { gather, organisationOfNew, presentLocation, listOrganisation } from '../../services/present.js';
 import type { TaxonomyService } from '../../services/taxonomy.js';
@@ -81,18 +80,11 @@ mount(locationRoutes, createLocation, async ({ c, caller, body: input }) => {
   const organisationId = await gather(issues, () => organisationOfNew(db, caller, input.organisationId));
   issues.push(...checkRules(input, c.var.deps.taxonomy));
   if (issues.length || !organisationId) throw invalid(issues);
-  const now = c.var.deps.clock();
-  const row = await db.transaction(async (tx) => {
-    const [created] = await tx.insert(locations).values({
-      ...(columns(input) as typeof locations.$inferInsert),
-      closedOnHolidays: input.closedOnHolidays ? [...new Set(input.closedOnHolidays)] : [...DEFAULT_CLOSED_ON_HOLIDAYS],
-      organisationId,
-      createdAt: now,
-      updatedAt: now,
-    }).returning();
-    await audit(tx, { organisationId, entity: 'location', entityId: created.id, action: 'create', actor: caller.actor, changes: presentLocation(created), at: now });
-    return created;
-  });
+  const row = await stored.create(db, {
+    ...columns(input),
+    closedOnHolidays: input.closedOnHolidays ? [...new Set(input.closedOnHolidays)] : [...DEFAULT_CLOSED_ON_HOLIDAYS],
+    organisationId,
+  }, { actor: caller.actor, at: c.var.deps.clock() });
   c.header('Location', `/api/v1/locations/${row.id}`);
   invalidatePublicLocations(c.var.deps.database);
   return c.json(presentLocation(row), 201);

@@ -9,7 +9,6 @@ import { createOrganisation, getOrganisation, listOrganisations, updateOrganisat
 import { organisations } from '../../db/schema.js';
 import { scopeOf } from '../../http/auth.js';
 import { mount } from '../../http/mount.js';
-import { audit } from '../../services/audit.js';
 import { liveResource } from '../../services/crud.js';
 import { invalidatePublicLocations } from '../../services/nearest.js';
 import { presentOrganisation } from '../../services/present.js';
@@ -32,18 +31,11 @@ mount(organisationRoutes, listOrganisations, async ({ c, caller }) => {
 });
 
 mount(organisationRoutes, createOrganisation, async ({ c, caller, body: input }) => {
-  const now = c.var.deps.clock();
-  const row = await c.var.deps.database.db.transaction(async (tx) => {
-    const [created] = await tx.insert(organisations).values({
-      name: input.name,
-      municipality: input.municipality ?? null,
-      province: input.province ?? null,
-      createdAt: now,
-      updatedAt: now,
-    }).returning();
-    await audit(tx, { organisationId: created.id, entity: 'organisation', entityId: created.id, action: 'create', actor: caller.actor, changes: presentOrganisation(created), at: now });
-    return created;
-  });
+  const row = await stored.create(c.var.deps.database.db, {
+    name: input.name,
+    municipality: input.municipality ?? null,
+    province: input.province ?? null,
+  }, { actor: caller.actor, at: c.var.deps.clock() });
   c.header('Location', `/api/v1/organisations/${row.id}`);
   return c.json(presentOrganisation(row), 201);
 });

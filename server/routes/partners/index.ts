@@ -14,7 +14,6 @@ import { partners } from '../../db/schema.js';
 import { scopeOf } from '../../http/auth.js';
 import { mount } from '../../http/mount.js';
 import { invalid, type FieldIssue } from '../../http/problem.js';
-import { audit } from '../../services/audit.js';
 import { liveResource } from '../../services/crud.js';
 import { gather, liveLocationIds, organisationOfNew, presentPartner, unknownId, listOrganisation } from '../../services/present.js';
 import type { AppEnv } from '../../types.js';
@@ -90,17 +89,7 @@ mount(partnerRoutes, createPartner, async ({ c, caller, body: input }) => {
   // Without a valid organisation, linked locations cannot be checked: they are reported once it is.
   issues.push(...await checkRules(c, db, organisationId ? input : { ...input, locationIds: undefined }, organisationId ?? ''));
   if (issues.length || !organisationId) throw invalid(issues);
-  const now = c.var.deps.clock();
-  const row = await db.transaction(async (tx) => {
-    const [created] = await tx.insert(partners).values({
-      ...(columns(input) as typeof partners.$inferInsert),
-      organisationId,
-      createdAt: now,
-      updatedAt: now,
-    }).returning();
-    await audit(tx, { organisationId, entity: 'partner', entityId: created.id, action: 'create', actor: caller.actor, changes: presentPartner(created), at: now });
-    return created;
-  });
+  const row = await stored.create(db, { ...columns(input), organisationId }, { actor: caller.actor, at: c.var.deps.clock() });
   c.header('Location', `/api/v1/partners/${row.id}`);
   return c.json(presentPartner(row), 201);
 });
