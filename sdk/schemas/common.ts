@@ -13,16 +13,16 @@ export const Code = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[
  * (server/openapi/codes.ts). The server checks every code against the value lists themselves.
  */
 const listCode = /* @__NO_SIDE_EFFECTS__ */ () => /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\+?$/), /* @__PURE__ */ z.maxLength(64));
-export const ChannelCode = /* @__PURE__ */ listCode();
-export const DurationCode = /* @__PURE__ */ listCode();
-export const HelpCode = /* @__PURE__ */ listCode();
-export const DigidCode = /* @__PURE__ */ listCode();
-export const HolidayListCode = /* @__PURE__ */ listCode();
-export const CourseTypeCode = /* @__PURE__ */ listCode();
-export const PartnerKindCode = /* @__PURE__ */ listCode();
-export const QuestionTypeCode = /* @__PURE__ */ listCode();
-export const TopicCode = /* @__PURE__ */ listCode();
-export const AgencyCode = /* @__PURE__ */ listCode();
+export const ChannelCode = listCode();
+export const DurationCode = listCode();
+export const HelpCode = listCode();
+export const DigidCode = listCode();
+export const HolidayListCode = listCode();
+export const CourseTypeCode = listCode();
+export const PartnerKindCode = listCode();
+export const QuestionTypeCode = listCode();
+export const TopicCode = listCode();
+export const AgencyCode = listCode();
 
 /** A calendar date, `YYYY-MM-DD`, read in Europe/Amsterdam. */
 export const LocalDate = /* @__PURE__ */ z.iso.date();

@@ -76,8 +76,20 @@ export const PublicLocation = /* @__PURE__ */ z.object({
 });
 export type PublicLocation = z.infer<typeof PublicLocation>;
 
+/**
+ * How exactly the search's origin is known: the visitor's own position (`device`), a postcode found
+ * as such (`postcode`), only its four-digit area's centre (`pc4`: the distances are approximate), or a
+ * place's centre (`place`).
+ */
+export const ORIGIN_PRECISIONS = ['device', 'postcode', 'pc4', 'place'] as const;
+export type OriginPrecision = (typeof ORIGIN_PRECISIONS)[number];
+
 export const PublicLocations = /* @__PURE__ */ z.object({
-  origin: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.object({ lat: /* @__PURE__ */ z.number(), lon: /* @__PURE__ */ z.number(), label: /* @__PURE__ */ z.string() })),
+  origin: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.object({
+    lat: /* @__PURE__ */ z.number(), lon: /* @__PURE__ */ z.number(), label: /* @__PURE__ */ z.string(),
+    /** Absent from servers before December 2026. */
+    precision: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(ORIGIN_PRECISIONS)),
+  })),
   items: /* @__PURE__ */ z.array(PublicLocation),
   attribution: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });

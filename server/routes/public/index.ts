@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { findLocations, getPublicLocation } from '../../../sdk/operations/public.js';
+import type { OriginPrecision } from '../../../sdk/schemas/reports.js';
 import { amsterdamParts } from '../../../sdk/opening-hours.js';
 import { isUuid } from '../../../sdk/uuid.js';
 import { mount } from '../../http/mount.js';
@@ -86,12 +87,12 @@ mount(publicRoutes, findLocations, async ({ c, query: params }) => {
   const limit = params.limit ?? DEFAULT_LIMIT;
   const now = deps.clock();
 
-  let origin: { lat: number; lon: number; label: string };
+  let origin: { lat: number; lon: number; label: string; precision: OriginPrecision };
   let attribution: string | undefined;
   if (by === 'near') {
     const [lat, lon] = params.near!.split(',').map(Number);
     if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) throw fail('near', 'invalid-near');
-    origin = { lat, lon, label: c.var.lang === 'en' ? 'Your location' : 'Uw locatie' };
+    origin = { lat, lon, label: c.var.lang === 'en' ? 'Your location' : 'Uw locatie', precision: 'device' };
   } else {
     const input = by === 'postcode' ? { postcode: params.postcode! } : { q: params.q! };
     const result: GeocodeResult = await deps.geocoder.resolve(input);
@@ -101,7 +102,8 @@ mount(publicRoutes, findLocations, async ({ c, query: params }) => {
       throw fail(by, 'unknown-place');
     }
     const point = result.point;
-    origin = { lat: point.lat, lon: point.lon, label: point.label };
+    const precision = point.source === 'pc4' ? 'pc4' : by === 'postcode' ? 'postcode' : 'place';
+    origin = { lat: point.lat, lon: point.lon, label: point.label, precision };
     if (point.source === 'pc4') attribution = PC4_ATTRIBUTION;
     // Search demand: the four digits and the local date only, counted in memory.
     if (point.pc4) searchDemandFor(deps).count(point.pc4, amsterdamParts(now).date);
