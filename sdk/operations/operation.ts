@@ -71,9 +71,12 @@ export function impliedStatuses(op: Operation): ErrorStatus[] {
   if (op.access === 'desk' && op.method !== 'get') out.add(403);
   if (op.access === 'staff' || op.access === 'national') out.add(403);
   if (op.params) out.add(404);
-  if (op.body) [400, 413, 415, 422].forEach((s) => out.add(s as ErrorStatus));
-  if (op.form) [413, 415, 422].forEach((s) => out.add(s as ErrorStatus));
-  if (op.query) [400, 422].forEach((s) => out.add(s as ErrorStatus));
+  const add = (statuses: ErrorStatus[]) => {
+    for (const status of statuses) out.add(status);
+  };
+  if (op.body) add([400, 413, 415, 422]);
+  if (op.form) add([413, 415, 422]);
+  if (op.query) add([400, 422]);
   if (op.access === 'public' && op.path !== '/healthz') out.add(429);
   return [...out].sort();
 }
@@ -89,5 +92,5 @@ export type ParamsOf<O extends Operation> = z.input<SchemaOf<O, 'params'>>;
 
 /** The body of an operation's first success status, as parsed. */
 export type AnswerOf<O extends Operation> = O['responses'][keyof O['responses']] extends infer A
-  ? A extends z.ZodMiniType ? z.output<A> : A extends MediaAnswer ? Blob : void
+  ? A extends z.ZodMiniType ? z.output<A> : A extends MediaAnswer ? Blob : undefined
   : never;
