@@ -97,13 +97,6 @@ function cleanOutput(dirs) {
   };
 }
 
-/**
- * zod/mini's constructors are side-effect free but their `.check(…)` methods are not known to be:
- * naming the namespace `z` (as every module of sdk/ imports it) pure lets rollup drop the schemas a
- * bundle never uses, such as the request schemas of the operations it calls (sdk/operations).
- */
-const treeshake = {};
-
 const onwarn = (warning, warn) => {
   if (['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED'].includes(warning.code) && inDependency(warning)) return;
   warn(warning);
@@ -126,7 +119,6 @@ export default [
     },
     plugins: [cleanOutput(['dist/widget', 'dist/sdk', 'dist/balie']), desk.plugin, ...browserPlugins()],
     onwarn,
-    treeshake,
   },
   // One build per element, each on its own, so that its size is what that element alone costs.
   ...Object.keys(ELEMENTS).map((tag) => ({
@@ -141,7 +133,6 @@ export default [
     },
     plugins: [defineOneElement(), ...browserPlugins()],
     onwarn,
-    treeshake,
   })),
   {
     input: { index: 'sdk/index.ts' },
@@ -157,7 +148,6 @@ export default [
     },
     plugins: [esbuild({ target: 'es2022', tsconfig: here('tsconfig.json'), sourceMap: true })],
     onwarn,
-    treeshake,
   },
   // The desk page's script and files, then its service worker, which lists them (and the desk's
   // part of ido.js) with their hashes: rollup builds these configurations one after another.
@@ -166,7 +156,6 @@ export default [
     output: { dir: 'dist/balie', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: false },
     plugins: [copyStatic('balie', BALIE_STATIC), ...browserPlugins()],
     onwarn,
-    treeshake,
   },
   {
     input: { sw: 'balie/sw.ts' },
@@ -174,6 +163,5 @@ export default [
     output: { dir: 'dist/balie', format: 'iife', entryFileNames: '[name].js', sourcemap: false },
     plugins: [precacheModule(shellFiles), ...browserPlugins()],
     onwarn,
-    treeshake,
   },
 ];
