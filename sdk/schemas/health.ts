@@ -2,5 +2,5 @@
 import * as z from 'zod/mini';
 
 /** The one shape of the health answer: the server writes it, the SDK parses it, the document shows it. */
-export const Health = /* @__PURE__ */ z.object({ status: /* @__PURE__ */ z.literal('ok'), database: /* @__PURE__ */ z.enum(['pglite', 'postgres']) });
+export const Health = /* @__PURE__ */ z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
 export type Health = z.output<typeof Health>;

@@ -9,65 +9,65 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-const Str = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200));
-const ValueMap = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200)), /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200)));
+const Str = /* @__PURE__ */ z.string().check(z.maxLength(200));
+const ValueMap = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string().check(z.maxLength(200)), /* @__PURE__ */ z.string().check(z.maxLength(200)));
 
 /** `mapping`: which column holds which field, how sheet values map onto codes, and defaults. */
 export const ImportMapping = /* @__PURE__ */ z.strictObject({
-  shape: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['question', 'daily'])),
-  columns: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.strictObject(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, /* @__PURE__ */ z.optional(Str)])) as Record<ImportField, z.ZodMiniOptional<typeof Str>>)),
+  shape: z.optional(z.enum(['question', 'daily'])),
+  columns: z.optional(z.strictObject(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.optional(Str)])) as Record<ImportField, z.ZodMiniOptional<typeof Str>>)),
   /** Per field: sheet value → code (or location id / name). */
-  values: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.strictObject({
-    location: /* @__PURE__ */ z.optional(ValueMap), channel: /* @__PURE__ */ z.optional(ValueMap), duration: /* @__PURE__ */ z.optional(ValueMap), type: /* @__PURE__ */ z.optional(ValueMap),
-    topic: /* @__PURE__ */ z.optional(ValueMap), agencies: /* @__PURE__ */ z.optional(ValueMap), help: /* @__PURE__ */ z.optional(ValueMap), digid: /* @__PURE__ */ z.optional(ValueMap),
-    referralKind: /* @__PURE__ */ z.optional(ValueMap),
+  values: z.optional(z.strictObject({
+    location: z.optional(ValueMap), channel: z.optional(ValueMap), duration: z.optional(ValueMap), type: z.optional(ValueMap),
+    topic: z.optional(ValueMap), agencies: z.optional(ValueMap), help: z.optional(ValueMap), digid: z.optional(ValueMap),
+    referralKind: z.optional(ValueMap),
   })),
   /** Counts sheets: header of a count column → topic; without it, every column named after a topic. */
-  topicColumns: /* @__PURE__ */ z.optional(ValueMap),
-  defaults: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.strictObject({
-    locationId: /* @__PURE__ */ z.optional(Str), location: /* @__PURE__ */ z.optional(Str), channel: /* @__PURE__ */ z.optional(Str), duration: /* @__PURE__ */ z.optional(Str),
-    type: /* @__PURE__ */ z.optional(Str), topic: /* @__PURE__ */ z.optional(Str), agencies: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(Str)), help: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(Str)),
-    digid: /* @__PURE__ */ z.optional(Str), time: /* @__PURE__ */ z.optional(Str),
+  topicColumns: z.optional(ValueMap),
+  defaults: z.optional(z.strictObject({
+    locationId: z.optional(Str), location: z.optional(Str), channel: z.optional(Str), duration: z.optional(Str),
+    type: z.optional(Str), topic: z.optional(Str), agencies: z.optional(z.array(Str)), help: z.optional(z.array(Str)),
+    digid: z.optional(Str), time: z.optional(Str),
   })),
 });
 export type ImportMapping = z.output<typeof ImportMapping>;
 
 /** The multipart form of `POST /imports`; `mapping` is a JSON part (or JSON text), the other fields are text. */
 export const ImportForm = /* @__PURE__ */ z.object({
-  file: /* @__PURE__ */ z.file(),
-  mapping: /* @__PURE__ */ z.optional(ImportMapping),
-  dryRun: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['true', 'false'])),
-  organisationId: /* @__PURE__ */ z.optional(Id),
-  locationId: /* @__PURE__ */ z.optional(Id),
-  background: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['true', 'false'])),
+  file: z.file(),
+  mapping: z.optional(ImportMapping),
+  dryRun: z.optional(z.enum(['true', 'false'])),
+  organisationId: z.optional(Id),
+  locationId: z.optional(Id),
+  background: z.optional(z.enum(['true', 'false'])),
 });
 
-const ImportSummary = /* @__PURE__ */ z.object({ visits: /* @__PURE__ */ z.number(), questions: /* @__PURE__ */ z.number(), duplicates: /* @__PURE__ */ z.number() });
+const ImportSummary = /* @__PURE__ */ z.object({ visits: z.number(), questions: z.number(), duplicates: z.number() });
 const importFields = {
   id: Id,
   organisationId: Id,
-  status: /* @__PURE__ */ z.enum(['running', 'done', 'failed', 'dry-run']),
-  fileName: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
-  rows: /* @__PURE__ */ z.number(),
+  status: z.enum(['running', 'done', 'failed', 'dry-run']),
+  fileName: z.nullable(z.string()),
+  rows: z.number(),
   imported: z.number(),
-  duplicates: /* @__PURE__ */ z.number(),
-  progress: /* @__PURE__ */ z.number(),
+  duplicates: z.number(),
+  progress: z.number(),
   summary: ImportSummary,
-  createdAt: /* @__PURE__ */ z.string(),
-  finishedAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  createdAt: z.string(),
+  finishedAt: z.nullable(z.string()),
 };
 /** An import and its progress; `errors` lists every row that could not be read. */
 export const ImportStatus = /* @__PURE__ */ z.object({
   ...importFields,
-  errors: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ row: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()), path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), column: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), code: /* @__PURE__ */ z.string(), message: /* @__PURE__ */ z.string() })),
-  mapping: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.unknown()),
-  createdBy: /* @__PURE__ */ z.string(),
+  errors: z.array(z.object({ row: z.optional(z.number()), path: z.optional(z.string()), column: z.optional(z.string()), code: z.string(), message: z.string() })),
+  mapping: z.optional(z.unknown()),
+  createdBy: z.string(),
 });
 /** The latest imports, without their errors. */
-export const ImportList = /* @__PURE__ */ list(/* @__PURE__ */ z.object({ ...importFields, errorCount: /* @__PURE__ */ z.number() }));
+export const ImportList = /* @__PURE__ */ list(z.object({ ...importFields, errorCount: z.number() }));
 
 /** `GET /imports`: national users may name one organisation; `limit` is how many (newest first). */
 export const ImportListQuery = /* @__PURE__ */ z.strictObject({
-  organisationId: /* @__PURE__ */ z.optional(Id),
-  limit: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.coerce.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(200))),
+  organisationId: z.optional(Id),
+  limit: z.optional(/* @__PURE__ */ z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
 });

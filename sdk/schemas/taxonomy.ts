@@ -4,20 +4,20 @@ import { Code, Lang } from './common.js';
 
 export const TaxonomyEntry = /* @__PURE__ */ z.looseObject({
   code: Code,
-  label: /* @__PURE__ */ z.string(),
-  short: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  label: z.string(),
+  short: z.optional(z.string()),
 });
 export type TaxonomyEntry = z.infer<typeof TaxonomyEntry>;
 
-export const TopicLink = /* @__PURE__ */ z.object({ label: /* @__PURE__ */ z.string(), url: /* @__PURE__ */ z.string() });
+export const TopicLink = /* @__PURE__ */ z.object({ label: z.string(), url: z.string() });
 
 export const Topic = /* @__PURE__ */ z.looseObject({
   code: Code,
-  label: /* @__PURE__ */ z.string(),
-  parent: /* @__PURE__ */ z.nullable(Code),
-  agencies: /* @__PURE__ */ z.array(Code),
-  links: /* @__PURE__ */ z.array(TopicLink),
-  keywords: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string())),
+  label: z.string(),
+  parent: z.nullable(Code),
+  agencies: z.array(Code),
+  links: z.array(TopicLink),
+  keywords: z.optional(z.array(z.string())),
 });
 export type Topic = z.infer<typeof Topic>;
 
@@ -28,35 +28,35 @@ export const TAXONOMY_LISTS = [
 export type TaxonomyList = (typeof TAXONOMY_LISTS)[number];
 
 export const Taxonomy = /* @__PURE__ */ z.object({
-  version: /* @__PURE__ */ z.string(),
-  lang: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  questionTypes: /* @__PURE__ */ z.array(TaxonomyEntry),
-  topics: /* @__PURE__ */ z.array(Topic),
-  agencies: /* @__PURE__ */ z.array(TaxonomyEntry),
-  channels: /* @__PURE__ */ z.array(TaxonomyEntry),
-  help: /* @__PURE__ */ z.array(TaxonomyEntry),
-  durations: /* @__PURE__ */ z.array(TaxonomyEntry),
-  digid: /* @__PURE__ */ z.array(TaxonomyEntry),
-  partnerKinds: /* @__PURE__ */ z.array(TaxonomyEntry),
-  courseTypes: /* @__PURE__ */ z.array(TaxonomyEntry),
-  holidays: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(TaxonomyEntry)),
+  version: z.string(),
+  lang: z.optional(z.string()),
+  questionTypes: z.array(TaxonomyEntry),
+  topics: z.array(Topic),
+  agencies: z.array(TaxonomyEntry),
+  channels: z.array(TaxonomyEntry),
+  help: z.array(TaxonomyEntry),
+  durations: z.array(TaxonomyEntry),
+  digid: z.array(TaxonomyEntry),
+  partnerKinds: z.array(TaxonomyEntry),
+  courseTypes: z.array(TaxonomyEntry),
+  holidays: z.optional(z.array(TaxonomyEntry)),
 });
 export type Taxonomy = z.infer<typeof Taxonomy>;
 
 export const TaxonomyVersion = /* @__PURE__ */ z.object({
-  version: /* @__PURE__ */ z.string(),
-  validFrom: /* @__PURE__ */ z.string(),
-  current: /* @__PURE__ */ z.boolean(),
-  replaces: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  version: z.string(),
+  validFrom: z.string(),
+  current: z.boolean(),
+  replaces: z.nullable(z.string()),
   /** Retired code → current code, per list. */
-  mappings: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+  mappings: z.record(z.string(), z.string()),
 });
 export type TaxonomyVersion = z.infer<typeof TaxonomyVersion>;
 
-export const TaxonomyVersions = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(TaxonomyVersion) });
+export const TaxonomyVersions = /* @__PURE__ */ z.object({ items: z.array(TaxonomyVersion) });
 
 /** `GET /taxonomy`: a version (default the current one) and a language. */
 export const TaxonomyQuery = /* @__PURE__ */ z.strictObject({
-  version: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20))),
-  lang: /* @__PURE__ */ z.optional(Lang),
+  version: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(20))),
+  lang: z.optional(Lang),
 });
