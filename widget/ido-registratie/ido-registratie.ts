@@ -5,6 +5,7 @@ import type { PersonalDataKind } from '../../sdk/personal-data.js';
 import { IdoElement } from '../shared/ido-element.js';
 import { focusAfterUpdate } from '../shared/focus.js';
 import { lazy } from '../shared/lazy.js';
+import { now } from '../shared/clock.js';
 import { base, tokens } from '../shared/styles.js';
 import { more } from '../shared/styles-more.js';
 import { lazyCatalogue, formatTime } from '../shared/i18n.js';
@@ -249,7 +250,7 @@ export class IdoRegistratie extends IdoElement {
     this.noteTimer = setTimeout(() => {
       panel().then(
         (f) => {
-          this.noteKinds = f.findPersonalData(this.draft.note).map((m) => m.kind);
+          this.noteKinds = f.findPersonalData(this.draft.note, { now: now() }).map((m) => m.kind);
           this.noteUnchecked = false;
         },
         () => undefined,
@@ -305,7 +306,7 @@ export class IdoRegistratie extends IdoElement {
     let check: typeof panel.value;
     if (draft.note.trim()) check = await panel().catch(() => undefined);
     this.noteUnchecked = !!draft.note.trim() && !check;
-    this.noteKinds = check ? check.findPersonalData(draft.note).map((m) => m.kind) : [];
+    this.noteKinds = check ? check.findPersonalData(draft.note, { now: now() }).map((m) => m.kind) : [];
     if (this.noteKinds.length || this.noteUnchecked) {
       this.detailsOpen = true;
       await this.focusOn('#note');
