@@ -37,8 +37,6 @@ export const LIST_LIMIT_DEFAULT = 50;
  */
 export const OCCURRED_MIN = '2000-01-01';
 
-/** Control characters but tab and line breaks, and lone UTF-16 surrogates (not text; jsonb refuses them). */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a string can be given to PostgreSQL as a uuid; anything else must never reach a uuid cast (it would be a 500). */
@@ -263,9 +261,7 @@ function checkTime(issues: FieldIssue[], occurredAt: Date | null, now: Date) {
  */
 function checkNote(issues: FieldIssue[], note: string | null | undefined, lang: Lang, now: Date) {
   if (!note) return;
-  // PostgreSQL cannot store NUL or a lone surrogate (they would be a 500), and other control
-  // characters are never typed at a desk; line breaks and tabs are.
-  if (CONTROL.test(note)) issues.push({ path: 'note', code: 'invalid-value' });
+  // Characters PostgreSQL cannot store were refused with every other text (server/http/characters.ts).
   const kinds = new Set(findPersonalData(note, { now }).map((m) => m.kind));
   for (const kind of kinds) issues.push({ path: 'note', code: 'personal-data', params: { kind: personalDataLabel(kind, lang) } });
 }
