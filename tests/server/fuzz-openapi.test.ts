@@ -339,7 +339,6 @@ for (const backend of backends) {
           { seed: seedOf(`${operation.method} ${operation.path}`), numRuns: RUNS, endOnFailure: true },
         );
       }
-      if (process.env.FUZZ_DEBUG) for (const [k, v] of seen) console.log(k, [...v].sort().join(","));
       // Every operation was called, and the generated requests reached past validation somewhere.
       assert.equal(seen.size, operations.length);
       const answered = [...seen.values()].flatMap((s) => [...s]);
