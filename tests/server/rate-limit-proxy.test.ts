@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { createHttpServer } from '../../server/http/node-server.js';
 import { createApp } from '../../server/app.js';
 import { memoryRateLimiter, type RateLimiter } from '../../server/http/rate-limit.js';
 import { redisRateLimiter } from '../../server/http/rate-limit-redis.js';
@@ -109,8 +109,8 @@ describe('the login limit on a real socket', () => {
   async function listen(trust: string | undefined) {
     const config = { ...ctx.deps.config, trustProxy: parseTrustProxy(trust), loginRateLimit: 2 };
     const app = createApp({ ...ctx.deps, config, rateLimiter: memoryRateLimiter() });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const server = createHttpServer(app.fetch);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const login = async (forwardedFor: string) => (await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
@@ -118,7 +118,7 @@ describe('the login limit on a real socket', () => {
       body: JSON.stringify({ email: 'nobody@ido.test', password: 'not the password' }),
     })).status;
     const close = () => new Promise((resolve) => {
-      (server as unknown as { closeAllConnections(): void }).closeAllConnections();
+      server.closeAllConnections();
       server.close(resolve);
     });
     return { login, close };
