@@ -27,7 +27,7 @@ export const EnvSchema = z.object({
   IDO_TRUST_PROXY: z.optional(z.string()),
 });
 
-/** The settings whose text is read by a parser of their own, with the message it throws. */
+/** Runs the parser of a setting zod does not read itself; a value it refuses becomes one of the problems listed at start. */
 function parsed<T>(name: string, parse: () => T, problems: string[]): T | undefined {
   try {
     return parse();
