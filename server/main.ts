@@ -1,6 +1,6 @@
 /** Starts the HTTP server and shuts it down cleanly on SIGTERM/SIGINT. The only file that listens. */
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { createHttpServer } from './http/node-server.js';
 import { createApp } from './app.js';
 import { waitForImports } from './services/imports.js';
 import { createDeps } from './bootstrap.js';
@@ -27,17 +27,15 @@ export async function start(config: Config) {
   // The demo desk key is bound to the server's own origin, whose port is only known once listening
   // (PORT=0 picks a free one). Requests that arrive while the demo is being added wait for it.
   let ready: Promise<unknown> = Promise.resolve();
-  const server = serve({
-    fetch: async (request, env) => {
-      await ready;
-      return app.fetch(request, env);
-    },
-    port: config.port,
-    hostname: config.host,
-  });
+  // An early answer (413, 401, 415) leaves the connection usable: see server/http/node-server.ts.
+  const server = createHttpServer(async (request, env) => {
+    await ready;
+    return app.fetch(request, env);
+  }, { hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
     server.once('error', reject);
+    server.listen(config.port, config.host);
   });
   const port = (server.address() as AddressInfo).port;
   const origin = config.publicUrl ? new URL(config.publicUrl).origin : `http://localhost:${port}`;

@@ -14,6 +14,7 @@ import {
 import { isUuid } from '../../services/registrations.js';
 import type { AppEnv } from '../../types.js';
 import { query } from '../../http/validate.js';
+import { hasRefusedCharacter, visible } from '../../http/characters.js';
 import * as z from 'zod/mini';
 
 /** `GET /api/v1/imports`: the latest imports of the caller's organisation (national: all, or one). */
@@ -56,8 +57,10 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, string | Fil
   const issues: FieldIssue[] = [];
   const out: Record<string, string | File> = {};
   for (const [key, value] of Object.entries(form)) {
-    if (!FORM_FIELDS.has(key)) issues.push({ path: key, code: 'unknown-field' });
+    if (!FORM_FIELDS.has(key)) issues.push({ path: visible(key), code: 'unknown-field' });
     else if (Array.isArray(value)) issues.push({ path: key, code: 'invalid-value' });
+    // The same characters as in a JSON body are refused in a form field and in the file's name (which is stored).
+    else if (hasRefusedCharacter(typeof value === 'string' ? value : value.name ?? '')) issues.push({ path: key, code: 'invalid-character' });
     else out[key] = value;
   }
   if (issues.length) throw invalid(issues);

@@ -42,7 +42,7 @@ export const registrationRoutes = new Hono<AppEnv>()
   })
   .post('/batch', async (c) => {
     const caller = requireCaller(c);
-    const { registrations } = await body(c, BatchInput);
+    const { registrations } = await body(c, BatchInput, { itemsCheckedLater: 'registrations' });
     // Each item is checked on its own, so one broken item only marks itself invalid.
     const items: CreateItem[] = registrations.map((raw) => {
       const parsed = tryCheck(RegistrationInput, raw);
