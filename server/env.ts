@@ -1,5 +1,6 @@
 /** The server's configuration, read from the environment with zod; fails fast with a clear message. */
 import * as z from 'zod/mini';
+import { parseTrustProxy, type TrustProxy } from './http/client-address.js';
 
 const flag = z.pipe(z.optional(z.string()), z.transform((v) => v === '1' || v === 'true'));
 
@@ -23,7 +24,18 @@ export const EnvSchema = z.object({
   IDO_GROUP_COMMIT: z._default(z.enum(['on', 'off']), 'off'),
   IDO_FOLD_INTERVAL_MS: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(600_000)), 2000),
   IDO_DB_POOL: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 10),
+  IDO_TRUST_PROXY: z.optional(z.string()),
 });
+
+/** Runs the parser of a setting zod does not read itself; a value it refuses becomes one of the problems listed at start. */
+function parsed<T>(name: string, parse: () => T, problems: string[]): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    problems.push(`  ${name}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
 
 export interface Config {
   port: number;
@@ -51,14 +63,15 @@ export interface Config {
   groupCommit: boolean;
   /** How often each server folds the queued visits into the report aggregates (docs/aggregates.md). */
   foldIntervalMs: number;
+  /** Which proxies' `X-Forwarded-For` is believed for the client's address (`IDO_TRUST_PROXY`). */
+  trustProxy: TrustProxy;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = z.safeParse(EnvSchema, env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const lines = result.success ? [] : result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const trustProxy = parsed('IDO_TRUST_PROXY', () => parseTrustProxy(env.IDO_TRUST_PROXY), lines);
+  if (!result.success || !trustProxy) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   const e = result.data;
   return {
     port: e.PORT,
@@ -80,5 +93,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     reportAggregates: e.IDO_REPORT_AGGREGATES === 'on',
     foldIntervalMs: e.IDO_FOLD_INTERVAL_MS,
     groupCommit: e.IDO_GROUP_COMMIT === 'on',
+    trustProxy,
   };
 }

@@ -45,6 +45,8 @@ export interface MountOptions<O extends Operation, R> {
    * show the items as registrations.
    */
   bodySchema?: z.ZodMiniType;
+  /** How the body is read (`body` of validate.ts): the batch's items are checked later, one by one. */
+  bodyOptions?: Parameters<typeof readBody>[2];
 }
 
 function authorise(c: Context<AppEnv>, access: Access): Principal {
@@ -78,7 +80,7 @@ export function mount<O extends Operation, R = undefined>(
     const request = { c, caller, params, query } as Request<O>;
     const row = (options.load ? await options.load(request) : undefined) as R;
     const schema = options.bodySchema ?? op.body;
-    const body = schema ? await readBody(c, schema) : undefined;
+    const body = schema ? await readBody(c, schema, options.bodyOptions) : undefined;
     return handler({ ...request, body: body as Parsed<O, 'body'>, row });
   });
 }

@@ -2,6 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../types.js';
 import { ApiError } from './problem.js';
+import { pickClientAddress } from './client-address.js';
 
 export interface RateLimitResult { allowed: boolean; remaining: number; retryAfterSeconds: number }
 
@@ -35,12 +36,14 @@ export function memoryRateLimiter(clock: () => number = Date.now): RateLimiter {
   };
 }
 
-/** The client a limit applies to: the socket's address (behind a proxy, the first forwarded one). */
+/**
+ * The client a limit applies to: the socket's address, or behind the proxies `IDO_TRUST_PROXY`
+ * names, the address they forwarded (server/http/client-address.ts). Never a header a client
+ * wrote itself, so a forged `X-Forwarded-For` gets no fresh budget.
+ */
 export function clientKey(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
+  return pickClientAddress(env?.incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), c.var.deps.config.trustProxy);
 }
 
 export interface RateLimitOptions {

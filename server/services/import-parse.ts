@@ -5,7 +5,8 @@
  * checked here: `services/imports.ts` hands the visits to `createRegistrations`, which does that.
  */
 import { IMPORT_FIELDS, type ImportField } from '../../sdk/schemas/imports.js';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import * as z from 'zod/mini';
 import { amsterdamInstant } from '../../sdk/opening-hours.js';
 import type { TaxonomyList } from '../../sdk/schemas/taxonomy.js';
@@ -204,7 +205,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
   if (unpacked > MAX_UNPACKED_BYTES) {
     throw fileError('Dit Excel-bestand is uitgepakt te groot. Splits het in kleinere bestanden.', 'This Excel file is too large when unpacked. Split it into smaller files.');
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {

@@ -102,8 +102,8 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
     await shot(page, 'registratie-a-chosen');
     await page.keyboard.press('Enter'); // submits the form
 
-    const said = await waitForText(confirmation(widget), /Geregistreerd: huurtoeslag/);
-    assert.match(said, /^Geregistreerd: huurtoeslag, \d{1,2}:\d{2}/);
+    const said = await waitForText(confirmation(widget), /Geregistreerd: Huurtoeslag/);
+    assert.match(said, /^Geregistreerd: Huurtoeslag, \d{1,2}:\d{2}/);
     await shot(page, 'registratie-a-confirmed');
 
     // The confirmation only appears once the server has answered: the row is there now.
@@ -172,7 +172,7 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
       await waitForText(widget.locator('#chosen-topic'), /Gekozen:\s*Huurtoeslag/);
       await submitButton(widget).click();
       await waitForText(banner(widget), new RegExp(`Geen verbinding\\. ${n} registratie${n === 1 ? ' wacht' : 's wachten'}`));
-      await waitForText(confirmation(widget), /^Bewaard op deze computer: huurtoeslag/);
+      await waitForText(confirmation(widget), /^Bewaard op deze computer: Huurtoeslag/);
     }
     await shot(page, 'registratie-c-offline-3-waiting');
     assert.match(await banner(widget).textContent() ?? '', /^Geen verbinding\. 3 registraties wachten/);

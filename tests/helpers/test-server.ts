@@ -8,13 +8,14 @@
  * Its clock starts at a fixed instant (`DEFAULT_TEST_NOW` in tests/helpers/test-clock.ts, or
  * `IDO_TEST_NOW`) and runs on from there, and the demo visits are generated for that date, so the
  * tests see the same data on any day. Prints one JSON line on stdout when ready:
- *   { "url", "deskKey", "locationId", "locationName", "organisationId", "unboundDeskKey", "otherLocationIds", "clockOffsetMs" }
+ *   { "url", "deskKey", "locationId", "locationName", "organisationId", "unboundDeskKey", "foreignDeskKey", "otherLocationIds", "clockOffsetMs" }
  * `deskKey` is the demo desk key (bound to `locationId`), `unboundDeskKey` a desk key of the same
- * organisation bound to no location; both accept the given origins. `clockOffsetMs` is how far the
+ * organisation bound to no location; both accept the given origins. `foreignDeskKey` is a desk key
+ * of the same location made for another website only (the test pages' origin is refused). `clockOffsetMs` is how far the
  * server's clock is ahead of the real one: the test pages give the elements the same clock
  * (`offsetClock` in test-clock.ts). Stops on SIGTERM or SIGINT.
  */
-import { serve } from '@hono/node-server';
+import { createHttpServer } from '../../server/http/node-server.js';
 import type { AddressInfo } from 'node:net';
 import { and, eq, isNull } from 'drizzle-orm';
 import { createApp } from '../../server/app.js';
@@ -68,9 +69,14 @@ const unbound = await createKey(deps.database, {
   organisationId: key.organisationId, kind: 'desk', locationId: null, origins: allowed, name: 'browser tests, no location', actor: 'test',
 });
 
+const foreign = await createKey(deps.database, {
+  organisationId: key.organisationId, kind: 'desk', locationId: key.locationId, origins: ['https://intranet.elders.example'], name: 'browser tests, another website', actor: 'test',
+});
+
 const app = createApp(deps);
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+// As main.ts runs it (server/http/node-server.ts).
+const server = createHttpServer(app.fetch);
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as AddressInfo;
 
 process.stdout.write(JSON.stringify({
@@ -80,6 +86,7 @@ process.stdout.write(JSON.stringify({
   locationName: orgLocations.find((l) => l.id === key.locationId)?.name ?? demo.deskKeyLocation,
   organisationId: key.organisationId,
   unboundDeskKey: unbound.key,
+  foreignDeskKey: foreign.key,
   otherLocationIds: orgLocations.filter((l) => l.id !== key.locationId).map((l) => l.id),
   clockOffsetMs,
 }) + '\n');

@@ -39,8 +39,11 @@ export class DeskConnection implements ReactiveController {
   queue: OutboxItem[] = [];
   /** The server could not be reached the last time it was asked. */
   offline = false;
-  /** The server refused the desk key (401, or 403 where only the key can be refused). */
-  keyRefused = false;
+  /**
+   * The server refused the desk key: 401 (no such key, or revoked), 403 (not for this website);
+   * 0 while it has not.
+   */
+  keyRefused = 0;
   /** How many queued visits the server refused since the page loaded. */
   refusedInQueue = 0;
 
@@ -86,7 +89,7 @@ export class DeskConnection implements ReactiveController {
     const store = indexedDbOutboxStore(`ido-outbox-${fingerprint(key)}`);
     this.store = store;
     this.outbox = createOutbox({ client: sender, store, onChange: () => void this.refreshQueue() });
-    this.keyRefused = false;
+    this.keyRefused = 0;
     this.host.requestUpdate();
     void this.refreshQueue().then(() => this.flush());
     return true;
@@ -108,20 +111,23 @@ export class DeskConnection implements ReactiveController {
   noteFailure(error: unknown, keyOnly = false): void {
     if (isIdoNetworkError(error)) this.reachable(false);
     else if (isIdoHttpError(error) && (error.status === 401 || (keyOnly && error.status === 403))) {
-      this.keyRefused = true;
+      this.keyRefused = error.status;
       this.host.requestUpdate();
     }
   }
 
-  /** Reads through a localStorage copy: the answer is saved, and served when the server cannot be reached. */
-  async cached<T>(cacheKey: string, signal: AbortSignal, load: () => Promise<T>): Promise<Cached<T>> {
+  /**
+   * Reads through a localStorage copy: the answer is saved, and served when the server cannot be
+   * reached. `keyOnly`: a 403 can only be the key's (see `noteFailure`).
+   */
+  async cached<T>(cacheKey: string, signal: AbortSignal, load: () => Promise<T>, keyOnly = false): Promise<Cached<T>> {
     try {
       const value = await load();
       writeJson(cacheKey, value);
       this.reachable(true);
       return { value, fromCache: false };
     } catch (error) {
-      this.noteFailure(error);
+      this.noteFailure(error, keyOnly);
       const cached = readJson<T | null>(cacheKey, null);
       if (cached !== null && !signal.aborted && isIdoNetworkError(error)) return { value: cached, fromCache: true };
       throw error;

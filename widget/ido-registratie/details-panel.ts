@@ -25,6 +25,10 @@ export interface DetailsInput {
   draft: Draft;
   /** The question being entered. */
   question: DraftQuestion;
+  /** Its number (1, 2, …) when the visit has several questions; 0 when it has one. */
+  questionNumber: number;
+  /** The label of its topic, if chosen. */
+  topicLabel: string | null;
   lists: ValueLists;
   open: boolean;
   /** What is wrong with the note ('' when nothing is). */
@@ -68,9 +72,14 @@ function checkboxes(legend: string, entries: TaxonomyEntry[], values: string[], 
   </fieldset>`;
 }
 
-/** The panel of details (hidden until the summary opens it). */
+/**
+ * The panel of details (hidden until the summary opens it), in two titled groups: what holds for
+ * the whole visit ("Bezoek": channel, duration, note) and what holds for the question being
+ * entered ("Vraag 2: Huurtoeslag": help, agencies, DigiD, kind of question).
+ */
 export function renderDetails(input: DetailsInput, intents: DetailsIntents) {
   const { draft, question: q, lists, noteProblem } = input;
+  const several = input.questionNumber > 0;
   const t = texts.get(input.lang);
   const { setDraft, updateQuestion } = intents;
   const agencies = lists.entries('agencies');
@@ -79,41 +88,49 @@ export function renderDetails(input: DetailsInput, intents: DetailsIntents) {
   const otherAgencies = agencies.filter((a) => !shownAgencies.includes(a));
   const setAgency = (code: string, on: boolean) => updateQuestion((x) => ({ ...x, agencies: toggleIn(x.agencies, code, on) }));
   return html`<div id="details" class="details" ?hidden=${!input.open}>
-    ${radios('channel', t.channelLegend, lists.entries('channels'), draft.channel, (c) => setDraft({ channel: c! }))}
-    ${radios('duration', t.durationLegend, lists.entries('durations'), draft.duration, (c) => setDraft({ duration: c! }))}
-    ${checkboxes(t.helpLegend, lists.entries('help'), q.help, (code, on) => updateQuestion((x) => ({ ...x, help: toggleIn(x.help, code, on) })))}
-    <fieldset>
-      <legend>${t.agenciesLegend}</legend>
-      ${suggested.length ? html`<p class="hint">${t.agenciesSuggested}</p>` : nothing}
-      <div class="options">
-        ${shownAgencies.map((a) => html`<label class="option">
-          <input type="checkbox" .checked=${live(q.agencies.includes(a.code))}
-            @change=${(ev: Event) => setAgency(a.code, (ev.target as HTMLInputElement).checked)} />
-          <span>${a.label}</span>
-        </label>`)}
+    <fieldset class="group">
+      <legend>${t.visitLegend}</legend>
+      ${several ? html`<p class="hint">${t.visitHint}</p>` : nothing}
+      ${radios('channel', t.channelLegend, lists.entries('channels'), draft.channel, (c) => setDraft({ channel: c! }))}
+      ${radios('duration', t.durationLegend, lists.entries('durations'), draft.duration, (c) => setDraft({ duration: c! }))}
+      <div class="field">
+        <label for="note">${t.noteLabel}</label>
+        <p class="hint" id="note-hint">${t.noteHint}</p>
+        ${noteProblem ? html`<p class="error" id="note-error">${noteProblem}</p>` : nothing}
+        <textarea id="note" class="control" rows="3" maxlength=${NOTE_MAX}
+          aria-describedby=${noteProblem ? 'note-error note-hint note-left' : 'note-hint note-left'}
+          aria-invalid=${noteProblem ? 'true' : nothing}
+          .value=${live(draft.note)} @input=${(e: InputEvent) => intents.noteInput((e.target as HTMLTextAreaElement).value)}></textarea>
+        <p class="hint" id="note-left">${t.noteLeft(NOTE_MAX - draft.note.length)}</p>
       </div>
-      <label for="add-agency" class="sub-label">${t.addAgency}</label>
-      <select id="add-agency" class="control narrow"
-        @change=${(ev: Event) => {
-          const select = ev.target as HTMLSelectElement;
-          if (select.value) setAgency(select.value, true);
-          select.value = '';
-        }}>
-        <option value="">${t.addAgencyPlaceholder}</option>
-        ${otherAgencies.map((a) => html`<option value=${a.code}>${a.label}</option>`)}
-      </select>
     </fieldset>
-    ${radios('digid', t.digidLegend, lists.entries('digid'), q.digid, (c) => updateQuestion((x) => ({ ...x, digid: c })), t.digidNotAsked)}
-    ${radios('type', t.typeLegend, lists.entries('questionTypes'), q.type, (c) => updateQuestion((x) => ({ ...x, type: c! })))}
-    <div class="field">
-      <label for="note">${t.noteLabel}</label>
-      <p class="hint" id="note-hint">${t.noteHint}</p>
-      ${noteProblem ? html`<p class="error" id="note-error">${noteProblem}</p>` : nothing}
-      <textarea id="note" class="control" rows="3" maxlength=${NOTE_MAX}
-        aria-describedby=${noteProblem ? 'note-error note-hint note-left' : 'note-hint note-left'}
-        aria-invalid=${noteProblem ? 'true' : nothing}
-        .value=${live(draft.note)} @input=${(e: InputEvent) => intents.noteInput((e.target as HTMLTextAreaElement).value)}></textarea>
-      <p class="hint" id="note-left">${t.noteLeft(NOTE_MAX - draft.note.length)}</p>
-    </div>
+    <fieldset class="group">
+      <legend>${t.questionLegend(input.questionNumber, input.topicLabel)}</legend>
+      ${several ? html`<p class="hint">${t.questionHint}</p>` : nothing}
+      ${checkboxes(t.helpLegend, lists.entries('help'), q.help, (code, on) => updateQuestion((x) => ({ ...x, help: toggleIn(x.help, code, on) })))}
+      <fieldset>
+        <legend>${t.agenciesLegend}</legend>
+        ${suggested.length ? html`<p class="hint">${t.agenciesSuggested}</p>` : nothing}
+        <div class="options">
+          ${shownAgencies.map((a) => html`<label class="option">
+            <input type="checkbox" .checked=${live(q.agencies.includes(a.code))}
+              @change=${(ev: Event) => setAgency(a.code, (ev.target as HTMLInputElement).checked)} />
+            <span>${a.label}</span>
+          </label>`)}
+        </div>
+        <label for="add-agency" class="sub-label">${t.addAgency}</label>
+        <select id="add-agency" class="control narrow"
+          @change=${(ev: Event) => {
+            const select = ev.target as HTMLSelectElement;
+            if (select.value) setAgency(select.value, true);
+            select.value = '';
+          }}>
+          <option value="">${t.addAgencyPlaceholder}</option>
+          ${otherAgencies.map((a) => html`<option value=${a.code}>${a.label}</option>`)}
+        </select>
+      </fieldset>
+      ${radios('digid', t.digidLegend, lists.entries('digid'), q.digid, (c) => updateQuestion((x) => ({ ...x, digid: c })), t.digidNotAsked)}
+      ${radios('type', t.typeLegend, lists.entries('questionTypes'), q.type, (c) => updateQuestion((x) => ({ ...x, type: c! })))}
+    </fieldset>
   </div>`;
 }

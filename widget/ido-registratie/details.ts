@@ -39,16 +39,21 @@ export interface SummaryRowIntents {
   toggle(): void;
   /** "Eerder vandaag": show the time field. */
   startEarlier(): void;
-  /** A time typed in, or `null` for "Terug naar nu". */
+  /** A time typed in, or `null` for "Gebruik de tijd van nu". */
   setTime(time: string | null): void;
 }
 
-/** The summary line that opens the panel, and "Eerder vandaag" or the time field with "Terug naar nu". */
+/**
+ * The summary line that opens the panel, and "Eerder vandaag" or the time field with "Gebruik de
+ * tijd van nu". The line is one line high whatever it says (cut off with "…", the whole text in
+ * its title, in its name for screen readers, and shown on keyboard focus), so that choosing a
+ * topic with agencies does not move Registreer.
+ */
 export function renderSummaryRow(input: SummaryRowInput, intents: SummaryRowIntents) {
   const { t, open, earlierAt, timeError: error } = input;
   return html`<div class="summary-row">
     <button type="button" class="summary" part="summary" aria-expanded=${open ? 'true' : 'false'} aria-controls="details"
-      @click=${intents.toggle}>
+      title=${input.summary} @click=${intents.toggle}>
       <span class="visually-hidden">${t.detailsLabel}: </span>
       <span class="summary-text">${input.summary}</span>
       <span class="summary-change">${open ? t.close : t.change}</span>

@@ -2,6 +2,10 @@
 import type { DetailsTexts } from './i18n.details.nl.js';
 
 export const en: DetailsTexts = {
+  visitLegend: 'Visit',
+  visitHint: 'This is for the whole visit.',
+  questionLegend: (n: number, topic: string | null) => `Question${n ? ` ${n}` : ''}${topic ? `: ${topic}` : ''}`,
+  questionHint: 'This is for this question only.',
   channelLegend: 'How was the contact?',
   durationLegend: 'How long did it take?',
   typeLegend: 'Kind of question',

@@ -1,5 +1,9 @@
 /** Dutch texts of the details panel of `<ido-registratie>` (details-panel.ts, a chunk with the panel): B1, "je". */
 export const nl = {
+  visitLegend: 'Bezoek',
+  visitHint: 'Dit geldt voor het hele bezoek.',
+  questionLegend: (n: number, topic: string | null) => `Vraag${n ? ` ${n}` : ''}${topic ? `: ${topic}` : ''}`,
+  questionHint: 'Dit geldt alleen voor deze vraag.',
   channelLegend: 'Hoe was het contact?',
   durationLegend: 'Hoe lang duurde het?',
   typeLegend: 'Soort vraag',

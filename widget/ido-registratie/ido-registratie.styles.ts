@@ -12,10 +12,53 @@ export const styles = css`
     gap: calc(var(--_space) * 1.5);
     align-items: start;
   }
+  /* Two columns: the form with today's visits below it, the look-up beside both. The look-up spans
+     both rows, and its extra height goes to the second (1fr) row only, so a topic's partners
+     appearing or going never move today's visits. */
   @container (min-width: 52em) {
     .layout {
       grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      grid-template-rows: auto 1fr;
     }
+    .layout > .lookup {
+      grid-column: 2;
+      grid-row: 1 / span 2;
+    }
+    .layout > .recent {
+      grid-column: 1;
+      grid-row: 2;
+    }
+  }
+
+  /* Below Registreer, room kept for what is said after it (the banner, the confirmation): they
+     appear there without moving anything. Longer texts (a narrow screen) lie over what follows
+     rather than push it down. Both sit in the same place, the confirmation over the banner (which
+     waits, hidden, until the next visit starts): stacked, a banner changing its length would move
+     the confirmation. */
+  .status {
+    position: relative;
+    z-index: 1;
+    min-block-size: 4.5em;
+  }
+  @container (max-width: 30em) {
+    .status {
+      min-block-size: 7.5em;
+    }
+  }
+  .status-stack {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline: 0;
+    display: grid;
+  }
+  .status-stack > * {
+    grid-area: 1 / 1;
+  }
+  .status-stack:has(> .notice.shown) > .banner {
+    visibility: hidden;
+  }
+  .status-stack > .shown {
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.25);
   }
 
   /* Banner and confirmation: they take no room while empty, so the live regions can stay in place. */
@@ -94,10 +137,13 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.5em;
   }
+  /* A chip is as big pressed as not (the tick sits in its padding, the heavier border is a shadow),
+     so choosing one never rewraps the chips. */
   .chip {
+    position: relative;
     min-block-size: var(--_target);
     padding-block: 0.4em;
-    padding-inline: 0.9em;
+    padding-inline: 1.3em;
     border: 2px solid var(--_border);
     border-radius: 999px;
     background: var(--_bg);
@@ -111,12 +157,17 @@ export const styles = css`
   }
   /* Chosen: a tick and a heavier border as well as the colour. */
   .chip[aria-pressed='true'] {
-    border: 3px solid var(--_selected-border);
+    border-color: var(--_selected-border);
+    box-shadow: inset 0 0 0 1px var(--_selected-border);
     background: var(--_selected-bg);
-    font-weight: 700;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
   }
   .chip[aria-pressed='true']::before {
-    content: '✓ ';
+    content: '✓';
+    position: absolute;
+    inset-inline-start: 0.4em;
+    font-weight: 700;
   }
 
   [role='listbox'] {
@@ -152,8 +203,30 @@ export const styles = css`
     border-end-start-radius: 0;
     border-end-end-radius: 0;
   }
+  /* The matches open over the form, not in it: typing moves nothing below the field. */
+  .search-field {
+    position: relative;
+  }
+  .popup {
+    position: absolute;
+    inset-block-start: 100%;
+    inset-inline: 0;
+    z-index: 2;
+    box-shadow: 0 4px 8px rgb(0 0 0 / 0.2);
+  }
+  .no-results {
+    margin: 0;
+    padding: 0.5em 0.75em;
+    border: 2px solid var(--_border);
+    border-block-start: 0;
+    background: var(--_bg);
+  }
+  /* One line, whatever the topic: cut off with "…" (the whole label is in its title). */
   .chosen {
     margin: 0;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
 
   .questions {
@@ -187,8 +260,8 @@ export const styles = css`
   }
   .summary {
     flex: 1 1 18em;
+    min-inline-size: 0;
     display: flex;
-    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: 0.25em 1em;
@@ -204,6 +277,17 @@ export const styles = css`
   }
   .summary:hover {
     border-color: var(--_border);
+  }
+  /* One line high (see details.ts); the whole line on keyboard focus. */
+  .summary-text {
+    flex: 1 1 auto;
+    min-inline-size: 0;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .summary:focus-visible .summary-text {
+    white-space: normal;
   }
   .summary-change {
     color: var(--_link);
@@ -260,6 +344,21 @@ export const styles = css`
   legend {
     padding: 0;
     margin-block-end: 0.4em;
+  }
+  /* "Bezoek" and "Vraag 2: …": what holds for the whole visit, and what for one question. */
+  .details {
+    gap: calc(var(--_space) * 1.5);
+  }
+  fieldset.group {
+    gap: var(--_space);
+  }
+  fieldset.group > legend {
+    font-size: 1.15em;
+    font-weight: 700;
+    margin-block-end: 0.25em;
+  }
+  fieldset.group + fieldset.group {
+    margin-block-start: calc(var(--_space) * 0.5);
   }
   .sub-label {
     font-weight: 400;
@@ -319,6 +418,11 @@ export const styles = css`
     min-block-size: 3.25em;
     min-inline-size: 12em;
     font-size: 1.15em;
+  }
+  /* Sending: cannot be pressed again, but still readable ("Bezig…"). */
+  .submit[aria-busy='true'] {
+    opacity: 1;
+    cursor: progress;
   }
   @container (max-width: 30em) {
     .submit {

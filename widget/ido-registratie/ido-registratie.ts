@@ -8,6 +8,7 @@ import { lazy } from '../shared/lazy.js';
 import { base, tokens } from '../shared/styles.js';
 import { more } from '../shared/styles-more.js';
 import { lazyCatalogue, formatTime } from '../shared/i18n.js';
+import { after, now } from '../shared/clock.js';
 import { TaskStatus } from '../shared/task.js';
 import { DeskConnection } from './connection.js';
 import { errorsOf, type FormErrors } from './form-errors.js';
@@ -30,6 +31,8 @@ import {
 
 /** The personal-data check runs this long after the last key press. */
 const NOTE_CHECK_DELAY_MS = 300;
+/** Registreer says "Bezig…" once sending takes this long (a quick answer should not flicker). */
+const SLOW_SEND_MS = 300;
 
 /** The registration being corrected. */
 interface Editing {
@@ -103,6 +106,7 @@ export class IdoRegistratie extends IdoElement {
     noteUnchecked: { state: true },
     errors: { state: true },
     busy: { state: true },
+    slow: { state: true },
     editing: { state: true },
     previous: { state: true },
     deskKey: { attribute: 'desk-key' },
@@ -115,7 +119,10 @@ export class IdoRegistratie extends IdoElement {
   /** Client, outbox and queue; what failures say about the network and the key. */
   private readonly connection = new DeskConnection(this, {
     flushed: (refused, answered) => {
-      if (answered) this.recent.refresh();
+      if (!answered) return;
+      this.recent.refresh();
+      // Only after the server took or refused something: a flush that reached no one may have read
+      // the queue just before the visit being confirmed was added, and would call it sent.
       this.confirmation.sent(this.t, this.connection.queue, refused);
     },
     recheck: (online) => {
@@ -129,7 +136,7 @@ export class IdoRegistratie extends IdoElement {
     refer: (partner, warm) => this.updateQuestion((q) => withReferral(q, partner, warm)),
   });
   private readonly recent = new RecentVisits(this, this.connection, () => this.scope.location);
-  private readonly picker = new TopicPicker(this, { choose: (code) => this.chooseTopic(code) });
+  private readonly picker = new TopicPicker(this, { choose: (code) => this.chooseTopic(code), typed: () => this.confirmation.clear() });
   private readonly confirmation = new Confirmation(this);
   private readonly recentList = new RecentList(this, {
     edit: (row) => void this.startCorrection(row),
@@ -147,7 +154,10 @@ export class IdoRegistratie extends IdoElement {
   /** The note could not be checked for personal data (the finder did not load). */
   private noteUnchecked = false;
   private errors: FormErrors = {};
+  /** A registration (or correction) is being sent: Registreer is disabled and `aria-busy`. */
   private busy = false;
+  /** … and it takes long enough to say so ("Bezig…"). */
+  private slow = false;
   private editing: Editing | null = null;
   private previous: Draft | null = null;
 
@@ -208,13 +218,16 @@ export class IdoRegistratie extends IdoElement {
     return this.draft.questions[this.activeQuestion] ?? this.draft.questions[0];
   }
 
+  // Every change to the draft starts the next visit: the previous confirmation goes, so that its
+  // "Ongedaan maken" cannot be taken for this visit's.
   private updateQuestion(change: (q: DraftQuestion) => DraftQuestion) {
     const questions = this.draft.questions.map((q, i) => (i === this.activeQuestion ? change(q) : q));
-    this.draft = { ...this.draft, questions };
+    this.setDraft({ questions });
   }
 
   private setDraft(change: Partial<Draft>) {
     this.draft = { ...this.draft, ...change };
+    this.confirmation.clear();
   }
 
   private chooseTopic(code: string | null) {
@@ -249,7 +262,7 @@ export class IdoRegistratie extends IdoElement {
     this.noteTimer = setTimeout(() => {
       panel().then(
         (f) => {
-          this.noteKinds = f.findPersonalData(this.draft.note).map((m) => m.kind);
+          this.noteKinds = f.findPersonalData(this.draft.note, { now: now() }).map((m) => m.kind);
           this.noteUnchecked = false;
         },
         () => undefined,
@@ -305,7 +318,7 @@ export class IdoRegistratie extends IdoElement {
     let check: typeof panel.value;
     if (draft.note.trim()) check = await panel().catch(() => undefined);
     this.noteUnchecked = !!draft.note.trim() && !check;
-    this.noteKinds = check ? check.findPersonalData(draft.note).map((m) => m.kind) : [];
+    this.noteKinds = check ? check.findPersonalData(draft.note, { now: now() }).map((m) => m.kind) : [];
     if (this.noteKinds.length || this.noteUnchecked) {
       this.detailsOpen = true;
       await this.focusOn('#note');
@@ -321,12 +334,15 @@ export class IdoRegistratie extends IdoElement {
 
   private async submit(e: Event) {
     e.preventDefault();
+    // Busy at once, before anything is awaited: a double click or Enter pressed twice is one visit.
     if (this.busy) return;
-    this.errors = {};
-    if (!(await this.validate())) return;
-    const { t, draft, editing, connection } = this;
     this.busy = true;
+    this.confirmation.clear();
+    const stopWaiting = after(SLOW_SEND_MS, () => (this.slow = true));
     try {
+      this.errors = {};
+      if (!(await this.validate())) return;
+      const { t, draft, editing, connection } = this;
       const input = toInput(draft, { id: editing?.id ?? uuid(), locationId: this.scope.location || undefined });
       const what = this.lists.what(input.questions.map((q) => q.topic));
       const time = formatTime(input.occurredAt!, this.language);
@@ -355,7 +371,8 @@ export class IdoRegistratie extends IdoElement {
       await this.showError(error);
       this.dispatchEvent(new IdoErrorEvent(error));
     } finally {
-      this.busy = false;
+      stopWaiting();
+      this.busy = this.slow = false;
     }
   }
 
@@ -409,7 +426,13 @@ export class IdoRegistratie extends IdoElement {
     }
   }
 
-  private renderForm() {
+  /**
+   * The form. Nothing above Registreer changes size during a registration (the chips, the chosen
+   * line and the summary line keep their height, the matches open over the form), and what is said
+   * after it (the connection banner, the confirmation) sits below the button in space kept for it
+   * (see `.status` in the styles), so the button never moves under the worker's finger.
+   */
+  private renderForm(banner: TemplateResult) {
     const { t, editing, draft, lists } = this;
     const q = this.currentQuestion;
     const summary = summaryText(t, draft, q, lists, (id) => this.lookup.partnerName(id) ?? t.aPartner);
@@ -442,72 +465,77 @@ export class IdoRegistratie extends IdoElement {
         setTime: (time) => this.setDraft({ earlierAt: time === null ? null : time || timeNow() }),
       })}
       ${panel.value
-        ? panel.value.renderDetails({ lang: this.language, draft, question: q, lists, open: this.detailsOpen, noteProblem }, {
+        ? panel.value.renderDetails({
+          lang: this.language, draft, question: q, lists, open: this.detailsOpen, noteProblem,
+          questionNumber: draft.questions.length > 1 ? this.activeQuestion + 1 : 0,
+          topicLabel: q.topic ? topicLabel(q.topic) : null,
+        }, {
           setDraft: (change) => this.setDraft(change),
           updateQuestion: (change) => this.updateQuestion(change),
           noteInput: (note) => this.onNoteInput(note),
         })
         : html`<div id="details" class="details" ?hidden=${!this.detailsOpen}></div>`}
-      ${this.errors.form ? html`<p class="error form-error" id="form-error" role="alert" tabindex="-1">${this.errors.form}</p>` : nothing}
       <p class="visually-hidden" id="visit-summary">${q.topic ? `${lists.what(draft.questions.map((x) => x.topic ?? '').filter(Boolean))}. ` : ''}${summary}</p>
       <div class="actions">
-        <button id="submit" part="submit" class="button primary submit" type="submit" aria-describedby="visit-summary">
-          ${editing ? t.saveCorrection : t.submit}
+        <button id="submit" part="submit" class="button primary submit" type="submit" aria-describedby="visit-summary"
+          ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
+          ${this.slow ? t.sending : editing ? t.saveCorrection : t.submit}
         </button>
         ${editing
           ? html`<button type="button" class="button" @click=${this.cancelCorrection}>${t.cancelCorrection}</button>`
           : html`<button type="button" class="button" @click=${this.addQuestion}>${t.addQuestion}</button>
               ${this.previous ? html`<button type="button" class="button" @click=${this.repeatPrevious}>${t.sameAsPrevious}</button>` : nothing}`}
       </div>
+      ${this.errors.form ? html`<p class="error form-error" id="form-error" role="alert" tabindex="-1">${this.errors.form}</p>` : nothing}
+      <div class="status">
+        <div class="status-stack">${banner}${this.confirmation.render(t, () => void this.undo())}</div>
+      </div>
     </form>`;
   }
 
-  private renderBody(): TemplateResult | typeof nothing {
+  private renderBody(): TemplateResult {
     const { t, scope, lists, connection } = this;
+    const banner = renderBanner({ t, waiting: connection.queue.length, offline: connection.offline }, () => void connection.flush());
     if (!this.deskKey) return html`<p class="error">${t.noKey}</p>`;
-    if (connection.keyRefused) return html`<p class="error">${t.keyRefused}</p>`;
+    // In place of the form, as soon as the server refused the key (it is asked when the element loads).
+    if (connection.keyRefused) return html`<p class="error" role="alert">${connection.keyRefused === 401 ? t.keyUnknown : t.keyRefused}</p>`;
     if (!lists.taxonomy) {
       if (lists.task.status === TaskStatus.ERROR) {
-        return html`<div class="problem"><p class="error" role="alert">${t.loadFailed}</p>
+        return html`${banner}<div class="problem"><p class="error" role="alert">${t.loadFailed}</p>
           <button type="button" class="button" @click=${() => void lists.task.run()}>${t.retry}</button></div>`;
       }
-      return html`<p class="hint" role="status">${t.loading}</p>`;
+      return html`${banner}<p class="hint" role="status">${t.loading}</p>`;
     }
-    if (!scope.location && scope.locationTask.status === TaskStatus.PENDING) return html`<p class="hint" role="status">${t.locationLoading}</p>`;
+    if (!scope.location && scope.locationTask.status === TaskStatus.PENDING) return html`${banner}<p class="hint" role="status">${t.locationLoading}</p>`;
     const info = scope.scope;
-    if (scope.needsChoice) return renderLocationChoice(t, info!.locations, (id) => this.chooseLocation(id));
+    if (scope.needsChoice) return html`${banner}${renderLocationChoice(t, info!.locations, (id) => this.chooseLocation(id))}`;
     const here = this.location ? undefined : info?.locations.find((l) => l.id === scope.location);
     const topic = this.currentQuestion.topic;
     return html`
       ${renderLocationLine(t, here, !info?.bound && here?.id === scope.chosen ? () => scope.choose('') : null)}
       ${connection.refusedInQueue ? html`<p class="error" role="alert">${t.failedQueued(connection.refusedInQueue)}</p>` : nothing}
-      ${this.confirmation.render(t, () => void this.undo())}
       <div class="layout">
-        ${this.renderForm()}
+        ${this.renderForm(banner)}
         ${this.lookup.render({
           t,
           topic: topic ? lists.topicsByCode.get(topic) : undefined,
           referral: this.currentQuestion.referral,
           kindLabel: (kind) => lists.label('partnerKinds', kind),
         })}
-      </div>
-      ${this.recentList.render({
-        t,
-        lang: this.language,
-        rows: this.recent.rows(connection.queue),
-        status: this.recent.task.status,
-        empty: this.recent.empty,
-        offline: connection.offline,
-        what: (topics) => lists.what(topics),
-      })}`;
+        ${this.recentList.render({
+          t,
+          lang: this.language,
+          rows: this.recent.rows(connection.queue),
+          status: this.recent.task.status,
+          empty: this.recent.empty,
+          offline: connection.offline,
+          what: (topics) => lists.what(topics),
+        })}
+      </div>`;
   }
 
   override render() {
-    const { t, connection } = this;
-    return html`<div class="root" lang=${this.language}>
-      ${renderBanner({ t, waiting: connection.queue.length, offline: connection.offline }, () => void connection.flush())}
-      ${this.renderBody()}
-    </div>`;
+    return html`<div class="root" lang=${this.language}>${this.renderBody()}</div>`;
   }
 }
 

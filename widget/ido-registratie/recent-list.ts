@@ -37,6 +37,8 @@ export class RecentList {
   /** The row whose delete waits for "Ja" or "Nee". */
   private confirming: string | null = null;
   private showAll = false;
+  /** The last answer failed: its line stays while the list is asked again, so the rows do not jump. */
+  private failed = false;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -87,9 +89,10 @@ export class RecentList {
     if (status === TaskStatus.PENDING && input.empty) empty = t.recentLoading;
     const failed = input.offline ? t.recentOffline : t.recentFailed;
     if (status === TaskStatus.ERROR) empty = failed;
+    if (status !== TaskStatus.PENDING) this.failed = status === TaskStatus.ERROR;
     return html`<section class="recent" part="recent" aria-labelledby="recent-heading">
       <h3 id="recent-heading" tabindex="-1">${t.recentHeading}</h3>
-      ${status === TaskStatus.ERROR && rows.length ? html`<p class="hint">${failed}</p>` : nothing}
+      ${this.failed && rows.length ? html`<p class="hint">${failed}</p>` : nothing}
       ${rows.length ? html`<ol class="rows">${(this.showAll ? rows : rows.slice(0, RECENT_SHOWN)).map((r) => this.renderRow(input, r))}</ol>` : html`<p class="hint">${empty}</p>`}
       ${rows.length > RECENT_SHOWN
         ? html`<button type="button" class="button quiet" aria-expanded=${this.showAll ? 'true' : 'false'}

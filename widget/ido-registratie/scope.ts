@@ -1,8 +1,9 @@
 /**
  * The desk's scope: for this desk key, where the desk registers (the location the key is bound to,
  * the `location` attribute, or the one the worker chose once) and what its chips are (the desk's
- * topic counts and this browser's own choices). Reactive controller of `<ido-registratie>`: its
- * tasks ask the server, and until it answers (or when it cannot) this browser's copies are used.
+ * topic counts up to yesterday; the search also weighs this browser's own choices). Reactive
+ * controller of `<ido-registratie>`: its tasks ask the server, and until it answers (or when it
+ * cannot) this browser's copies are used.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { addDays } from '../../sdk/amsterdam-time.js';
@@ -18,7 +19,7 @@ import { today } from './visit.js';
 const CHIP_COUNT = 8;
 /** The browser remembers this many of its own topic choices for the chips. */
 const OWN_CHOICES_MAX = 100;
-/** The chips reflect this many days of the desk's questions. */
+/** The chips reflect this many days of the desk's questions, up to yesterday (see `chips`). */
 const CHIP_PERIOD_DAYS = 90;
 
 export class DeskScopeController {
@@ -28,7 +29,7 @@ export class DeskScopeController {
   chosen = '';
   /** The location the server put the first registration at (a key whose binding is not known yet). */
   private learnt = '';
-  /** This browser's own topic choices, newest last. */
+  /** This browser's own topic choices, newest last: they rank the search, not the chips. */
   private ownChoices: string[] = [];
   /** What this browser remembers of the key's location and of the desk's counts: used until the server answers. */
   private remembered: { scope: DeskScope | null; counts?: { key: string; value: [string, number][] | undefined } } = { scope: null };
@@ -43,8 +44,16 @@ export class DeskScopeController {
     this.locationTask = new Task(host, {
       args: () => [connection.client, connection.key, attribute()] as const,
       task: async ([client, key, location], { signal }) => {
-        if (!client || !key || location) return initialState;
-        return connection.cached(scopeCacheKey(key), signal, () => fetchScope(client, signal));
+        if (!client || !key) return initialState;
+        if (location) {
+          // The page names the location, but the key is still asked about when the element loads,
+          // so that a key that does not work on this website says so in place of the form, and
+          // not after the first visit (the value lists may come from the browser's cache).
+          await client.auth.me({ signal }).then(() => connection.reachable(true), (error: unknown) => connection.noteFailure(error, true));
+          return initialState;
+        }
+        // `auth/me` and the locations: a 403 from either can only be the key's.
+        return connection.cached(scopeCacheKey(key), signal, () => fetchScope(client, signal), true);
       },
     });
     this.chipsTask = new Task(host, {
@@ -52,8 +61,10 @@ export class DeskScopeController {
       task: async ([client, locationId], { signal }) => {
         if (!client || !locationId) return initialState;
         return connection.cached(countsCacheKey(connection.key, locationId), signal, async () => {
-          const from = addDays(today(), -CHIP_PERIOD_DAYS);
-          const summary = await client.reports.summary({ groupBy: 'topic', locationId, from }, { signal });
+          // Up to yesterday: today's visits never move a chip, and every page opened today (in any
+          // browser of this desk) gets the same counts, so the same chips in the same places.
+          const day = today();
+          const summary = await client.reports.summary({ groupBy: 'topic', locationId, from: addDays(day, -CHIP_PERIOD_DAYS), to: addDays(day, -1) }, { signal });
           return summary.groups.map((g): [string, number] => [g.key, g.questions]);
         });
       },
@@ -123,22 +134,24 @@ export class DeskScopeController {
     return this.remembered.counts.value;
   }
 
-  /** A ranking weight per topic code, for the chips and the search. */
+  /** A ranking weight per topic code for the search: the desk's counts and this browser's own choices. */
   get weights(): Map<string, number> {
     return usageWeights(new Map(this.counts ?? []), this.ownChoices);
   }
 
   /**
-   * The quick-entry chips. They wait for this desk's counts, and then keep their order for as long
-   * as the page is open, so that a chip is where the worker's hand expects it; a reload takes the
-   * latest registrations into account.
+   * The quick-entry chips: the desk's commonest topics of the last 90 days up to yesterday (the
+   * national favourites for a desk without history), ties by label. Not this browser's own
+   * choices: the order is the same all day, after a reload and in every browser of the desk, so
+   * that a chip is where the worker's hand expects it. They wait for this desk's counts, and then
+   * keep their order for as long as the page is open.
    */
   chips(taxonomy: Taxonomy, byCode: Map<string, Topic>): Topic[] {
     const counts = this.counts;
     if (!counts && this.chipsTask.status === TaskStatus.PENDING) return [];
     if (this.chipOrder?.taxonomy !== taxonomy || this.chipOrder.counts !== counts) {
       const previous = this.chipOrder?.codes;
-      const fresh = topTopics(taxonomy.topics, this.weights, CHIP_COUNT).map((t) => t.code);
+      const fresh = topTopics(taxonomy.topics, usageWeights(new Map(counts ?? [])), CHIP_COUNT).map((t) => t.code);
       // A new language or a refetch keeps the chips the worker already sees.
       const codes = previous && previous.every((c) => byCode.has(c)) && this.chipOrder!.counts !== undefined ? previous : fresh;
       this.chipOrder = { taxonomy, counts, codes };

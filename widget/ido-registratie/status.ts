@@ -43,6 +43,11 @@ export class Confirmation {
     this.set(notice);
   }
 
+  /** Takes the confirmation away: a new visit is started, so "Ongedaan maken" cannot undo the wrong one. */
+  clear(): void {
+    if (this.notice) this.set(null);
+  }
+
   /** "Bewaard op deze computer" no longer holds once the visit has gone out: says what became of it. */
   sent(t: RegistratieTexts, waiting: OutboxItem[], refused: string[]): void {
     const undo = this.notice?.undo;

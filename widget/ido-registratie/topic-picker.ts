@@ -27,11 +27,14 @@ export interface TopicPickerInput {
 export interface TopicPickerIntents {
   /** A chip, a match, or a chosen chip pressed again (`null`). */
   choose(code: string | null): void;
+  /** Something was typed in the search field: a new visit is being started. */
+  typed(): void;
 }
 
 export class TopicPicker {
   private query = '';
-  private activeOption = 0;
+  /** The highlighted match; -1 (none) until the first arrow key, so that Enter and the arrows agree with the hint. */
+  private activeOption = -1;
   private listOpen = false;
   /** The matches of the last render, for the keys. */
   private results: Topic[] = [];
@@ -58,7 +61,8 @@ export class TopicPicker {
 
   private onInput(e: InputEvent): void {
     const query = (e.target as HTMLInputElement).value;
-    this.set({ query, activeOption: 0, listOpen: query.trim() !== '' });
+    this.set({ query, activeOption: -1, listOpen: query.trim() !== '' });
+    this.intents.typed();
   }
 
   private onKeydown(e: KeyboardEvent): void {
@@ -69,23 +73,28 @@ export class TopicPicker {
         e.preventDefault();
         if (!results.length) return;
         const step = e.key === 'ArrowDown' ? 1 : -1;
-        if (!this.listOpen) this.set({ listOpen: true, activeOption: step === 1 ? 0 : results.length - 1 });
-        else this.set({ activeOption: (this.activeOption + step + results.length) % results.length });
+        // The first arrow key highlights the first match (↓) or the last (↑); then they move on, round.
+        const from = this.listOpen ? this.activeOption : -1;
+        const next = from < 0 ? (step === 1 ? 0 : results.length - 1) : (from + step + results.length) % results.length;
+        this.set({ listOpen: true, activeOption: next });
         return;
       }
-      case 'Enter':
-        if (this.listOpen && results[this.activeOption]) {
+      case 'Enter': {
+        // The highlighted match, else the first (the hint says so): ↓ Enter and Enter pick the same.
+        const pick = results[Math.max(this.activeOption, 0)];
+        if (this.listOpen && pick) {
           e.preventDefault();
-          this.choose(results[this.activeOption].code);
+          this.choose(pick.code);
         } else if (this.query.trim()) {
           // Typed, but nothing to choose: do not register by accident.
           e.preventDefault();
         }
         return;
+      }
       case 'Escape':
         if (this.listOpen) {
           e.preventDefault();
-          this.set({ listOpen: false });
+          this.set({ listOpen: false, activeOption: -1 });
         } else if (this.query) {
           e.preventDefault();
           this.set({ query: '' });
@@ -98,7 +107,7 @@ export class TopicPicker {
     const { t, chosen } = input;
     const results = (this.results = input.search(this.query));
     const open = this.listOpen && results.length > 0;
-    const active = open ? results[this.activeOption] : undefined;
+    const active = open && this.activeOption >= 0 ? results[this.activeOption] : undefined;
     const searched = this.query.trim();
     const topicError = input.error;
     return html`<div class="topic" role="group" aria-labelledby="topic-heading">
@@ -122,19 +131,21 @@ export class TopicPicker {
           aria-invalid=${topicError ? 'true' : nothing}
           .value=${live(this.query)}
           @input=${(e: InputEvent) => this.onInput(e)} @keydown=${(e: KeyboardEvent) => this.onKeydown(e)}
-          @blur=${() => this.set({ listOpen: false })} />
-        <ul id="topic-list" role="listbox" aria-label=${t.listLabel} ?hidden=${!open}>
-          ${open
-            ? results.map((topic, i) => html`<li id="option-${topic.code}" role="option" aria-selected=${i === this.activeOption ? 'true' : 'false'}
-                @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.choose(topic.code)}>
-                ${topic.label}${topic.parent ? html` <span class="hint">${t.parentOf(input.topicLabel(topic.parent))}</span>` : nothing}
-              </li>`)
-            : nothing}
-        </ul>
+          @blur=${() => this.set({ listOpen: false, activeOption: -1 })} />
         <p class="visually-hidden" role="status">${searched && this.listOpen ? (results.length ? t.results(results.length) : t.noResults(searched)) : ''}</p>
-        ${searched && this.listOpen && !results.length ? html`<p class="hint" aria-hidden="true">${t.noResults(searched)}</p>` : nothing}
+        <div class="popup">
+          <ul id="topic-list" role="listbox" aria-label=${t.listLabel} ?hidden=${!open}>
+            ${open
+              ? results.map((topic) => html`<li id="option-${topic.code}" role="option" aria-selected=${topic === active ? 'true' : 'false'}
+                  @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.choose(topic.code)}>
+                  ${topic.label}${topic.parent ? html` <span class="hint">${t.parentOf(input.topicLabel(topic.parent))}</span>` : nothing}
+                </li>`)
+              : nothing}
+          </ul>
+          ${searched && this.listOpen && !results.length ? html`<p class="hint no-results" aria-hidden="true">${t.noResults(searched)}</p>` : nothing}
+        </div>
       </div>
-      <p class="chosen" id="chosen-topic">${chosen ? html`${t.chosen} <strong>${input.topicLabel(chosen)}</strong>` : t.noTopic}</p>
+      <p class="chosen" id="chosen-topic" title=${chosen ? input.topicLabel(chosen) : nothing}>${chosen ? html`${t.chosen} <strong>${input.topicLabel(chosen)}</strong>` : t.noTopic}</p>
     </div>`;
   }
 }

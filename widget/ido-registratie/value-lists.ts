@@ -7,7 +7,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Lang } from '../../sdk/schemas/common.js';
 import type { Taxonomy, TaxonomyEntry, Topic } from '../../sdk/schemas/taxonomy.js';
-import { formatList, lowerFirst } from '../shared/i18n.js';
+import { formatList } from '../shared/i18n.js';
 import { readJson, writeJson } from '../shared/storage.js';
 import { Task, initialState } from '../shared/task.js';
 import type { DeskConnection } from './connection.js';
@@ -74,8 +74,11 @@ export class ValueLists {
     return this.topicsByCode.get(code)?.label ?? code;
   }
 
-  /** "huurtoeslag" or "huurtoeslag en DigiD aanvragen": the topics as they read in a sentence. */
+  /**
+   * "Huurtoeslag" or "Huurtoeslag en DigiD aanvragen": the topics by their labels as they are, so
+   * every confirmation and row writes them with the same capitals as the chips.
+   */
   what(topics: string[]): string {
-    return formatList(topics.map((code) => lowerFirst(this.topicLabel(code))), this.lang());
+    return formatList(topics.map((code) => this.topicLabel(code)), this.lang());
   }
 }

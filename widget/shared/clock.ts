@@ -13,3 +13,23 @@ export const now = (): Date => clock();
 export function setClock(next?: () => Date): void {
   clock = next ?? (() => new Date());
 }
+
+/** Runs `fn` once after `ms`; answers a function that cancels it. */
+export type Timer = (ms: number, fn: () => void) => () => void;
+
+const browserTimer: Timer = (ms, fn) => {
+  const id = setTimeout(fn, ms);
+  return () => clearTimeout(id);
+};
+let timer = browserTimer;
+
+/**
+ * The browser's `setTimeout`, for delays that people see ("Bezig…" after 300 ms). Read here, so
+ * that a test can decide when such a delay is over instead of waiting for it.
+ */
+export const after: Timer = (ms, fn) => timer(ms, fn);
+
+/** Tests: the timer `after` uses from now on; without an argument, `setTimeout` again. */
+export function setTimer(next: Timer = browserTimer): void {
+  timer = next;
+}

@@ -33,7 +33,7 @@ function checkRules(c: Context<AppEnv>, input: Fields, merged: { enrolled: numbe
     issues.push({ path: input.completed !== undefined ? 'completed' : 'enrolled', code: input.completed !== undefined ? 'too-big' : 'too-small', params: input.completed !== undefined ? { maximum: merged.enrolled } : { minimum: merged.completed } });
   }
   if (input.note) {
-    const found = findPersonalData(input.note);
+    const found = findPersonalData(input.note, { now: c.var.deps.clock() });
     if (found.length) issues.push({ path: 'note', code: 'personal-data', params: { kind: personalDataLabel(found[0].kind, c.var.lang) } });
   }
   return issues;

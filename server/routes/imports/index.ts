@@ -15,6 +15,7 @@ import { createImport, getImport as getImportOp, listImports as listImportsOp } 
 import { isUuid } from '../../../sdk/uuid.js';
 import { mount } from '../../http/mount.js';
 import type { AppEnv } from '../../types.js';
+import { hasRefusedCharacter, visible } from '../../http/characters.js';
 
 const FORM_FIELDS = new Set(['file', 'mapping', 'dryRun', 'organisationId', 'locationId', 'background']);
 const MAPPING_MAX = 64 * 1024;
@@ -50,8 +51,10 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, string | Fil
   const issues: FieldIssue[] = [];
   const out: Record<string, string | File> = {};
   for (const [key, value] of Object.entries(form)) {
-    if (!FORM_FIELDS.has(key)) issues.push({ path: key, code: 'unknown-field' });
+    if (!FORM_FIELDS.has(key)) issues.push({ path: visible(key), code: 'unknown-field' });
     else if (Array.isArray(value)) issues.push({ path: key, code: 'invalid-value' });
+    // The same characters as in a JSON body are refused in a form field and in the file's name (which is stored).
+    else if (hasRefusedCharacter(typeof value === 'string' ? value : value.name ?? '')) issues.push({ path: key, code: 'invalid-character' });
     else out[key] = value;
   }
   if (issues.length) throw invalid(issues);

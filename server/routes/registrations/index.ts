@@ -58,7 +58,7 @@ mount(registrationRoutes, op.createRegistrations, async ({ c, caller, body }) =>
       ...(r.issues ? { errors: fieldErrors(r.issues, c.var.lang) } : {}),
     })),
   });
-}, { bodySchema: BatchInput });
+}, { bodySchema: BatchInput, bodyOptions: { itemsCheckedLater: 'registrations' } });
 
 mount(registrationRoutes, op.listRegistrations, async ({ c, caller, query }) => c.json(await listRegistrations(c.var.deps, caller, query)));
 
