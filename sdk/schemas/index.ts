@@ -5,3 +5,5 @@ export * from './registration.js';
 export * from './location.js';
 export * from './resources.js';
 export * from './reports.js';
+export * from './imports.js';
+export * from './health.js';

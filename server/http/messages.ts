@@ -1,5 +1,6 @@
 /** Dutch and English wording of every problem title and field error the API answers with. */
-export type Lang = 'nl' | 'en';
+export type { Lang } from '../../sdk/schemas/common.js';
+import type { Lang } from '../../sdk/schemas/common.js';
 
 export const PROBLEM_TYPES = {
   'bad-request': { status: 400, nl: 'Het verzoek kan niet worden gelezen', en: 'The request cannot be read' },

@@ -4,6 +4,7 @@
  * The routes in `server/routes/registrations` stay thin; everything that decides lives here.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { isUuid } from '../../sdk/uuid.js';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import { findPersonalData, personalDataLabel } from '../../sdk/personal-data.js';
@@ -37,10 +38,9 @@ export const LIST_LIMIT_DEFAULT = 50;
  */
 export const OCCURRED_MIN = '2000-01-01';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Whether a string can be given to PostgreSQL as a uuid; anything else must never reach a uuid cast (it would be a 500). */
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+// Whether a string can be given to PostgreSQL as a uuid: anything else must never reach a uuid cast (it would be a 500).
+export { isUuid };
 
 /** Ids are compared as PostgreSQL prints them: lower case. */
 const normId = (id: string) => (isUuid(id) ? id.toLowerCase() : id);
