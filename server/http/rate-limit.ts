@@ -3,14 +3,9 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../types.js';
 import { ApiError } from './problem.js';
 import { pickClientAddress } from './client-address.js';
+import type { RateLimiter, RateLimitResult } from './rate-limiter.js';
 
-export interface RateLimitResult { allowed: boolean; remaining: number; retryAfterSeconds: number }
-
-/** Counts hits per key in windows; `hit` is atomic per key. */
-export interface RateLimiter {
-  hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult>;
-  close?(): Promise<void>;
-}
+export type { RateLimiter, RateLimitResult };
 
 /** One process's counters. Windows are swept lazily so memory stays bounded by active clients. */
 export function memoryRateLimiter(clock: () => number = Date.now): RateLimiter {
