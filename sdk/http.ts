@@ -7,9 +7,9 @@
 import ky, { isHTTPError, isTimeoutError, type ShouldRetryState } from 'ky';
 import * as z from 'zod/mini';
 import { IdoHttpError, IdoNetworkError, IdoSchemaError, IdoTimeoutError } from './errors.js';
-import { Problem, page, type Lang } from './schemas/common.js';
+import { Problem, type Lang } from './schemas/common.js';
 import { uuid } from './uuid.js';
-import type { Resource } from './client.js';
+import type { Answer, MediaAnswer, Operation } from './operations/operation.js';
 
 /** Options of `createIdoClient`. */
 export interface IdoClientOptions {
@@ -207,18 +207,42 @@ export function createHttp(options: IdoClientOptions): Http {
   return http;
 }
 
-/** Deletes one (`204`). */
-export async function remove(http: Http, path: string, o?: RequestOptions): Promise<void> {
-  await http.send('delete', path, { signal: o?.signal });
+/**
+ * A query as a caller writes it: the `z.input` of the operation's query schema, where a `true` or
+ * `false` parameter may also be a boolean and a number parameter a number (the SDK writes them as
+ * text, as a query string holds them).
+ */
+export type QueryInput<S extends z.ZodMiniType> = { [K in keyof z.input<S>]: WireValue<z.input<S>[K]> };
+type WireValue<V> = unknown extends V ? number | string : V extends 'true' | 'false' ? V | boolean : V;
+
+/** What `call` sends: the path's parameters, the query, the JSON body. */
+export interface CallInput extends RequestOptions {
+  path?: Record<string, string>;
+  query?: object;
+  body?: unknown;
 }
 
-/** The five calls of a resource at `path`, every answer parsed with `schema`. */
-export function resource<S extends z.ZodMiniType>(http: Http, path: string, schema: S): Resource<z.output<S>, object, object, object> {
-  return {
-    list: (query, o) => http.request('get', path, page(schema), { query, signal: o?.signal }),
-    get: (id, o) => http.request('get', at(path, id), schema, o),
-    create: (json, o) => http.request('post', path, schema, { json, signal: o?.signal }),
-    update: (id, json, o) => http.request('patch', at(path, id), schema, { json, signal: o?.signal }),
-    delete: (id, o) => remove(http, at(path, id), o),
-  };
+/** What a declared operation answers, as `call` gives it. */
+type Parsed<A> = A extends z.ZodMiniType ? z.output<A> : A extends MediaAnswer ? Blob : undefined;
+
+/**
+ * Calls a declared operation (sdk/operations): fills in the path, sends the query and body, and
+ * parses the answer of its first success status with that status's schema (a file is a Blob, no
+ * body is `undefined`). It reads only the declaration's method, path, answers and `idempotent`, so
+ * a bundle keeps nothing of what only the server needs (access, request schemas, problem statuses).
+ */
+export async function call<O extends Operation>(http: Http, op: O, input: CallInput = {}): Promise<Parsed<O['responses'][keyof O['responses']]>> {
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(input.path?.[name] ?? ''));
+  // Paths below the API go through ky's prefix; `/healthz` sits beside it.
+  const target = path.startsWith(API) ? path.slice(API.length) : new URL(`${http.base}${path}`, globalThis.location?.href);
+  const answer: Answer = Object.values(op.responses)[0];
+  const request: Call = { query: input.query, json: input.body, signal: input.signal, idempotent: op.idempotent };
+  if (answer === null) {
+    await http.send(op.method, target, request);
+    return undefined as never;
+  }
+  if ('media' in answer) return (await http.send(op.method, target, request, 'blob')) as never;
+  return http.request(op.method, target, answer, request) as never;
 }
+
+const API = '/api/v1/';

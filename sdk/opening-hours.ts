@@ -2,29 +2,22 @@
 
 import { DEFAULT_CLOSED_ON_HOLIDAYS, holidaysOf } from './holidays.js';
 import type { HolidayCode } from './holidays.js';
+import type * as z from 'zod/mini';
+import type { OpeningException as OpeningExceptionSchema, WalkInRange as WalkInRangeSchema } from './schemas/location.js';
 import {
   DAY_MS, addDays, amsterdamInstant, amsterdamParts, parseDate, parseTime, toAmsterdamIso, weekdayOf, ymdToMs,
 } from './amsterdam-time.js';
 
 export { addDays, amsterdamInstant, amsterdamParts, isoWeek, toAmsterdamIso } from './amsterdam-time.js';
 
-/** A weekly walk-in range. */
-export interface WalkInRange {
-  /** ISO weekday: 1 = Monday … 7 = Sunday. */
-  day: number;
-  /** Local opening time 'HH:MM'. */
-  opens: string;
-  /** Local closing time 'HH:MM' (later than `opens`; '24:00' means end of the day). */
-  closes: string;
-}
+/** A weekly walk-in range: `day` 1 = Monday … 7 = Sunday, `opens` before `closes` ('HH:MM', '24:00' is the end of the day). The contract's schema (sdk/schemas/location.ts) is its one definition. */
+export type WalkInRange = z.output<typeof WalkInRangeSchema>;
 
 /**
  * A deviation for one local date: either closed all day, or open during the given hours (replacing
  * the weekly hours, also on holidays). Several exceptions with hours on one date give several ranges.
  */
-export type OpeningException =
-  | { date: string; closed: true }
-  | { date: string; opens: string; closes: string; closed?: false };
+export type OpeningException = z.output<typeof OpeningExceptionSchema>;
 
 /** The walk-in hours of one IDO desk. */
 export interface OpeningSchedule {

@@ -1,4 +1,5 @@
 // Finds personal data (BSN, IBAN, phone, e-mail, birth date, address) in free-text visit notes so they can be removed before saving; pure, no I/O.
+import { amsterdamParts } from './amsterdam-time.js';
 
 /** The kinds of personal data the finder recognises. */
 export type PersonalDataKind = 'bsn' | 'iban' | 'phone' | 'email' | 'birthdate' | 'address';
@@ -120,28 +121,54 @@ export function isValidIban(text: string): boolean {
   return remainder === 1;
 }
 
+/** What the finder needs besides the text. */
+export interface FindPersonalDataOptions {
+  /**
+   * The moment the text is written, which decides whether a date is a plausible birth date
+   * (14–110 years back). Pass the caller's clock (the server's `deps.clock()`, the elements'
+   * `now()`), so that the answer does not depend on the machine's date.
+   * @default the current time
+   */
+  now?: Date;
+}
+
 /**
  * All personal data in a text, in order of position, without overlaps.
  *
- * Recognised: BSN (9 or 8 digits, plain or grouped, passing the elfproef), IBAN (mod 97), Dutch
- * phone numbers (not 0800/0900 service numbers), e-mail addresses, birth dates (after a cue such
+ * Recognised: BSN (9 or 8 digits, plain, grouped or glued to
+ * its label as in "bsn372923720", passing the elfproef), IBAN (mod 97), Dutch
+ * phone numbers (not 0800/0900 service numbers or the 088 range of organisations; written with
+ * spaces, dots, hyphens, " - " or en dashes), e-mail addresses, birth dates (after a cue such
  * as "geboren" or "DOB", or a full date 14–110 years ago) and addresses (street + house number,
- * postcode + house number). Case numbers, amounts, appointment dates, bare years and a postcode
+ * also abbreviated as "Kerkstr. 12"; postcode + house number). Case numbers, amounts, appointment dates, bare years and a postcode
  * on its own are left alone.
  *
  * When two findings overlap, the more specific kind wins, in this order: e-mail, IBAN, phone,
  * BSN, birth date, address.
  *
  * @param text - free text, e.g. a visit note
+ * @param options - `now`: the moment the text is written (see {@link FindPersonalDataOptions})
  */
-export function findPersonalData(text: string): PersonalDataMatch[] {
+export function findPersonalData(text: string, options: FindPersonalDataOptions = {}): PersonalDataMatch[] {
+  const context: FinderContext = { referenceYear: amsterdamYear(options.now ?? new Date()) };
   const accepted: PersonalDataMatch[] = [];
   for (const finder of FINDERS_BY_PRIORITY) {
-    for (const match of finder(text)) {
+    for (const match of finder(text, context)) {
       if (!accepted.some((other) => overlaps(other, match))) accepted.push(match);
     }
   }
   return accepted.sort((a, b) => a.index - b.index);
+}
+
+/** What every finder may use besides the text. */
+interface FinderContext {
+  /** The calendar year (Europe/Amsterdam) in which the text is written. */
+  referenceYear: number;
+}
+
+/** The year in the Netherlands at that moment (on 31 December 23:30 UTC it is already next year there). */
+function amsterdamYear(instant: Date): number {
+  return Number(amsterdamParts(instant).date.slice(0, 4));
 }
 
 function overlaps(a: PersonalDataMatch, b: PersonalDataMatch): boolean {
@@ -202,16 +229,20 @@ function findIbans(text: string): PersonalDataMatch[] {
 /**
  * Dutch number: trunk prefix 0 (optionally in "(020)") or country code +31 / 0031 (optionally
  * followed by "(0)"), then a 9-digit national number that does not start with 0, with at most one
- * separator (space, dot, slash, hyphen, closing parenthesis) between digits. Not glued to other
- * digits or letters, so 11-digit runs and IBAN parts are skipped.
+ * separator between digits: a space, dot, slash, hyphen or en dash, a hyphen or en dash with a
+ * space on each side ("030 - 827 95 75", as people write it), or a closing parenthesis. Not glued
+ * to other digits or letters, so 11-digit runs and IBAN parts are skipped.
  */
 const PHONE =
-  /(?<![\w+@])(?<!\d[.,/-])(?:(?:\+|00)31[ -]?(?:\(0\)[ -]?)?|\(?0)[1-9](?:(?:[ ./-]|\) ?)?\d){8}(?![\w@])(?![.,/-]\d)/g;
+  /(?<![\w+@])(?<!\d[.,/\-–])(?:(?:\+|00)31[ -]?(?:\(0\)[ -]?)?|\(?0)[1-9](?:(?: [-–] |[ ./\-–]|\) ?)?\d){8}(?![\w@])(?![.,/\-–]\d)/g;
 const COUNTRY_PREFIX = /^(?:\+|00)31[ -]?(?:\(0\)[ -]?)?/;
-/** Free (0800) and paid (0900, 0906, 0909) service numbers are public, not personal. */
-const SERVICE_NUMBER = /^(?:800|90[069])/;
+/**
+ * Free (0800) and paid (0900, 0906, 0909) service numbers, and the 088 range that is only given
+ * to companies and government bodies ("088 123 6555"), are public numbers, not personal ones.
+ */
+const SERVICE_NUMBER = /^(?:800|90[069]|88)/;
 /** "06-03-2026 10" has ten digits but is a date and a time. */
-const DATE_INSIDE = /(?<!\d)\d{1,2}([-./])\d{1,2}\1(?:19|20)\d{2}(?!\d)/;
+const DATE_INSIDE = /(?<!\d)\d{1,2}( ?[-–./] ?)\d{1,2}\1(?:19|20)\d{2}(?!\d)/;
 
 function findPhones(text: string): PersonalDataMatch[] {
   const matches: PersonalDataMatch[] = [];
@@ -240,10 +271,20 @@ function findPhones(text: string): PersonalDataMatch[] {
 const BSN =
   /(?<!\w)(?<!\d[.,/-])(?:\d{8,9}|\d{3}([ .-])\d{3}\1\d{3}|\d{4}([ .-])\d{2}\2\d{3})(?!\w)(?![.,/-]\d)/g;
 
+/**
+ * A BSN glued to its label, as typed in a hurry: "bsn372923720", "BSN:372923720", "sofinr123456782".
+ * The match is the digits only, like a BSN after a space.
+ */
+const GLUED_BSN = /(?<!\p{L})(?:bsn|burgerservicenummer|sofi(?:nummer|nr)?)(?:-?nr|-?nummer)?[:#.-]?(\d{8,9})(?!\w)(?![.,/-]\d)/giu;
+
 function findBsns(text: string): PersonalDataMatch[] {
-  return [...text.matchAll(BSN)]
+  const spaced = [...text.matchAll(BSN)]
     .filter((m) => isValidBsn(m[0].replace(/\D/g, '')))
-    .map((m) => ({ kind: 'bsn', index: m.index, length: m[0].length }));
+    .map((m): PersonalDataMatch => ({ kind: 'bsn', index: m.index, length: m[0].length }));
+  const glued = [...text.matchAll(GLUED_BSN)]
+    .filter((m) => isValidBsn(m[1]))
+    .map((m): PersonalDataMatch => ({ kind: 'bsn', index: m.index + m[0].length - m[1].length, length: m[1].length }));
+  return [...spaced, ...glued];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,8 +376,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return day <= daysInMonth;
 }
 
-function findBirthdates(text: string): PersonalDataMatch[] {
-  const referenceYear = new Date().getFullYear();
+function findBirthdates(text: string, { referenceYear }: FinderContext): PersonalDataMatch[] {
   const matches: PersonalDataMatch[] = [];
   for (const c of dateCandidates(text)) {
     const before = text.slice(Math.max(0, c.index - 60), c.index);
@@ -375,14 +415,18 @@ const HOUSE_NUMBER =
 /** Dutch postcode "3511 AB" / "3511AB" (upper case only, so "1250 en" is no postcode; SA/SD/SS are not issued). */
 const POSTCODE = `[1-9]\\d{3}\\s?(?!S[ADS])[A-Z]{2}(?![\\p{L}\\d])`;
 
-/** Street (by its ending, or "Laan van ..." style) + house number, optionally followed by the postcode. */
+/**
+ * Street (by its ending, or "Laan van ..." style) + house number, optionally followed by the
+ * postcode. "str." is the usual abbreviation of "straat" ("Kerkstr. 12", "Kerkstr.12").
+ */
 const STREET_ADDRESS = new RegExp(
   `(?<![\\p{L}\\d])(?:` +
-    `\\p{L}[\\p{L}'’-]*(?:${SAFE_STREET_SUFFIX})` +
-    `|(?<ambiguous>\\p{Lu}[\\p{L}'’-]*(?:${AMBIGUOUS_STREET_SUFFIX}))` +
+    `\\p{L}[\\p{L}'’-]*str\\.\\s*(?=\\d|nr)` +
+    `|\\p{L}[\\p{L}'’-]*(?:${SAFE_STREET_SUFFIX})\\s+` +
+    `|(?<ambiguous>\\p{Lu}[\\p{L}'’-]*(?:${AMBIGUOUS_STREET_SUFFIX}))\\s+` +
     `|(?:Straat|Laan|Gracht|Kade|Singel|Dijk|Dreef|Plein|Weg|Hof|Pad|Markt|Park|Baan|Ring|Wal|Boulevard|Allee)` +
-    `(?:\\s+(?:${NAME_CONNECTOR}))+(?:\\s+\\p{Lu}[\\p{L}'’.-]*)+` +
-    `)\\s+${HOUSE_NUMBER}(?:,?\\s+${POSTCODE})?`,
+    `(?:\\s+(?:${NAME_CONNECTOR}))+(?:\\s+\\p{Lu}[\\p{L}'’.-]*)+\\s+` +
+    `)${HOUSE_NUMBER}(?:,?\\s+${POSTCODE})?`,
   'gu',
 );
 /** Postcode + house number: "3511 AB 12", "3511AB 12a". A postcode alone is not an address. */
@@ -407,7 +451,7 @@ function findAddresses(text: string): PersonalDataMatch[] {
 }
 
 /** Most specific first: an e-mail address or IBAN may contain digits that look like a phone or BSN. */
-const FINDERS_BY_PRIORITY: ReadonlyArray<(text: string) => PersonalDataMatch[]> = [
+const FINDERS_BY_PRIORITY: ReadonlyArray<(text: string, context: FinderContext) => PersonalDataMatch[]> = [
   findEmails,
   findIbans,
   findPhones,

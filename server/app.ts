@@ -1,6 +1,5 @@
 /** Builds the Hono application from its dependencies; `main.ts` is the only file that listens. */
 import { Hono } from 'hono';
-import { sql } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -116,35 +115,14 @@ export function createApp(deps: Deps) {
   app.use('/api/v1/openapi.json', publicLimit);
   app.use('/api/v1/auth/login', rateLimit({ name: 'login', limit: (c) => c.var.deps.config.loginRateLimit, windowSeconds: 15 * 60 }));
 
-  app.get('/healthz', async (c) => {
-    try {
-      await deps.database.rows(sqlSelectOne);
-      return c.json({ status: 'ok', database: deps.database.kind });
-    } catch {
-      throw new ApiError('unavailable');
-    }
-  });
-
-  const api = new Hono<AppEnv>()
-    .route('/auth', authRoutes)
-    .route('/taxonomy', taxonomyRoutes)
-    .route('/registrations', registrationRoutes)
-    .route('/locations', locationRoutes)
-    .route('/partners', partnerRoutes)
-    .route('/courses', courseRoutes)
-    .route('/organisations', organisationRoutes)
-    .route('/users', userRoutes)
-    .route('/keys', keyRoutes)
-    .route('/reports', reportRoutes)
-    .route('/imports', importRoutes)
-    .route('/report-subscriptions', reportSubscriptionRoutes)
-    .route('/public', publicRoutes)
-    .route('/', openApiRoutes);
-  app.route('/api/v1', api);
+  // Each feature's router mounts its declared operations (sdk/operations) at their full paths.
+  for (const routes of [
+    authRoutes, taxonomyRoutes, registrationRoutes, locationRoutes, partnerRoutes, courseRoutes, organisationRoutes,
+    userRoutes, keyRoutes, reportRoutes, reportSubscriptionRoutes, importRoutes, publicRoutes, openApiRoutes,
+  ]) app.route('/', routes);
 
   app.route('/', balieFiles());
   app.route('/', staticFiles());
   return app;
 }
 
-const sqlSelectOne = sql`select 1`;

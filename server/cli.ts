@@ -13,6 +13,7 @@ import { importPostcodesFile } from './services/postcodes.js';
 import { createUser, createKey } from './services/accounts.js';
 import { locations, organisations, users } from './db/schema.js';
 import { IMPORT_USAGE, runImportCommand } from './cli-import.js';
+import { isUuid } from '../sdk/uuid.js';
 
 const USAGE = `Usage: ido-server <command> [options]
 
@@ -58,7 +59,6 @@ function valid<T extends z.ZodMiniType>(schema: T, value: unknown, expected: str
   return result.data;
 }
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 async function findOrganisation(database: Database, id: string) {
   if (!isUuid(id)) throw new UsageError(`No organisation with id ${id} (see: ido-server list-organisations)`);

@@ -1,5 +1,6 @@
 /** The server's configuration, read from the environment with zod; fails fast with a clear message. */
 import * as z from 'zod/mini';
+import { parseTrustProxy, type TrustProxy } from './http/client-address.js';
 
 const flag = z.pipe(z.optional(z.string()), z.transform((v) => v === '1' || v === 'true'));
 
@@ -26,7 +27,18 @@ export const EnvSchema = z.object({
   IDO_MAIL_FROM: z._default(z.string().check(z.minLength(3)), 'IDO-rapportage <noreply@localhost>'),
   IDO_REPORT_MAIL_INTERVAL_MS: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(3_600_000)), 60_000),
   IDO_DB_POOL: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 10),
+  IDO_TRUST_PROXY: z.optional(z.string()),
 });
+
+/** Runs the parser of a setting zod does not read itself; a value it refuses becomes one of the problems listed at start. */
+function parsed<T>(name: string, parse: () => T, problems: string[]): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    problems.push(`  ${name}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
 
 export interface Config {
   port: number;
@@ -60,14 +72,15 @@ export interface Config {
   mailFrom: string;
   /** How often each server looks for report mails that are due. */
   reportMailIntervalMs: number;
+  /** Which proxies' `X-Forwarded-For` is believed for the client's address (`IDO_TRUST_PROXY`). */
+  trustProxy: TrustProxy;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = z.safeParse(EnvSchema, env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const lines = result.success ? [] : result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const trustProxy = parsed('IDO_TRUST_PROXY', () => parseTrustProxy(env.IDO_TRUST_PROXY), lines);
+  if (!result.success || !trustProxy) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   const e = result.data;
   return {
     port: e.PORT,
@@ -92,5 +105,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.IDO_SMTP_URL || undefined,
     mailFrom: e.IDO_MAIL_FROM,
     reportMailIntervalMs: e.IDO_REPORT_MAIL_INTERVAL_MS,
+    trustProxy,
   };
 }

@@ -1,6 +1,6 @@
 /** Starts the HTTP server and shuts it down cleanly on SIGTERM/SIGINT. The only file that listens. */
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { createHttpServer } from './http/node-server.js';
 import { createApp } from './app.js';
 import { waitForImports } from './services/imports.js';
 import { createDeps } from './bootstrap.js';
@@ -28,17 +28,15 @@ export async function start(config: Config) {
   // The demo desk key is bound to the server's own origin, whose port is only known once listening
   // (PORT=0 picks a free one). Requests that arrive while the demo is being added wait for it.
   let ready: Promise<unknown> = Promise.resolve();
-  const server = serve({
-    fetch: async (request, env) => {
-      await ready;
-      return app.fetch(request, env);
-    },
-    port: config.port,
-    hostname: config.host,
-  });
+  // An early answer (413, 401, 415) leaves the connection usable: see server/http/node-server.ts.
+  const server = createHttpServer(async (request, env) => {
+    await ready;
+    return app.fetch(request, env);
+  }, { hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
     server.once('error', reject);
+    server.listen(config.port, config.host);
   });
   const port = (server.address() as AddressInfo).port;
   const origin = config.publicUrl ? new URL(config.publicUrl).origin : `http://localhost:${port}`;
@@ -55,12 +53,6 @@ export async function start(config: Config) {
     }
   }
   await startup.release();
-  deps.logger.info({ msg: 'listening', url: origin, port, database: deps.database.kind });
-  // The report aggregates are brought up to date in the background; reports are exact without it.
-  const folder = startFolder(() => deps.reports.fold(), { intervalMs: config.foldIntervalMs, logger: deps.logger });
-  // Scheduled report mails that are due are sent by whichever server claims them first (services/report-mail).
-  const reportMailer = startReportMailer(deps, config);
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -86,8 +78,16 @@ export async function start(config: Config) {
     await deps.database.close();
     process.exit(0);
   };
+  // The handlers go in before the first line that says the server is up: a SIGTERM sent as soon as
+  // that line is read must still shut down cleanly (the signal's default would end the process at once).
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+  deps.logger.info({ msg: 'listening', url: origin, port, database: deps.database.kind });
+  // The report aggregates are brought up to date in the background; reports are exact without it.
+  const folder = startFolder(() => deps.reports.fold(), { intervalMs: config.foldIntervalMs, logger: deps.logger });
+  // Scheduled report mails that are due are sent by whichever server claims them first (services/report-mail).
+  const reportMailer = startReportMailer(deps, config);
+
   return { server, deps, app, origin, port };
 }
 

@@ -1,9 +1,9 @@
 /** Types shared by the server's routes and middleware. */
 import type { Database } from './db/client.js';
-import type { Principal } from './http/auth.js';
+import type { Principal } from './http/principal.js';
 import type { Lang } from './http/messages.js';
 import type { Config } from './env.js';
-import type { RateLimiter } from './http/rate-limit.js';
+import type { RateLimiter } from './http/rate-limiter.js';
 import type { TaxonomyService } from './services/taxonomy.js';
 import type { Geocoder } from './services/geocoder.js';
 import type { Reports } from './services/reports/queries.js';

@@ -1,11 +1,18 @@
 /** `health`: whether the server runs and reaches its database. */
-import * as z from 'zod/mini';
-import type { IdoClient } from '../client.js';
-import type { Http } from '../http.js';
+import { call, type Http, type RequestOptions } from '../http.js';
+import { health } from '../operations/system.js';
+import type { Health } from '../schemas/health.js';
 
-const HealthSchema = z.object({ status: z.string(), database: z.optional(z.string()) });
+/**
+ * Whether the server runs and reaches its database (`GET /healthz`).
+ * @example
+ * ```ts
+ * const { status } = await ido.health();
+ * ```
+ */
+export type HealthApi = (options?: RequestOptions) => Promise<Health>;
 
 /** The `health` call of a client over `http` (`GET /healthz`, beside `/api/v1`). */
-export function healthApi(http: Http): IdoClient['health'] {
-  return (o) => http.request('get', new URL(`${http.base}/healthz`, globalThis.location?.href), HealthSchema, o);
+export function healthApi(http: Http): HealthApi {
+  return (o) => call(http, health, { signal: o?.signal });
 }

@@ -6,3 +6,5 @@ export * from './location.js';
 export * from './resources.js';
 export * from './reports.js';
 export * from './report-subscriptions.js';
+export * from './imports.js';
+export * from './health.js';

@@ -1,11 +1,11 @@
 /** A visit (registration) with its questions: what the desk registers, and what the API stores. */
 import * as z from 'zod/mini';
-import { Code, DateTime, Id, LocalDate, FieldError } from './common.js';
+import { AgencyCode, ChannelCode, Code, DigidCode, DurationCode, HelpCode, PartnerKindCode, QuestionTypeCode, TopicCode, DateTime, Id, LocalDate, FieldError, list, page } from './common.js';
 import { BATCH_MAX, NOTE_MAX } from './limits.js';
 
-export const Referral = z.strictObject({
+export const Referral = /* @__PURE__ */ z.strictObject({
   partnerId: z.optional(Id),
-  partnerKind: z.optional(Code),
+  partnerKind: z.optional(PartnerKindCode),
   warm: z.optional(z.boolean()),
 }).check(
   z.refine((r) => r.partnerId !== undefined || r.partnerKind !== undefined, {
@@ -15,13 +15,13 @@ export const Referral = z.strictObject({
 );
 export type Referral = z.infer<typeof Referral>;
 
-export const QuestionInput = z.strictObject({
-  type: Code,
-  topic: Code,
-  agencies: z._default(z.array(Code).check(z.maxLength(20)), []),
-  help: z._default(z.array(Code).check(z.maxLength(10)), []),
+export const QuestionInput = /* @__PURE__ */ z.strictObject({
+  type: QuestionTypeCode,
+  topic: TopicCode,
+  agencies: z._default(/* @__PURE__ */ z.array(AgencyCode).check(z.maxLength(20)), []),
+  help: z._default(/* @__PURE__ */ z.array(HelpCode).check(z.maxLength(10)), []),
   referral: z.optional(Referral),
-  digid: z.optional(Code),
+  digid: z.optional(DigidCode),
 });
 export type QuestionInput = z.input<typeof QuestionInput>;
 export type Question = z.output<typeof QuestionInput>;
@@ -29,30 +29,30 @@ export type Question = z.output<typeof QuestionInput>;
 export { NOTE_MAX, BATCH_MAX } from './limits.js';
 
 /** The body of `POST /api/v1/registrations`: one visit. */
-export const RegistrationInput = z.strictObject({
+export const RegistrationInput = /* @__PURE__ */ z.strictObject({
   id: z.optional(z.uuid()),
   locationId: z.optional(Id),
   occurredAt: z.optional(DateTime),
-  channel: Code,
-  duration: Code,
-  questions: z.array(QuestionInput).check(z.minLength(1), z.maxLength(20)),
-  note: z.optional(z.string().check(z.maxLength(NOTE_MAX))),
+  channel: ChannelCode,
+  duration: DurationCode,
+  questions: /* @__PURE__ */ z.array(QuestionInput).check(z.minLength(1), z.maxLength(20)),
+  note: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(NOTE_MAX))),
 });
 export type RegistrationInput = z.input<typeof RegistrationInput>;
 
 /** `PATCH /api/v1/registrations/:id`: top-level fields merged, lists replaced whole. */
-export const RegistrationPatch = z.strictObject({
+export const RegistrationPatch = /* @__PURE__ */ z.strictObject({
   locationId: z.optional(Id),
   occurredAt: z.optional(DateTime),
-  channel: z.optional(Code),
-  duration: z.optional(Code),
-  questions: z.optional(z.array(QuestionInput).check(z.minLength(1), z.maxLength(20))),
-  note: z.optional(z.nullable(z.string().check(z.maxLength(NOTE_MAX)))),
+  channel: z.optional(ChannelCode),
+  duration: z.optional(DurationCode),
+  questions: z.optional(/* @__PURE__ */ z.array(QuestionInput).check(z.minLength(1), z.maxLength(20))),
+  note: z.optional(z.nullable(/* @__PURE__ */ z.string().check(z.maxLength(NOTE_MAX)))),
 });
 export type RegistrationPatch = z.input<typeof RegistrationPatch>;
 
 /** A stored registration as the API answers it. */
-export const Registration = z.object({
+export const Registration = /* @__PURE__ */ z.object({
   id: Id,
   organisationId: Id,
   locationId: Id,
@@ -77,14 +77,14 @@ export const Registration = z.object({
 });
 export type Registration = z.infer<typeof Registration>;
 
-export const BatchInput = z.strictObject({
-  registrations: z.array(z.unknown()).check(z.minLength(1), z.maxLength(BATCH_MAX)),
+export const BatchInput = /* @__PURE__ */ z.strictObject({
+  registrations: /* @__PURE__ */ z.array(z.unknown()).check(z.minLength(1), z.maxLength(BATCH_MAX)),
 });
 
-export const BatchItemStatus = z.enum(['created', 'duplicate', 'conflict', 'invalid']);
+export const BatchItemStatus = /* @__PURE__ */ z.enum(['created', 'duplicate', 'conflict', 'invalid']);
 export type BatchItemStatus = z.infer<typeof BatchItemStatus>;
 
-export const BatchResult = z.object({
+export const BatchResult = /* @__PURE__ */ z.object({
   results: z.array(z.object({
     id: z.nullable(z.string()),
     status: BatchItemStatus,
@@ -93,20 +93,27 @@ export const BatchResult = z.object({
 });
 export type BatchResult = z.infer<typeof BatchResult>;
 
-export const RegistrationQuery = z.strictObject({
+export const RegistrationQuery = /* @__PURE__ */ z.strictObject({
   locationId: z.optional(Id),
   from: z.optional(LocalDate),
   to: z.optional(LocalDate),
-  topic: z.optional(Code),
-  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(500))),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  topic: z.optional(TopicCode),
+  limit: z.optional(/* @__PURE__ */ z.coerce.number().check(z.int(), z.gte(1), z.lte(500))),
+  cursor: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(200))),
 });
 export type RegistrationQuery = z.input<typeof RegistrationQuery>;
 
 /** One change in a registration's audit trail. */
-export const AuditEntry = z.object({
+export const AuditEntry = /* @__PURE__ */ z.object({
   at: z.string(),
   action: z.enum(['create', 'update', 'delete']),
   actor: z.string(),
   changes: z.optional(z.unknown()),
 });
+
+/** The batch body as documented: each item is a registration (the server checks them one by one, so one bad item does not fail the rest: `BatchInput`). */
+export const RegistrationBatchInput = /* @__PURE__ */ z.strictObject({
+  registrations: /* @__PURE__ */ z.array(RegistrationInput).check(z.minLength(1), z.maxLength(BATCH_MAX)),
+});
+export const RegistrationPage = /* @__PURE__ */ page(Registration);
+export const AuditTrail = /* @__PURE__ */ list(AuditEntry);

@@ -1,17 +1,17 @@
 /** The value lists (taxonomy) as the API serves them: versioned data, labels in one language. */
 import * as z from 'zod/mini';
-import { Code } from './common.js';
+import { Code, Lang } from './common.js';
 
-export const TaxonomyEntry = z.looseObject({
+export const TaxonomyEntry = /* @__PURE__ */ z.looseObject({
   code: Code,
   label: z.string(),
   short: z.optional(z.string()),
 });
 export type TaxonomyEntry = z.infer<typeof TaxonomyEntry>;
 
-export const TopicLink = z.object({ label: z.string(), url: z.string() });
+export const TopicLink = /* @__PURE__ */ z.object({ label: z.string(), url: z.string() });
 
-export const Topic = z.looseObject({
+export const Topic = /* @__PURE__ */ z.looseObject({
   code: Code,
   label: z.string(),
   parent: z.nullable(Code),
@@ -27,7 +27,7 @@ export const TAXONOMY_LISTS = [
 ] as const;
 export type TaxonomyList = (typeof TAXONOMY_LISTS)[number];
 
-export const Taxonomy = z.object({
+export const Taxonomy = /* @__PURE__ */ z.object({
   version: z.string(),
   lang: z.optional(z.string()),
   questionTypes: z.array(TaxonomyEntry),
@@ -43,7 +43,7 @@ export const Taxonomy = z.object({
 });
 export type Taxonomy = z.infer<typeof Taxonomy>;
 
-export const TaxonomyVersion = z.object({
+export const TaxonomyVersion = /* @__PURE__ */ z.object({
   version: z.string(),
   validFrom: z.string(),
   current: z.boolean(),
@@ -53,4 +53,10 @@ export const TaxonomyVersion = z.object({
 });
 export type TaxonomyVersion = z.infer<typeof TaxonomyVersion>;
 
-export const TaxonomyVersions = z.object({ items: z.array(TaxonomyVersion) });
+export const TaxonomyVersions = /* @__PURE__ */ z.object({ items: z.array(TaxonomyVersion) });
+
+/** `GET /taxonomy`: a version (default the current one) and a language. */
+export const TaxonomyQuery = /* @__PURE__ */ z.strictObject({
+  version: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(20))),
+  lang: z.optional(Lang),
+});

@@ -5,12 +5,9 @@ import { sha256 } from '../crypto.js';
 import { apiKeys, sessions, users } from '../db/schema.js';
 import type { AppEnv } from '../types.js';
 import { ApiError, forbidden, unauthorized } from './problem.js';
+import type { Principal } from './principal.js';
 
-export type Principal =
-  | { kind: 'anonymous' }
-  | { kind: 'user'; userId: string; role: 'national' | 'coordinator'; organisationId: string | null; actor: string }
-  | { kind: 'secret'; keyId: string; organisationId: string; actor: string }
-  | { kind: 'desk'; keyId: string; organisationId: string; locationId: string | null; actor: string };
+export type { Principal };
 
 /**
  * Resolves the Bearer credential into `c.var.principal`. Invalid credentials are a 401 at once;

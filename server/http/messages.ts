@@ -1,5 +1,6 @@
 /** Dutch and English wording of every problem title and field error the API answers with. */
-export type Lang = 'nl' | 'en';
+export type { Lang } from '../../sdk/schemas/common.js';
+import type { Lang } from '../../sdk/schemas/common.js';
 
 export const PROBLEM_TYPES = {
   'bad-request': { status: 400, nl: 'Het verzoek kan niet worden gelezen', en: 'The request cannot be read' },
@@ -27,6 +28,7 @@ export const FIELD_MESSAGES: Record<string, { nl: string; en: string }> = {
   'too-small': { nl: 'Te klein: minimaal {minimum}.', en: 'Too small: at least {minimum}.' },
   'invalid-format': { nl: 'Deze waarde heeft niet de goede vorm.', en: 'This value does not have the right format.' },
   'invalid-value': { nl: 'Deze waarde is niet toegestaan.', en: 'This value is not allowed.' },
+  'invalid-character': { nl: 'Hier staat een teken in dat we niet kunnen opslaan, zoals een stuurteken. Haal het weg of typ de tekst opnieuw.', en: 'This contains a character that cannot be stored, such as a control character. Remove it, or type the text again.' },
   'unknown-code': { nl: 'Onbekende code "{code}" in de lijst {list}.', en: 'Unknown code "{code}" in the list {list}.' },
   'unknown-id': { nl: 'Niet gevonden: "{id}".', en: 'Not found: "{id}".' },
   'personal-data': { nl: 'Hier staat een {kind} in. Persoonsgegevens mogen niet worden opgeslagen.', en: 'This contains a {kind}. Personal data may not be stored.' },

@@ -2,14 +2,10 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../types.js';
 import { ApiError } from './problem.js';
+import { pickClientAddress } from './client-address.js';
+import type { RateLimiter, RateLimitResult } from './rate-limiter.js';
 
-export interface RateLimitResult { allowed: boolean; remaining: number; retryAfterSeconds: number }
-
-/** Counts hits per key in windows; `hit` is atomic per key. */
-export interface RateLimiter {
-  hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult>;
-  close?(): Promise<void>;
-}
+export type { RateLimiter, RateLimitResult };
 
 /** One process's counters. Windows are swept lazily so memory stays bounded by active clients. */
 export function memoryRateLimiter(clock: () => number = Date.now): RateLimiter {
@@ -35,12 +31,14 @@ export function memoryRateLimiter(clock: () => number = Date.now): RateLimiter {
   };
 }
 
-/** The client a limit applies to: the socket's address (behind a proxy, the first forwarded one). */
+/**
+ * The client a limit applies to: the socket's address, or behind the proxies `IDO_TRUST_PROXY`
+ * names, the address they forwarded (server/http/client-address.ts). Never a header a client
+ * wrote itself, so a forged `X-Forwarded-For` gets no fresh budget.
+ */
 export function clientKey(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
+  return pickClientAddress(env?.incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), c.var.deps.config.trustProxy);
 }
 
 export interface RateLimitOptions {

@@ -4,6 +4,7 @@
  * registrations it stands for, with every row error listed. The rules a visit must meet are not
  * checked here: `services/imports.ts` hands the visits to `createRegistrations`, which does that.
  */
+import { IMPORT_FIELDS, type ImportField } from '../../sdk/schemas/imports.js';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from './excel.js';
 import * as z from 'zod/mini';
@@ -244,11 +245,8 @@ export function cellText(cell: Cell | undefined): string {
 // Fields and the mapping
 
 /** What a column can hold. */
-export const FIELDS = [
-  'visit', 'occurredAt', 'time', 'locationId', 'location', 'channel', 'duration', 'position', 'type', 'topic',
-  'agencies', 'help', 'referralKind', 'referralPartner', 'referralWarm', 'digid', 'note', 'count',
-] as const;
-export type Field = (typeof FIELDS)[number];
+export const FIELDS = IMPORT_FIELDS;
+export type Field = ImportField;
 
 /** Fields whose values are codes of a value list. */
 const LIST_OF: Partial<Record<Field, TaxonomyList>> = {
@@ -285,28 +283,9 @@ export const HEADER_NAMES: Record<Field, string[]> = {
 /** Headers of a counts sheet that are sums, not topics: left out without complaint. */
 const TOTAL_HEADERS = new Set(['totaal', 'total', 'som', 'sum', 'totaal aantal', 'subtotaal']);
 
-const Str = z.string().check(z.maxLength(200));
-const ValueMap = z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(200)));
-
-/** `mapping`: which column holds which field, how sheet values map onto codes, and defaults. */
-export const ImportMapping = z.strictObject({
-  shape: z.optional(z.enum(['question', 'daily'])),
-  columns: z.optional(z.strictObject(Object.fromEntries(FIELDS.map((f) => [f, z.optional(Str)])) as Record<Field, z.ZodMiniOptional<typeof Str>>)),
-  /** Per field: sheet value → code (or location id / name). */
-  values: z.optional(z.strictObject({
-    location: z.optional(ValueMap), channel: z.optional(ValueMap), duration: z.optional(ValueMap), type: z.optional(ValueMap),
-    topic: z.optional(ValueMap), agencies: z.optional(ValueMap), help: z.optional(ValueMap), digid: z.optional(ValueMap),
-    referralKind: z.optional(ValueMap),
-  })),
-  /** Counts sheets: header of a count column → topic; without it, every column named after a topic. */
-  topicColumns: z.optional(ValueMap),
-  defaults: z.optional(z.strictObject({
-    locationId: z.optional(Str), location: z.optional(Str), channel: z.optional(Str), duration: z.optional(Str),
-    type: z.optional(Str), topic: z.optional(Str), agencies: z.optional(z.array(Str)), help: z.optional(z.array(Str)),
-    digid: z.optional(Str), time: z.optional(Str),
-  })),
-});
-export type ImportMapping = z.output<typeof ImportMapping>;
+// The mapping's schema is part of the contract (sdk/schemas/imports.ts).
+export { ImportMapping } from '../../sdk/schemas/imports.js';
+import type { ImportMapping } from '../../sdk/schemas/imports.js';
 
 // ---------------------------------------------------------------------------------------------
 // Looking up codes, locations and partners

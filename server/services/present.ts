@@ -6,6 +6,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Location } from '../../sdk/schemas/location.js';
 import type { Course, Organisation, Partner, User } from '../../sdk/schemas/resources.js';
+import { isUuid } from '../../sdk/uuid.js';
 import type { Db } from '../db/client.js';
 import { courses, locations, organisations, partners, users } from '../db/schema.js';
 import { organisationForCreate, type Principal } from '../http/auth.js';
@@ -13,10 +14,7 @@ import { ApiError, invalid, type FieldIssue } from '../http/problem.js';
 
 export { presentKey } from './accounts.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether a value can be an id of ours; check before querying so that `/locations/abc` is a 404, not a 500. */
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+export { isUuid };
 
 const iso = (d: Date) => d.toISOString();
 

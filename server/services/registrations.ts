@@ -4,6 +4,7 @@
  * The routes in `server/routes/registrations` stay thin; everything that decides lives here.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { isUuid } from '../../sdk/uuid.js';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import { findPersonalData, personalDataLabel } from '../../sdk/personal-data.js';
@@ -37,12 +38,9 @@ export const LIST_LIMIT_DEFAULT = 50;
  */
 export const OCCURRED_MIN = '2000-01-01';
 
-/** Control characters but tab and line breaks, and lone UTF-16 surrogates (not text; jsonb refuses them). */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Whether a string can be given to PostgreSQL as a uuid; anything else must never reach a uuid cast (it would be a 500). */
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+// Whether a string can be given to PostgreSQL as a uuid: anything else must never reach a uuid cast (it would be a 500).
+export { isUuid };
 
 /** Ids are compared as PostgreSQL prints them: lower case. */
 const normId = (id: string) => (isUuid(id) ? id.toLowerCase() : id);
@@ -261,12 +259,10 @@ function checkTime(issues: FieldIssue[], occurredAt: Date | null, now: Date) {
  * Personal data in the note: one issue per kind found (two phone numbers are one problem to fix),
  * with the kind named in the request's language because the message template only fills in `{kind}`.
  */
-function checkNote(issues: FieldIssue[], note: string | null | undefined, lang: Lang) {
+function checkNote(issues: FieldIssue[], note: string | null | undefined, lang: Lang, now: Date) {
   if (!note) return;
-  // PostgreSQL cannot store NUL or a lone surrogate (they would be a 500), and other control
-  // characters are never typed at a desk; line breaks and tabs are.
-  if (CONTROL.test(note)) issues.push({ path: 'note', code: 'invalid-value' });
-  const kinds = new Set(findPersonalData(note).map((m) => m.kind));
+  // Characters PostgreSQL cannot store were refused with every other text (server/http/characters.ts).
+  const kinds = new Set(findPersonalData(note, { now }).map((m) => m.kind));
   for (const kind of kinds) issues.push({ path: 'note', code: 'personal-data', params: { kind: personalDataLabel(kind, lang) } });
 }
 
@@ -335,7 +331,7 @@ function checkCreate(caller: Caller, draft: Draft, refs: Refs, ctx: RuleContext)
   checkTime(issues, draft.occurredAt, ctx.now);
   checkCodes(issues, ctx.deps, draft.input);
   checkPartners(issues, refs, organisationId, draft.input.questions);
-  checkNote(issues, draft.note, ctx.lang);
+  checkNote(issues, draft.note, ctx.lang, ctx.now);
   return { issues, organisationId: issues.length ? null : organisationId };
 }
 
@@ -607,7 +603,7 @@ export async function patchRegistration(deps: Deps, caller: Caller, id: string, 
     if (patch.occurredAt !== undefined) checkTime(issues, occurredAt, now);
     checkCodes(issues, deps, { channel: patch.channel, duration: patch.duration, questions: patch.questions });
     checkPartners(issues, refs, row.organisationId, patch.questions);
-    if (patch.note !== undefined) checkNote(issues, patch.note, lang);
+    if (patch.note !== undefined) checkNote(issues, patch.note, lang, now);
     if (issues.length) throw new ApiError('validation', { issues });
 
     const next = {

@@ -1,7 +1,7 @@
 /** Real listening servers for tests that need a URL: the app on an ephemeral port, a plain handler, a dead port. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { createHttpServer } from '../../server/http/node-server.js';
 
 export interface Listening { url: string; close: () => Promise<void> }
 
@@ -20,8 +20,8 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
 
 /** The app (anything with a `fetch`) listening on an ephemeral port, as in production. */
 export async function listenApp(app: { fetch: (request: Request) => Response | Promise<Response> }): Promise<Listening> {
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-  await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+  const server = createHttpServer(app.fetch);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => stop(server) };
 }
 

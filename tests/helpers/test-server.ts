@@ -15,7 +15,7 @@
  * server's clock is ahead of the real one: the test pages give the elements the same clock
  * (`offsetClock` in test-clock.ts). Stops on SIGTERM or SIGINT.
  */
-import { serve } from '@hono/node-server';
+import { createHttpServer } from '../../server/http/node-server.js';
 import type { AddressInfo } from 'node:net';
 import { and, eq, isNull } from 'drizzle-orm';
 import { createApp } from '../../server/app.js';
@@ -74,8 +74,9 @@ const foreign = await createKey(deps.database, {
 });
 
 const app = createApp(deps);
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+// As main.ts runs it (server/http/node-server.ts).
+const server = createHttpServer(app.fetch);
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as AddressInfo;
 
 process.stdout.write(JSON.stringify({

@@ -11,12 +11,13 @@ import {
   type PersonalDataMatch,
 } from '../../sdk/personal-data.js';
 
-/** The finder uses the current year for birth dates; the tests do too, so they keep working. */
-const thisYear = new Date().getFullYear();
+/** The moment every note is written: a fixed clock, so no answer depends on the day the tests run. */
+const NOW = new Date('2026-06-15T10:00:00+02:00');
+const thisYear = 2026;
 
 /** Matches as [kind, matched text] pairs: easy to read and checks index/length at the same time. */
-function found(text: string): Array<[PersonalDataKind, string]> {
-  return findPersonalData(text).map((m) => [m.kind, text.slice(m.index, m.index + m.length)]);
+function found(text: string, now: Date = NOW): Array<[PersonalDataKind, string]> {
+  return findPersonalData(text, { now }).map((m) => [m.kind, text.slice(m.index, m.index + m.length)]);
 }
 
 /** Notes that contain personal data, with every expected match in order. */
@@ -30,6 +31,11 @@ const POSITIVES: Array<[string, Array<[PersonalDataKind, string]>]> = [
   ['BSN-nummer:111222333', [['bsn', '111222333']]],
   ['oud BSN 12345672 (8 cijfers)', [['bsn', '12345672']]],
   ['bsn 111-222-333', [['bsn', '111-222-333']]],
+  // A BSN glued to its label
+  ['bsn372923720 gecontroleerd', [['bsn', '372923720']]],
+  ['BSN:372923720', [['bsn', '372923720']]],
+  ['burgerservicenummer111222333', [['bsn', '111222333']]],
+  ['sofinr123456782 (oud)', [['bsn', '123456782']]],
   // IBAN
   ['Rekeningnummer NL91 ABNA 0417 1643 00 voor de huur', [['iban', 'NL91 ABNA 0417 1643 00']]],
   ['IBAN NL91ABNA0417164300', [['iban', 'NL91ABNA0417164300']]],
@@ -49,6 +55,13 @@ const POSITIVES: Array<[string, Array<[PersonalDataKind, string]>]> = [
   ['(010) 123 45 67', [['phone', '(010) 123 45 67']]],
   ['06.12.34.56.78', [['phone', '06.12.34.56.78']]],
   ['0297-123456 thuis', [['phone', '0297-123456']]],
+  // Phone numbers as people write them: " - " between the area code and the number, or an en dash
+  ['bel 06 - 89 09 56 47 na 12 uur', [['phone', '06 - 89 09 56 47']]],
+  ['vast: 030 - 827 95 75', [['phone', '030 - 827 95 75']]],
+  ['thuis 0543 - 627 310, liefst na vieren', [['phone', '0543 - 627 310']]],
+  ['mobiel 06–40376547', [['phone', '06–40376547']]],
+  ['020 – 123 45 67 (vaste lijn)', [['phone', '020 – 123 45 67']]],
+  ['06-89 09 56 47', [['phone', '06-89 09 56 47']]],
   // E-mail
   ['Mail naar jan.jansen@example.nl', [['email', 'jan.jansen@example.nl']]],
   ['mail: J.de-Vries+ido@gemeente.utrecht.nl.', [['email', 'J.de-Vries+ido@gemeente.utrecht.nl']]],
@@ -80,6 +93,10 @@ const POSITIVES: Array<[string, Array<[PersonalDataKind, string]>]> = [
   ['lelielaan 4-2', [['address', 'lelielaan 4-2']]],
   ['Prins Hendrikkade 12 A', [['address', 'Hendrikkade 12 A']]],
   ['Stadsring 5 in Amersfoort', [['address', 'Stadsring 5']]],
+  // The abbreviated street
+  ['woont op Kerkstr. 12', [['address', 'Kerkstr. 12']]],
+  ['Kerkstr.12a, Utrecht', [['address', 'Kerkstr.12a']]],
+  ['Burg. de Withstr. 4, 3511 AB', [['address', 'Withstr. 4, 3511 AB']]],
   // Several kinds in one note
   [
     'BSN 111222333, tel 06-12345678, mail jan@example.nl',
@@ -154,6 +171,27 @@ const NEGATIVES: string[] = [
   'Score 3/4/5 op de vragenlijst',
   'Geboren in Amsterdam. Afspraak 12-03-2026',
   'Alleen geboortejaar 1948 genoemd',
+  // Public numbers of organisations: 088 (companies and government bodies), 0800, 0900, 14 0xx
+  'UWV gebeld op 088 123 6555',
+  'Belastingtelefoon 0800-0543 en DUO 088-1234567',
+  'Gemeente: 14 030',
+  'CJIB 088 - 123 65 55 gebeld',
+  'Servicenummer 0900 – 1234567',
+  // Times, amounts and ranges written with " - " or an en dash
+  'Spreekuur 09.30 - 12.30 uur',
+  'Open 10:00 – 13:00 en 14:00 – 16:00',
+  'Bedrag € 1.250 - € 300 = € 950',
+  'Huurtoeslag 2024 – 2025 aangevraagd',
+  'Week 12 - 14 vakantie, daarna terug',
+  'Geholpen op 12-3 en 14-3 (zonder jaar)',
+  'Afspraak 12 maart om 10:30',
+  '21% btw en 9% btw uitgelegd',
+  'Eigen bijdrage 12,5 procent',
+  'Postcode 3511AB',
+  'Dossiernummer 372923721 bij de gemeente',
+  'Kerkstraat genoemd, geen huisnummer',
+  'Aanvraagnummer bsn-check 12345 gedaan',
+  'Str. 12 is geen straat',
 ];
 
 describe('findPersonalData: positives', () => {
@@ -201,7 +239,7 @@ describe('findPersonalData: positions and overlaps', () => {
 
   it('returns matches in order of position, without overlaps, for every corpus note', () => {
     for (const text of [...POSITIVES.map(([t]) => t), ...NEGATIVES]) {
-      const matches = findPersonalData(text);
+      const matches = findPersonalData(text, { now: NOW });
       for (let i = 1; i < matches.length; i++) {
         const previous = matches[i - 1];
         assert.ok(previous.index + previous.length <= matches[i].index, `overlap in ${JSON.stringify(text)}`);
@@ -236,6 +274,20 @@ describe('findPersonalData: positions and overlaps', () => {
   it('does not take a 9-digit number without leading 0 for a phone number', () => {
     assert.deepEqual(found('123456782'), [['bsn', '123456782']]);
     assert.deepEqual(found('612345678'), []); // fails the elfproef, and no phone without 0
+  });
+});
+
+describe('findPersonalData: the clock', () => {
+  it('judges a date against the moment given, not the machine\'s date', () => {
+    const text = '1-6-2012';
+    assert.deepEqual(found(text, new Date('2026-06-15T10:00:00Z')), [['birthdate', '1-6-2012']]);
+    assert.deepEqual(found(text, new Date('2025-06-15T10:00:00Z')), []); // 13 years back: not yet
+  });
+
+  it('counts the year in the Netherlands: on 31 December at 23:30 UTC it is already the next year', () => {
+    // 14 years back from 2027 is 2013: a birth date in Amsterdam's new year, not yet in UTC.
+    assert.deepEqual(found('1-1-2013', new Date('2026-12-31T23:30:00Z')), [['birthdate', '1-1-2013']]);
+    assert.deepEqual(found('1-1-2013', new Date('2026-12-31T22:30:00Z')), []);
   });
 });
 

@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { createApp } from '../../server/app.js';
 import type { RateLimiter } from '../../server/http/rate-limit.js';
 import { redisRateLimiter } from '../../server/http/rate-limit-redis.js';
+import { parseTrustProxy } from '../../server/http/client-address.js';
 import { backends, createTestContext, type TestContext } from '../helpers/context.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -26,7 +27,9 @@ const redisUp = await reachable(REDIS_URL);
 for (const backend of backends) {
   describe(`public rate limit on ${backend}`, () => {
     let ctx: TestContext;
-    before(async () => { ctx = await createTestContext(backend, { config: { publicRateLimit: 3 } }); });
+    // In-process requests have no socket: one trusted hop makes X-Forwarded-For name the client
+    // (rate-limit-proxy.test.ts tests every IDO_TRUST_PROXY mode).
+    before(async () => { ctx = await createTestContext(backend, { config: { publicRateLimit: 3, trustProxy: parseTrustProxy('1') } }); });
     after(() => ctx.close());
 
     it('answers the 4th request in a minute with 429, Retry-After and a problem document', async () => {
@@ -93,12 +96,12 @@ describe('rate limit shared through Redis', () => {
 
   for (const backend of backends) {
     it(`limits a client across two servers on ${backend}`, async () => {
-      const ctx = await createTestContext(backend, { config: { publicRateLimit: 3 } });
+      const ctx = await createTestContext(backend, { config: { publicRateLimit: 3, trustProxy: parseTrustProxy('1') } });
       try {
         const serverA = createApp({ ...ctx.deps, rateLimiter: limiter() });
         const serverB = createApp({ ...ctx.deps, rateLimiter: limiter() });
         // A client address of its own per run, so that runs never share counts in Redis.
-        const headers = { 'x-forwarded-for': `${run}-${backend}` };
+        const headers = { 'x-forwarded-for': `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}::${backend === 'pglite' ? 1 : 2}` };
         const get = (app: typeof serverA) => app.request('/api/v1/public/locations?near=52.09,5.12', { headers });
         const statuses = [];
         for (const app of [serverA, serverB, serverA, serverB]) statuses.push((await get(app)).status);

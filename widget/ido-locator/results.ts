@@ -42,7 +42,8 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 function scheduleOf(location: PublicLocation): OpeningSchedule {
   return {
     walkInHours: location.walkInHours,
-    exceptions: location.exceptions as unknown as OpeningException[],
+    // The answer's exceptions are the stored ones: the contract's OpeningException, with room for more fields.
+    exceptions: location.exceptions as OpeningException[],
     closedOnHolidays: location.closedOnHolidays as HolidayCode[],
   };
 }

@@ -172,8 +172,8 @@ export class RapportageView implements ReactiveController {
       task: async ([view], { signal }) => {
         const t = this._t();
         const range = this._range();
-        // The export takes the same filters as the summary (the SDK's type names only the required ones).
-        const exportQuery: ExportQuery & { locationId?: string; organisationId?: string; province?: string } = {
+        // The export takes the same filters as the summary.
+        const exportQuery: ExportQuery = {
           format: view === 'summary' ? 'xlsx' : 'csv',
           view,
           from: range.from,

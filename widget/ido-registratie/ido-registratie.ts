@@ -8,7 +8,7 @@ import { lazy } from '../shared/lazy.js';
 import { base, tokens } from '../shared/styles.js';
 import { more } from '../shared/styles-more.js';
 import { lazyCatalogue, formatTime } from '../shared/i18n.js';
-import { after } from '../shared/clock.js';
+import { after, now } from '../shared/clock.js';
 import { TaskStatus } from '../shared/task.js';
 import { DeskConnection } from './connection.js';
 import { errorsOf, type FormErrors } from './form-errors.js';
@@ -262,7 +262,7 @@ export class IdoRegistratie extends IdoElement {
     this.noteTimer = setTimeout(() => {
       panel().then(
         (f) => {
-          this.noteKinds = f.findPersonalData(this.draft.note).map((m) => m.kind);
+          this.noteKinds = f.findPersonalData(this.draft.note, { now: now() }).map((m) => m.kind);
           this.noteUnchecked = false;
         },
         () => undefined,
@@ -318,7 +318,7 @@ export class IdoRegistratie extends IdoElement {
     let check: typeof panel.value;
     if (draft.note.trim()) check = await panel().catch(() => undefined);
     this.noteUnchecked = !!draft.note.trim() && !check;
-    this.noteKinds = check ? check.findPersonalData(draft.note).map((m) => m.kind) : [];
+    this.noteKinds = check ? check.findPersonalData(draft.note, { now: now() }).map((m) => m.kind) : [];
     if (this.noteKinds.length || this.noteUnchecked) {
       this.detailsOpen = true;
       await this.focusOn('#note');

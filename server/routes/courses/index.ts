@@ -5,24 +5,22 @@
  */
 import { Hono, type Context } from 'hono';
 import { and, asc, eq, gte, isNull, lte } from 'drizzle-orm';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import { createCourse, deleteCourse, getCourse, listCourses, updateCourse } from '../../../sdk/operations/courses.js';
 import { findPersonalData, personalDataLabel } from '../../../sdk/personal-data.js';
-import { Code, Id, LocalDate } from '../../../sdk/schemas/common.js';
-import { CourseInput, CoursePatch } from '../../../sdk/schemas/resources.js';
+import type { CoursePatch } from '../../../sdk/schemas/resources.js';
+import { isUuid } from '../../../sdk/uuid.js';
 import { courses } from '../../db/schema.js';
-import { requireStaff, scopeOf } from '../../http/auth.js';
-import { invalid, notFound, type FieldIssue } from '../../http/problem.js';
-import { body, query } from '../../http/validate.js';
-import { audit, diff } from '../../services/audit.js';
-import { findLiveLocation, isUuid, presentCourse, unknownId, listOrganisation } from '../../services/present.js';
+import { scopeOf } from '../../http/auth.js';
+import { mount } from '../../http/mount.js';
+import { invalid, type FieldIssue } from '../../http/problem.js';
+import { liveResource } from '../../services/crud.js';
+import { findLiveLocation, presentCourse, unknownId, listOrganisation } from '../../services/present.js';
 import type { AppEnv } from '../../types.js';
 
-const ListQuery = z.strictObject({
-  from: z.optional(LocalDate),
-  to: z.optional(LocalDate),
-  locationId: z.optional(Id),
-  organisationId: z.optional(Id),
-  type: z.optional(Code),
+const stored = liveResource<typeof courses.$inferSelect>({
+  table: courses, entity: 'course', id: courses.id, owner: courses.organisationId, ownerOf: (row) => row.organisationId,
+  gone: courses.deletedAt, touched: courses.updatedAt, present: presentCourse,
 });
 
 type Fields = z.output<typeof CoursePatch>;
@@ -35,7 +33,7 @@ function checkRules(c: Context<AppEnv>, input: Fields, merged: { enrolled: numbe
     issues.push({ path: input.completed !== undefined ? 'completed' : 'enrolled', code: input.completed !== undefined ? 'too-big' : 'too-small', params: input.completed !== undefined ? { maximum: merged.enrolled } : { minimum: merged.completed } });
   }
   if (input.note) {
-    const found = findPersonalData(input.note);
+    const found = findPersonalData(input.note, { now: c.var.deps.clock() });
     if (found.length) issues.push({ path: 'note', code: 'personal-data', params: { kind: personalDataLabel(found[0].kind, c.var.lang) } });
   }
   return issues;
@@ -53,102 +51,56 @@ function columns(input: Fields): Partial<typeof courses.$inferInsert> {
   return out;
 }
 
-async function findVisible(c: Context<AppEnv>, id: string, scope: string | null) {
-  if (!isUuid(id)) throw notFound();
-  const [row] = await c.var.deps.database.db.select().from(courses)
-    .where(and(eq(courses.id, id), isNull(courses.deletedAt), scope ? eq(courses.organisationId, scope) : undefined))
-    .limit(1);
-  if (!row) throw notFound();
-  return row;
-}
-
 export const courseRoutes = new Hono<AppEnv>();
 
-courseRoutes
-  .get('/', async (c) => {
-    const scope = scopeOf(requireStaff(c));
-    const q = query(c, ListQuery);
-    if (q.from && q.to && q.from > q.to) throw invalid([{ path: 'from', code: 'time-order' }]);
-    const organisationId = listOrganisation(scope, q.organisationId);
-    if (organisationId === false) return c.json({ items: [] });
-    if (q.locationId !== undefined && !isUuid(q.locationId)) return c.json({ items: [] });
-    const rows = await c.var.deps.database.db.select().from(courses)
-      .where(and(
-        isNull(courses.deletedAt),
-        organisationId ? eq(courses.organisationId, organisationId) : undefined,
-        q.locationId ? eq(courses.locationId, q.locationId) : undefined,
-        q.from ? gte(courses.startDate, q.from) : undefined,
-        q.to ? lte(courses.startDate, q.to) : undefined,
-        q.type ? eq(courses.type, q.type) : undefined,
-      ))
-      .orderBy(asc(courses.startDate), asc(courses.createdAt), asc(courses.id));
-    return c.json({ items: rows.map(presentCourse) });
-  })
-  .post('/', async (c) => {
-    const p = requireStaff(c);
-    const input = await body(c, CourseInput);
-    const { db } = c.var.deps.database;
-    const issues = checkRules(c, input, input);
-    const location = await findLiveLocation(db, input.locationId, scopeOf(p));
-    if (!location) issues.unshift(unknownId('locationId', input.locationId));
-    if (issues.length) throw invalid(issues);
-    const organisationId = location!.organisationId;
-    const now = c.var.deps.clock();
-    const row = await db.transaction(async (tx) => {
-      const [created] = await tx.insert(courses).values({
-        ...(columns(input) as typeof courses.$inferInsert),
-        organisationId,
-        createdAt: now,
-        updatedAt: now,
-      }).returning();
-      await audit(tx, { organisationId, entity: 'course', entityId: created.id, action: 'create', actor: p.actor, changes: presentCourse(created), at: now });
-      return created;
-    });
-    c.header('Location', `/api/v1/courses/${row.id}`);
-    return c.json(presentCourse(row), 201);
-  })
-  .get('/:id', async (c) => {
-    const scope = scopeOf(requireStaff(c));
-    return c.json(presentCourse(await findVisible(c, c.req.param('id'), scope)));
-  })
-  .patch('/:id', async (c) => {
-    const p = requireStaff(c);
-    const existing = await findVisible(c, c.req.param('id'), scopeOf(p));
-    const input = await body(c, CoursePatch);
-    const { db } = c.var.deps.database;
-    const issues = checkRules(c, input, {
-      enrolled: input.enrolled ?? existing.enrolled,
-      completed: input.completed !== undefined ? input.completed : existing.completed,
-    });
-    // A course may move to another location of the same organisation only.
-    if (input.locationId !== undefined && !(await findLiveLocation(db, input.locationId, existing.organisationId))) {
-      issues.unshift(unknownId('locationId', input.locationId));
-    }
-    if (issues.length) throw invalid(issues);
-    const set = columns(input);
-    const before = presentCourse(existing);
-    if (!Object.keys(set).length) return c.json(before);
-    const now = c.var.deps.clock();
-    const row = await db.transaction(async (tx) => {
-      const [updated] = await tx.update(courses).set({ ...set, updatedAt: now })
-        .where(and(eq(courses.id, existing.id), isNull(courses.deletedAt))).returning();
-      if (!updated) throw notFound();
-      const { updatedAt: _a, ...after } = presentCourse(updated);
-      const { updatedAt: _b, ...was } = before;
-      await audit(tx, { organisationId: updated.organisationId, entity: 'course', entityId: updated.id, action: 'update', actor: p.actor, changes: diff(was, after), at: now });
-      return updated;
-    });
-    return c.json(presentCourse(row));
-  })
-  .delete('/:id', async (c) => {
-    const p = requireStaff(c);
-    const existing = await findVisible(c, c.req.param('id'), scopeOf(p));
-    const now = c.var.deps.clock();
-    await c.var.deps.database.db.transaction(async (tx) => {
-      const done = await tx.update(courses).set({ deletedAt: now, updatedAt: now })
-        .where(and(eq(courses.id, existing.id), isNull(courses.deletedAt))).returning({ id: courses.id });
-      if (!done.length) throw notFound();
-      await audit(tx, { organisationId: existing.organisationId, entity: 'course', entityId: existing.id, action: 'delete', actor: p.actor, changes: { type: existing.type, startDate: existing.startDate }, at: now });
-    });
-    return c.body(null, 204);
+mount(courseRoutes, listCourses, async ({ c, caller, query: q }) => {
+  if (q.from && q.to && q.from > q.to) throw invalid([{ path: 'from', code: 'time-order' }]);
+  const organisationId = listOrganisation(scopeOf(caller), q.organisationId);
+  if (organisationId === false) return c.json({ items: [] });
+  if (q.locationId !== undefined && !isUuid(q.locationId)) return c.json({ items: [] });
+  const rows = await c.var.deps.database.db.select().from(courses)
+    .where(and(
+      isNull(courses.deletedAt),
+      organisationId ? eq(courses.organisationId, organisationId) : undefined,
+      q.locationId ? eq(courses.locationId, q.locationId) : undefined,
+      q.from ? gte(courses.startDate, q.from) : undefined,
+      q.to ? lte(courses.startDate, q.to) : undefined,
+      q.type ? eq(courses.type, q.type) : undefined,
+    ))
+    .orderBy(asc(courses.startDate), asc(courses.createdAt), asc(courses.id));
+  return c.json({ items: rows.map(presentCourse) });
+});
+
+mount(courseRoutes, createCourse, async ({ c, caller, body: input }) => {
+  const { db } = c.var.deps.database;
+  const issues = checkRules(c, input, input);
+  const location = await findLiveLocation(db, input.locationId, scopeOf(caller));
+  if (!location) issues.unshift(unknownId('locationId', input.locationId));
+  if (issues.length) throw invalid(issues);
+  const row = await stored.create(db, { ...columns(input), organisationId: location!.organisationId }, { actor: caller.actor, at: c.var.deps.clock() });
+  c.header('Location', `/api/v1/courses/${row.id}`);
+  return c.json(presentCourse(row), 201);
+});
+
+mount(courseRoutes, getCourse, ({ c, row }) => c.json(presentCourse(row)), { load: stored.load });
+
+mount(courseRoutes, updateCourse, async ({ c, caller, body: input, row: existing }) => {
+  const { db } = c.var.deps.database;
+  const issues = checkRules(c, input, {
+    enrolled: input.enrolled ?? existing.enrolled,
+    completed: input.completed !== undefined ? input.completed : existing.completed,
   });
+  // A course may move to another location of the same organisation only.
+  if (input.locationId !== undefined && !(await findLiveLocation(db, input.locationId, existing.organisationId))) {
+    issues.unshift(unknownId('locationId', input.locationId));
+  }
+  if (issues.length) throw invalid(issues);
+  const set = columns(input);
+  if (!Object.keys(set).length) return c.json(presentCourse(existing));
+  return c.json(presentCourse(await stored.update(db, existing, set, { actor: caller.actor, at: c.var.deps.clock() })));
+}, { load: stored.load });
+
+mount(courseRoutes, deleteCourse, async ({ c, caller, row: existing }) => {
+  await stored.remove(c.var.deps.database.db, existing, { actor: caller.actor, at: c.var.deps.clock(), changes: { type: existing.type, startDate: existing.startDate } });
+  return c.body(null, 204);
+}, { load: stored.load });

@@ -6,21 +6,16 @@
 import { Hono, type Context } from 'hono';
 import { eq } from 'drizzle-orm';
 import { organisations } from '../../db/schema.js';
-import { organisationForCreate, requireStaff } from '../../http/auth.js';
+import { organisationForCreate } from '../../http/auth.js';
 import { ApiError, type FieldIssue } from '../../http/problem.js';
 import {
   ImportFileError, SYNC_MAX_VISITS, createImportRecord, fileProblemBody, executeImport, getImport, listImports, prepareImport, presentImport, runInBackground,
 } from '../../services/imports.js';
-import { isUuid } from '../../services/registrations.js';
+import { createImport, getImport as getImportOp, listImports as listImportsOp } from '../../../sdk/operations/imports.js';
+import { isUuid } from '../../../sdk/uuid.js';
+import { mount } from '../../http/mount.js';
 import type { AppEnv } from '../../types.js';
-import { query } from '../../http/validate.js';
-import * as z from 'zod/mini';
-
-/** `GET /api/v1/imports`: the latest imports of the caller's organisation (national: all, or one). */
-const ImportListQuery = z.strictObject({
-  organisationId: z.optional(z.string().check(z.maxLength(64))),
-  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
-});
+import { hasRefusedCharacter, visible } from '../../http/characters.js';
 
 const FORM_FIELDS = new Set(['file', 'mapping', 'dryRun', 'organisationId', 'locationId', 'background']);
 const MAPPING_MAX = 64 * 1024;
@@ -56,8 +51,10 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, string | Fil
   const issues: FieldIssue[] = [];
   const out: Record<string, string | File> = {};
   for (const [key, value] of Object.entries(form)) {
-    if (!FORM_FIELDS.has(key)) issues.push({ path: key, code: 'unknown-field' });
+    if (!FORM_FIELDS.has(key)) issues.push({ path: visible(key), code: 'unknown-field' });
     else if (Array.isArray(value)) issues.push({ path: key, code: 'invalid-value' });
+    // The same characters as in a JSON body are refused in a form field and in the file's name (which is stored).
+    else if (hasRefusedCharacter(typeof value === 'string' ? value : value.name ?? '')) issues.push({ path: key, code: 'invalid-character' });
     else out[key] = value;
   }
   if (issues.length) throw invalid(issues);
@@ -80,64 +77,61 @@ async function mappingOf(value: string | File | undefined): Promise<unknown> {
  * The imports router, mounted at `/api/v1/imports`. Staff only: coordinators and secret keys import
  * into their own organisation, national users into the one they name in `organisationId`.
  */
-export const importRoutes = new Hono<AppEnv>()
-  .post('/', async (c) => {
-    const caller = requireStaff(c);
-    const form = await readForm(c);
-    const { deps, lang } = c.var;
+export const importRoutes = new Hono<AppEnv>();
 
-    const issues: FieldIssue[] = [];
-    const file = form.file;
-    if (file === undefined) issues.push({ path: 'file', code: 'required' });
-    else if (typeof file === 'string') issues.push({ path: 'file', code: 'invalid-type', params: { expected: 'file' } });
-    for (const key of ['organisationId', 'locationId', 'dryRun', 'background'] as const) {
-      if (form[key] !== undefined && typeof form[key] !== 'string') issues.push({ path: key, code: 'invalid-type', params: { expected: 'string' } });
-    }
-    if (issues.length) throw invalid(issues);
-    const dryRun = flag(form.dryRun, 'dryRun', false);
-    const background = form.background === undefined ? null : flag(form.background, 'background', false);
-    const named = (form.organisationId as string | undefined)?.trim() || undefined;
-    const organisationId = organisationForCreate(caller, named);
-    if (!isUuid(organisationId)) throw invalid([{ path: 'organisationId', code: 'unknown-id', params: { id: organisationId } }]);
-    const [org] = await deps.database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId.toLowerCase())).limit(1);
-    if (!org) throw invalid([{ path: 'organisationId', code: 'unknown-id', params: { id: organisationId } }]);
+mount(importRoutes, createImport, async ({ c, caller }) => {
+  const form = await readForm(c);
+  const { deps, lang } = c.var;
 
-    const upload = file as File;
-    let prepared;
-    try {
-      prepared = await prepareImport(deps, {
-      organisationId: org.id,
-      caller,
-      fileName: upload.name ? upload.name.slice(0, 255) : null,
-      bytes: new Uint8Array(await upload.arrayBuffer()),
-      mapping: await mappingOf(form.mapping),
-      defaultLocationId: (form.locationId as string | undefined)?.trim() || undefined,
-      lang,
-      });
-    } catch (error) {
-      if (error instanceof ImportFileError) return c.body(JSON.stringify(fileProblemBody(error, lang)), 422, { 'Content-Type': 'application/problem+json; charset=utf-8' });
-      throw error;
-    }
-    const record = await createImportRecord(deps, prepared, { dryRun, actor: caller.actor });
-    c.header('Location', `/api/v1/imports/${record.id}`);
+  const issues: FieldIssue[] = [];
+  const file = form.file;
+  if (file === undefined) issues.push({ path: 'file', code: 'required' });
+  else if (typeof file === 'string') issues.push({ path: 'file', code: 'invalid-type', params: { expected: 'file' } });
+  for (const key of ['organisationId', 'locationId', 'dryRun', 'background'] as const) {
+    if (form[key] !== undefined && typeof form[key] !== 'string') issues.push({ path: key, code: 'invalid-type', params: { expected: 'string' } });
+  }
+  if (issues.length) throw invalid(issues);
+  const dryRun = flag(form.dryRun, 'dryRun', false);
+  const background = form.background === undefined ? null : flag(form.background, 'background', false);
+  const named = (form.organisationId as string | undefined)?.trim() || undefined;
+  const organisationId = organisationForCreate(caller, named);
+  if (!isUuid(organisationId)) throw invalid([{ path: 'organisationId', code: 'unknown-id', params: { id: organisationId } }]);
+  const [org] = await deps.database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId.toLowerCase())).limit(1);
+  if (!org) throw invalid([{ path: 'organisationId', code: 'unknown-id', params: { id: organisationId } }]);
 
-    if (dryRun) {
-      const done = await executeImport(deps, record.id, prepared, { dryRun: true, lang });
-      return c.json(presentImport(done, lang), 200);
-    }
-    if (background ?? prepared.visits.length > SYNC_MAX_VISITS) {
-      runInBackground(deps, record.id, prepared, lang);
-      return c.json(presentImport(record, lang), 202);
-    }
-    const done = await executeImport(deps, record.id, prepared, { dryRun: false, lang });
-    return c.json(presentImport(done, lang), 201);
-  })
-  .get('/', async (c) => {
-    const caller = requireStaff(c);
-    const q = query(c, ImportListQuery);
-    return c.json({ items: await listImports(c.var.deps, caller, q.organisationId, q.limit) });
-  })
-  .get('/:id', async (c) => {
-    const caller = requireStaff(c);
-    return c.json(presentImport(await getImport(c.var.deps, caller, c.req.param('id')), c.var.lang));
-  });
+  const upload = file as File;
+  let prepared;
+  try {
+    prepared = await prepareImport(deps, {
+    organisationId: org.id,
+    caller,
+    fileName: upload.name ? upload.name.slice(0, 255) : null,
+    bytes: new Uint8Array(await upload.arrayBuffer()),
+    mapping: await mappingOf(form.mapping),
+    defaultLocationId: (form.locationId as string | undefined)?.trim() || undefined,
+    lang,
+    });
+  } catch (error) {
+    if (error instanceof ImportFileError) return c.body(JSON.stringify(fileProblemBody(error, lang)), 422, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+    throw error;
+  }
+  const record = await createImportRecord(deps, prepared, { dryRun, actor: caller.actor });
+  c.header('Location', `/api/v1/imports/${record.id}`);
+
+  if (dryRun) {
+    const done = await executeImport(deps, record.id, prepared, { dryRun: true, lang });
+    return c.json(presentImport(done, lang), 200);
+  }
+  if (background ?? prepared.visits.length > SYNC_MAX_VISITS) {
+    runInBackground(deps, record.id, prepared, lang);
+    return c.json(presentImport(record, lang), 202);
+  }
+  const done = await executeImport(deps, record.id, prepared, { dryRun: false, lang });
+  return c.json(presentImport(done, lang), 201);
+});
+
+mount(importRoutes, listImportsOp, async ({ c, caller, query: q }) =>
+  c.json({ items: await listImports(c.var.deps, caller, q.organisationId, q.limit) }));
+
+mount(importRoutes, getImportOp, async ({ c, caller, params }) =>
+  c.json(presentImport(await getImport(c.var.deps, caller, params.id), c.var.lang)));

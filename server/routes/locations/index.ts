@@ -3,25 +3,28 @@
  * locations. Desk keys may read their organisation's; coordinators and secret keys manage their
  * own; national users see all and name `organisationId` when they create one.
  */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { DEFAULT_CLOSED_ON_HOLIDAYS } from '../../../sdk/holidays.js';
-import { Id } from '../../../sdk/schemas/common.js';
-import { LocationInput, LocationPatch } from '../../../sdk/schemas/location.js';
+import { createLocation, deleteLocation, getLocation, listLocations, updateLocation } from '../../../sdk/operations/locations.js';
+import type { LocationPatch } from '../../../sdk/schemas/location.js';
 import { locations } from '../../db/schema.js';
-import { requireCaller, requireStaff, scopeOf } from '../../http/auth.js';
-import { invalid, notFound, type FieldIssue } from '../../http/problem.js';
-import { body, query } from '../../http/validate.js';
-import { audit, diff } from '../../services/audit.js';
-import { gather, isUuid, organisationOfNew, presentLocation, listOrganisation } from '../../services/present.js';
+import { scopeOf } from '../../http/auth.js';
+import { mount } from '../../http/mount.js';
+import { invalid, type FieldIssue } from '../../http/problem.js';
+import { liveResource } from '../../services/crud.js';
+import { gather, organisationOfNew, presentLocation, listOrganisation } from '../../services/present.js';
 import type { TaxonomyService } from '../../services/taxonomy.js';
 import type { AppEnv } from '../../types.js';
 import { invalidatePublicLocations } from '../../services/nearest.js';
 
-const ListQuery = z.strictObject({ organisationId: z.optional(Id) });
-
 type Fields = z.output<typeof LocationPatch>;
+
+const stored = liveResource<typeof locations.$inferSelect>({
+  table: locations, entity: 'location', id: locations.id, owner: locations.organisationId, ownerOf: (row) => row.organisationId,
+  gone: locations.deletedAt, touched: locations.updatedAt, present: presentLocation,
+});
 
 /** The rules beyond the schema: holiday codes from the value list, exception times in order, one exception a date. */
 function checkRules(input: Fields, taxonomy: TaxonomyService): FieldIssue[] {
@@ -60,90 +63,47 @@ function columns(input: Fields): Partial<typeof locations.$inferInsert> {
   return out;
 }
 
-/** One live location the caller may see, or 404. */
-async function findVisible(c: Context<AppEnv>, id: string, scope: string | null) {
-  if (!isUuid(id)) throw notFound();
-  const [row] = await c.var.deps.database.db.select().from(locations)
-    .where(and(eq(locations.id, id), isNull(locations.deletedAt), scope ? eq(locations.organisationId, scope) : undefined))
-    .limit(1);
-  if (!row) throw notFound();
-  return row;
-}
-
 export const locationRoutes = new Hono<AppEnv>();
 
-locationRoutes
-  .get('/', async (c) => {
-    const scope = scopeOf(requireCaller(c));
-    const q = query(c, ListQuery);
-    const organisationId = listOrganisation(scope, q.organisationId);
-    if (organisationId === false) return c.json({ items: [] });
-    const rows = await c.var.deps.database.db.select().from(locations)
-      .where(and(isNull(locations.deletedAt), organisationId ? eq(locations.organisationId, organisationId) : undefined))
-      .orderBy(asc(sql`lower(${locations.name})`), asc(locations.id));
-    return c.json({ items: rows.map(presentLocation) });
-  })
-  .post('/', async (c) => {
-    const p = requireStaff(c);
-    const input = await body(c, LocationInput);
-    const { db } = c.var.deps.database;
-    const issues: FieldIssue[] = [];
-    const organisationId = await gather(issues, () => organisationOfNew(db, p, input.organisationId));
-    issues.push(...checkRules(input, c.var.deps.taxonomy));
-    if (issues.length || !organisationId) throw invalid(issues);
-    const now = c.var.deps.clock();
-    const row = await db.transaction(async (tx) => {
-      const [created] = await tx.insert(locations).values({
-        ...(columns(input) as typeof locations.$inferInsert),
-        closedOnHolidays: input.closedOnHolidays ? [...new Set(input.closedOnHolidays)] : [...DEFAULT_CLOSED_ON_HOLIDAYS],
-        organisationId,
-        createdAt: now,
-        updatedAt: now,
-      }).returning();
-      await audit(tx, { organisationId, entity: 'location', entityId: created.id, action: 'create', actor: p.actor, changes: presentLocation(created), at: now });
-      return created;
-    });
-    c.header('Location', `/api/v1/locations/${row.id}`);
-    invalidatePublicLocations(c.var.deps.database);
-    return c.json(presentLocation(row), 201);
-  })
-  .get('/:id', async (c) => {
-    const scope = scopeOf(requireCaller(c));
-    return c.json(presentLocation(await findVisible(c, c.req.param('id'), scope)));
-  })
-  .patch('/:id', async (c) => {
-    const p = requireStaff(c);
-    const existing = await findVisible(c, c.req.param('id'), scopeOf(p));
-    const input = await body(c, LocationPatch);
-    const issues = checkRules(input, c.var.deps.taxonomy);
-    if (issues.length) throw invalid(issues);
-    const set = columns(input);
-    const before = presentLocation(existing);
-    if (!Object.keys(set).length) return c.json(before);
-    const now = c.var.deps.clock();
-    const row = await c.var.deps.database.db.transaction(async (tx) => {
-      const [updated] = await tx.update(locations).set({ ...set, updatedAt: now })
-        .where(and(eq(locations.id, existing.id), isNull(locations.deletedAt))).returning();
-      if (!updated) throw notFound();
-      const after = presentLocation(updated);
-      const { updatedAt: _a, ...afterFields } = after;
-      const { updatedAt: _b, ...beforeFields } = before;
-      await audit(tx, { organisationId: updated.organisationId, entity: 'location', entityId: updated.id, action: 'update', actor: p.actor, changes: diff(beforeFields, afterFields), at: now });
-      return updated;
-    });
-    invalidatePublicLocations(c.var.deps.database);
-    return c.json(presentLocation(row));
-  })
-  .delete('/:id', async (c) => {
-    const p = requireStaff(c);
-    const existing = await findVisible(c, c.req.param('id'), scopeOf(p));
-    const now = c.var.deps.clock();
-    await c.var.deps.database.db.transaction(async (tx) => {
-      const done = await tx.update(locations).set({ deletedAt: now, updatedAt: now })
-        .where(and(eq(locations.id, existing.id), isNull(locations.deletedAt))).returning({ id: locations.id });
-      if (!done.length) throw notFound();
-      await audit(tx, { organisationId: existing.organisationId, entity: 'location', entityId: existing.id, action: 'delete', actor: p.actor, changes: { name: existing.name }, at: now });
-    });
-    invalidatePublicLocations(c.var.deps.database);
-    return c.body(null, 204);
-  });
+mount(locationRoutes, listLocations, async ({ c, caller, query }) => {
+  const organisationId = listOrganisation(scopeOf(caller), query.organisationId);
+  if (organisationId === false) return c.json({ items: [] });
+  const rows = await c.var.deps.database.db.select().from(locations)
+    .where(and(isNull(locations.deletedAt), organisationId ? eq(locations.organisationId, organisationId) : undefined))
+    .orderBy(asc(sql`lower(${locations.name})`), asc(locations.id));
+  return c.json({ items: rows.map(presentLocation) });
+});
+
+mount(locationRoutes, createLocation, async ({ c, caller, body: input }) => {
+  const { db } = c.var.deps.database;
+  const issues: FieldIssue[] = [];
+  const organisationId = await gather(issues, () => organisationOfNew(db, caller, input.organisationId));
+  issues.push(...checkRules(input, c.var.deps.taxonomy));
+  if (issues.length || !organisationId) throw invalid(issues);
+  const row = await stored.create(db, {
+    ...columns(input),
+    closedOnHolidays: input.closedOnHolidays ? [...new Set(input.closedOnHolidays)] : [...DEFAULT_CLOSED_ON_HOLIDAYS],
+    organisationId,
+  }, { actor: caller.actor, at: c.var.deps.clock() });
+  c.header('Location', `/api/v1/locations/${row.id}`);
+  invalidatePublicLocations(c.var.deps.database);
+  return c.json(presentLocation(row), 201);
+});
+
+mount(locationRoutes, getLocation, ({ c, row }) => c.json(presentLocation(row)), { load: stored.load });
+
+mount(locationRoutes, updateLocation, async ({ c, caller, body: input, row: existing }) => {
+  const issues = checkRules(input, c.var.deps.taxonomy);
+  if (issues.length) throw invalid(issues);
+  const set = columns(input);
+  if (!Object.keys(set).length) return c.json(presentLocation(existing));
+  const row = await stored.update(c.var.deps.database.db, existing, set, { actor: caller.actor, at: c.var.deps.clock() });
+  invalidatePublicLocations(c.var.deps.database);
+  return c.json(presentLocation(row));
+}, { load: stored.load });
+
+mount(locationRoutes, deleteLocation, async ({ c, caller, row: existing }) => {
+  await stored.remove(c.var.deps.database.db, existing, { actor: caller.actor, at: c.var.deps.clock(), changes: { name: existing.name } });
+  invalidatePublicLocations(c.var.deps.database);
+  return c.body(null, 204);
+}, { load: stored.load });

@@ -1,9 +1,13 @@
-/** `GET /api/v1/openapi.json` (public) and a self-hosted page that renders it: `/api/v1/docs` with its script `/api/v1/docs.js`. */
+/** `GET /api/v1/openapi.json` (public), `GET /healthz`, and a self-hosted page that renders it: `/api/v1/docs` with its script `/api/v1/docs.js`. */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
+import { sql } from 'drizzle-orm';
+import { getOpenApi, health } from '../../../sdk/operations/system.js';
+import { mount } from '../../http/mount.js';
+import { ApiError } from '../../http/problem.js';
 import { buildOpenApi } from '../../openapi/spec.js';
-import type { Lang } from '../../http/messages.js';
+import type { Lang } from '../../../sdk/schemas/common.js';
 import type { AppEnv } from '../../types.js';
 
 interface Asset { body: string; etag: string }
@@ -64,13 +68,26 @@ function send(c: Context<AppEnv>, file: Asset, type: string, cacheControl: strin
   return c.body(file.body, 200, headers);
 }
 
-export const openApiRoutes = new Hono<AppEnv>()
-  .get('/openapi.json', (c) => send(c, openApiDocument(c.var.deps.config.publicUrl), 'application/json; charset=utf-8', 'public, max-age=300'))
-  .get('/docs', (c) => {
+export const openApiRoutes = new Hono<AppEnv>();
+
+mount(openApiRoutes, getOpenApi, ({ c }) => send(c, openApiDocument(c.var.deps.config.publicUrl), 'application/json; charset=utf-8', 'public, max-age=300'));
+
+mount(openApiRoutes, health, async ({ c }) => {
+  try {
+    await c.var.deps.database.rows(sql`select 1`);
+    return c.json({ status: 'ok', database: c.var.deps.database.kind });
+  } catch {
+    throw new ApiError('unavailable');
+  }
+});
+
+// The page that renders the document is not an operation of the API.
+openApiRoutes
+  .get('/api/v1/docs', (c) => {
     c.header('Vary', 'Accept-Language');
     return send(c, docsPage(c.var.lang), 'text/html; charset=utf-8', 'no-cache');
   })
-  .get('/docs.js', (c) => {
+  .get('/api/v1/docs.js', (c) => {
     script ??= asset(readBeside('docs-page.js'));
     return send(c, script, 'text/javascript; charset=utf-8', 'no-cache');
   });

@@ -5,10 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { PublicLocationsQuery, type OriginPrecision } from '../../../sdk/schemas/reports.js';
+import { findLocations, getPublicLocation } from '../../../sdk/operations/public.js';
+import type { OriginPrecision } from '../../../sdk/schemas/reports.js';
 import { amsterdamParts } from '../../../sdk/opening-hours.js';
+import { isUuid } from '../../../sdk/uuid.js';
+import { mount } from '../../http/mount.js';
 import { ApiError, notFound } from '../../http/problem.js';
-import { query } from '../../http/validate.js';
 import type { GeocodeResult } from '../../services/geocoder.js';
 import { locationJsonLd } from '../../services/json-ld.js';
 import { findNearest, findPublicLocation, cachedOpenState, toPublicLocation } from '../../services/nearest.js';
@@ -18,7 +20,6 @@ import { publicStatsRoute } from '../reports/public-stats.js';
 
 export const PC4_ATTRIBUTION = 'Postcode data © GeoNames (geonames.org), CC BY 4.0';
 const DEFAULT_LIMIT = 5;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const MY_LOCATION = { nl: '‘Gebruik mijn locatie’', en: '‘Use my location’' };
 
@@ -73,55 +74,56 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 
 const present = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v : undefined);
 
-export const publicRoutes = new Hono<AppEnv>()
-  .get('/locations', async (c) => {
-    const { deps } = c.var;
-    const params = query(c, PublicLocationsQuery);
-    const given = (['postcode', 'near', 'q'] as const).filter((k) => present(params[k]) !== undefined);
-    if (given.length !== 1) {
-      const paths = given.length === 0 ? ['postcode'] : given;
-      throw new ApiError('validation', { issues: paths.map((path) => ({ path, code: 'exactly-one', params: { fields: 'postcode, near, q' } })), detail: DETAILS['exactly-one'] });
-    }
-    const by = given[0];
-    const limit = params.limit ?? DEFAULT_LIMIT;
-    const now = deps.clock();
+export const publicRoutes = new Hono<AppEnv>();
 
-    let origin: { lat: number; lon: number; label: string; precision: OriginPrecision };
-    let attribution: string | undefined;
-    if (by === 'near') {
-      const [lat, lon] = params.near!.split(',').map(Number);
-      if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) throw fail('near', 'invalid-near');
-      origin = { lat, lon, label: c.var.lang === 'en' ? 'Your location' : 'Uw locatie', precision: 'device' };
-    } else {
-      const input = by === 'postcode' ? { postcode: params.postcode! } : { q: params.q! };
-      const result: GeocodeResult = await deps.geocoder.resolve(input);
-      if (!result.ok) {
-        if (result.reason === 'unavailable') throw fail(by, 'geocoder-unavailable');
-        if (by === 'postcode') throw fail(by, result.reason === 'invalid' ? 'invalid-postcode' : 'unknown-postcode');
-        throw fail(by, 'unknown-place');
-      }
-      const point = result.point;
-      const precision = point.source === 'pc4' ? 'pc4' : by === 'postcode' ? 'postcode' : 'place';
-      origin = { lat: point.lat, lon: point.lon, label: point.label, precision };
-      if (point.source === 'pc4') attribution = PC4_ATTRIBUTION;
-      // Search demand: the four digits and the local date only, counted in memory.
-      if (point.pc4) searchDemandFor(deps).count(point.pc4, amsterdamParts(now).date);
-    }
+mount(publicRoutes, findLocations, async ({ c, query: params }) => {
+  const { deps } = c.var;
+  const given = (['postcode', 'near', 'q'] as const).filter((k) => present(params[k]) !== undefined);
+  if (given.length !== 1) {
+    const paths = given.length === 0 ? ['postcode'] : given;
+    throw new ApiError('validation', { issues: paths.map((path) => ({ path, code: 'exactly-one', params: { fields: 'postcode, near, q' } })), detail: DETAILS['exactly-one'] });
+  }
+  const by = given[0];
+  const limit = params.limit ?? DEFAULT_LIMIT;
+  const now = deps.clock();
 
-    const items = await findNearest(deps.database, { origin, limit, openNow: params.openNow === 'true', now });
-    return cachedJson(c, { origin, items, ...(attribution ? { attribution } : {}) }, 'Accept-Language');
-  })
-  .get('/locations/:id', async (c) => {
-    const { deps } = c.var;
-    const id = c.req.param('id');
-    if (!UUID.test(id)) throw notFound();
-    const found = await findPublicLocation(deps.database, id);
-    if (!found) throw notFound();
-    const now = deps.clock();
-    const view = toPublicLocation(found.row, found.organisationName, cachedOpenState(found.row.id, found.row, now));
-    const base = deps.config.publicUrl?.replace(/\/+$/, '') ?? new URL(c.req.url).origin;
-    const jsonLd = locationJsonLd(view, { now, id: `${base}/api/v1/public/locations/${view.id}` });
-    return cachedJson(c, { ...view, jsonLd });
-  })
-  // GET /stats belongs to the reports feature; it is public, so it lives under this mount.
-  .route('/', publicStatsRoute);
+  let origin: { lat: number; lon: number; label: string; precision: OriginPrecision };
+  let attribution: string | undefined;
+  if (by === 'near') {
+    const [lat, lon] = params.near!.split(',').map(Number);
+    if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) throw fail('near', 'invalid-near');
+    origin = { lat, lon, label: c.var.lang === 'en' ? 'Your location' : 'Uw locatie', precision: 'device' };
+  } else {
+    const input = by === 'postcode' ? { postcode: params.postcode! } : { q: params.q! };
+    const result: GeocodeResult = await deps.geocoder.resolve(input);
+    if (!result.ok) {
+      if (result.reason === 'unavailable') throw fail(by, 'geocoder-unavailable');
+      if (by === 'postcode') throw fail(by, result.reason === 'invalid' ? 'invalid-postcode' : 'unknown-postcode');
+      throw fail(by, 'unknown-place');
+    }
+    const point = result.point;
+    const precision = point.source === 'pc4' ? 'pc4' : by === 'postcode' ? 'postcode' : 'place';
+    origin = { lat: point.lat, lon: point.lon, label: point.label, precision };
+    if (point.source === 'pc4') attribution = PC4_ATTRIBUTION;
+    // Search demand: the four digits and the local date only, counted in memory.
+    if (point.pc4) searchDemandFor(deps).count(point.pc4, amsterdamParts(now).date);
+  }
+
+  const items = await findNearest(deps.database, { origin, limit, openNow: params.openNow === 'true', now });
+  return cachedJson(c, { origin, items, ...(attribution ? { attribution } : {}) }, 'Accept-Language');
+});
+
+mount(publicRoutes, getPublicLocation, async ({ c, params: { id } }) => {
+  const { deps } = c.var;
+  if (!isUuid(id)) throw notFound();
+  const found = await findPublicLocation(deps.database, id);
+  if (!found) throw notFound();
+  const now = deps.clock();
+  const view = toPublicLocation(found.row, found.organisationName, cachedOpenState(found.row.id, found.row, now));
+  const base = deps.config.publicUrl?.replace(/\/+$/, '') ?? new URL(c.req.url).origin;
+  const jsonLd = locationJsonLd(view, { now, id: `${base}/api/v1/public/locations/${view.id}` });
+  return cachedJson(c, { ...view, jsonLd });
+});
+
+// GET /stats belongs to the reports feature (routes/reports/public-stats.ts); it is public, so it is mounted with these.
+publicRoutes.route('/', publicStatsRoute);

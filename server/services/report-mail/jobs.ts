@@ -5,8 +5,8 @@
  * `FOR UPDATE SKIP LOCKED`, so that two senders never take the same row; a claim lasts
  * `CLAIM_MS`, so that a sender that died mid-send leaves its row to another after that.
  */
-import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Database, Db } from '../../db/client.js';
 import { reportMailJobs, reportSubscriptions } from '../../db/schema.js';
 import { duePeriods } from './periods.js';
 
@@ -70,6 +70,6 @@ export async function markFailed(database: Database, job: ClaimedJob, at: Date, 
 }
 
 /** Drops the jobs of a subscription that were not sent (on unsubscribe). */
-export async function dropUnsentJobs(database: Database, subscriptionId: string): Promise<void> {
-  await database.rows(sql`delete from ${reportMailJobs} where subscription_id = ${subscriptionId} and sent_at is null`);
+export async function dropUnsentJobs(db: Db, subscriptionId: string): Promise<void> {
+  await db.delete(reportMailJobs).where(and(eq(reportMailJobs.subscriptionId, subscriptionId), isNull(reportMailJobs.sentAt)));
 }

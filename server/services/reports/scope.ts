@@ -1,5 +1,6 @@
 /** Who may see what in a report: the period of a query and the filter a caller may have. */
 import { and, eq } from 'drizzle-orm';
+import { isUuid } from '../../../sdk/uuid.js';
 import { locations, organisations } from '../../db/schema.js';
 import type { Principal } from '../../http/auth.js';
 import { scopeOf } from '../../http/auth.js';
@@ -9,9 +10,8 @@ import { resolvePeriod, type Period } from './periods.js';
 import type { ReportFilter } from './queries.js';
 
 type Caller = Exclude<Principal, { kind: 'anonymous' }>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Whether an id can be a uuid at all (anything else must never reach a uuid cast). */
-export const isUuid = (id: string) => UUID.test(id);
+export { isUuid };
 
 export interface FilterQuery {
   from?: string;
@@ -40,7 +40,7 @@ export async function resolveFilter(deps: Pick<Deps, 'clock' | 'database'>, call
   const { db } = deps.database;
   let organisationId = scope ?? undefined;
   if (q.organisationId !== undefined) {
-    if (!UUID.test(q.organisationId)) throw notFound();
+    if (!isUuid(q.organisationId)) throw notFound();
     if (scope && q.organisationId !== scope) throw notFound();
     if (!scope) {
       const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, q.organisationId)).limit(1);
@@ -49,7 +49,7 @@ export async function resolveFilter(deps: Pick<Deps, 'clock' | 'database'>, call
     organisationId = q.organisationId;
   }
   if (q.locationId !== undefined) {
-    if (!UUID.test(q.locationId)) throw notFound();
+    if (!isUuid(q.locationId)) throw notFound();
     const where = scope ? and(eq(locations.id, q.locationId), eq(locations.organisationId, scope)) : eq(locations.id, q.locationId);
     const [location] = await db.select({ id: locations.id }).from(locations).where(where).limit(1);
     if (!location) throw notFound();
