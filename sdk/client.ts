@@ -32,6 +32,8 @@ import { taxonomyApi } from './api/taxonomy.js';
 import { reportsApi } from './api/reports.js';
 import { authApi } from './api/auth.js';
 import { healthApi } from './api/health.js';
+import { geocodeApi } from './api/geocode.js';
+import type { GeocodedAddress, GeocodeQuery } from './schemas/geocode.js';
 
 export { createHttp, uuid, type Http, type IdoClientOptions, type RequestOptions } from './http.js';
 
@@ -326,6 +328,17 @@ export interface IdoClient {
    * ```
    */
   health(options?: RequestOptions): Promise<Health>;
+  /**
+   * The address at a postcode and house number (`GET /api/v1/geocode`, staff only): PDOK's when
+   * it is reachable, else the postcode area or the PC4 centroid (`precision` says which; what it
+   * cannot know is null). An `IdoHttpError` 422 when nothing is found.
+   * @example
+   * ```ts
+   * const a = await ido.geocode({ postcode: '3511AB', number: '11' });
+   * if (a.precision === 'pc4') console.warn('only the area is known: check the pin');
+   * ```
+   */
+  geocode(query: GeocodeQuery, options?: RequestOptions): Promise<GeocodedAddress>;
 }
 
 /**
@@ -353,5 +366,6 @@ export function createIdoClient(options: IdoClientOptions): IdoClient {
     reports: reportsApi(http),
     auth: authApi(http),
     health: healthApi(http),
+    geocode: geocodeApi(http),
   };
 }

@@ -65,6 +65,24 @@ export interface RequestOptions {
    * ```
    */
   signal?: AbortSignal;
+  /**
+   * Sent as `If-Match` on an update or delete: the ETag of the version you read (from `onEtag`).
+   * When someone else changed it meanwhile, the call fails with `IdoHttpError` 412 and nothing
+   * changes. Resources with ETags: one location (contract v3).
+   * @default undefined
+   */
+  ifMatch?: string;
+  /**
+   * Called with the answer's `ETag` (null when it has none), for a later `ifMatch`.
+   * @default undefined
+   * @example
+   * ```ts
+   * let etag: string | null = null;
+   * const location = await ido.locations.get(id, { onEtag: (e) => (etag = e) });
+   * await ido.locations.update(id, { exceptions: [...location.exceptions, closure] }, { ifMatch: etag ?? undefined });
+   * ```
+   */
+  onEtag?: (etag: string | null) => void;
 }
 
 
@@ -161,10 +179,15 @@ export function createHttp(options: IdoClientOptions): Http {
           json: call.json,
           searchParams: search(call.query),
           signal: call.signal,
-          headers: { authorization: http.token ? `Bearer ${http.token}` : undefined },
+          headers: { authorization: http.token ? `Bearer ${http.token}` : undefined, 'if-match': call.ifMatch },
           // Arrays merge: this adds POST to the retried methods for this call only.
           retry: call.idempotent ? { methods: ['post'] } : {},
         });
+        if (call.onEtag) {
+          const answer = await response;
+          call.onEtag(answer.headers.get('etag'));
+          return as === 'blob' ? await answer.blob() : await answer.text();
+        }
         return as === 'blob' ? await response.blob() : await response.text();
       } catch (error) {
         if (call.signal?.aborted) throw call.signal.reason;
@@ -197,16 +220,16 @@ export function createHttp(options: IdoClientOptions): Http {
 
 /** Deletes one (`204`). */
 export async function remove(http: Http, path: string, o?: RequestOptions): Promise<void> {
-  await http.send('delete', path, { signal: o?.signal });
+  await http.send('delete', path, { signal: o?.signal, ifMatch: o?.ifMatch });
 }
 
 /** The five calls of a resource at `path`, every answer parsed with `schema`. */
 export function resource<S extends z.ZodMiniType>(http: Http, path: string, schema: S): Resource<z.output<S>, object, object, object> {
   return {
     list: (query, o) => http.request('get', path, page(schema), { query, signal: o?.signal }),
-    get: (id, o) => http.request('get', at(path, id), schema, o),
-    create: (json, o) => http.request('post', path, schema, { json, signal: o?.signal }),
-    update: (id, json, o) => http.request('patch', at(path, id), schema, { json, signal: o?.signal }),
+    get: (id, o) => http.request('get', at(path, id), schema, { signal: o?.signal, onEtag: o?.onEtag }),
+    create: (json, o) => http.request('post', path, schema, { json, signal: o?.signal, onEtag: o?.onEtag }),
+    update: (id, json, o) => http.request('patch', at(path, id), schema, { json, ...o }),
     delete: (id, o) => remove(http, at(path, id), o),
   };
 }

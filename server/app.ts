@@ -24,6 +24,7 @@ import { reportRoutes } from './routes/reports/index.js';
 import { publicRoutes } from './routes/public/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
 import { importRoutes } from './routes/imports/index.js';
+import { geocodeRoutes } from './routes/geocode/index.js';
 
 const MiB = 1024 * 1024;
 
@@ -81,7 +82,7 @@ export function createApp(deps: Deps) {
   const preflight = cors({
     origin: '*',
     allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'If-None-Match', 'X-Request-Id'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'If-None-Match', 'If-Match', 'X-Request-Id'],
     exposeHeaders,
     maxAge: 600,
     credentials: false,
@@ -136,6 +137,7 @@ export function createApp(deps: Deps) {
     .route('/keys', keyRoutes)
     .route('/reports', reportRoutes)
     .route('/imports', importRoutes)
+    .route('/geocode', geocodeRoutes)
     .route('/public', publicRoutes)
     .route('/', openApiRoutes);
   app.route('/api/v1', api);

@@ -5,3 +5,4 @@ export * from './registration.js';
 export * from './location.js';
 export * from './resources.js';
 export * from './reports.js';
+export * from './geocode.js';

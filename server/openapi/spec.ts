@@ -130,6 +130,7 @@ const OUTPUTS: Record<string, Described> = {
   PublicStats: d(PublicStats, 'National figures; a count under 5 is null with `suppressed: true`.', 'Landelijke cijfers; een aantal onder 5 is null met `suppressed: true`.'),
   ImportStatus: d(ImportStatus, 'An import and its progress; `errors` lists every row that could not be read.', 'Een import en de voortgang; `errors` noemt elke rij die niet gelezen kon worden.'),
   ImportList: d(ImportList, 'The latest imports, without their errors.', 'De laatste imports, zonder fouten.'),
+  GeocodedAddress: d(S.GeocodedAddress, 'An address found by postcode and house number; `precision` says how much is known (`pc4`: only the centroid of the four digits, the other fields null).', 'Een adres bij postcode en huisnummer; `precision` zegt hoeveel bekend is (`pc4`: alleen het midden van het postcodegebied, de rest null).'),
   Health: d(Health, 'The process can reach its database.', 'Het proces kan de database bereiken.'),
 };
 
@@ -200,6 +201,8 @@ const PARAMETER_TEXT: Record<string, { en: string; nl: string }> = {
   openNow: { en: 'Only locations open now.', nl: 'Alleen locaties die nu open zijn.' },
   format: { en: '`csv` (`;`, UTF-8 with BOM, for Dutch Excel) or `xlsx`.', nl: '`csv` (`;`, UTF-8 met BOM, voor Nederlandse Excel) of `xlsx`.' },
   view: { en: '`questions`: a row per question (the shape an import reads back); `summary`: the accountability tables.', nl: '`questions`: een rij per vraag; `summary`: de verantwoordingstabellen.' },
+  number: { en: 'House number, digits only.', nl: 'Huisnummer, alleen cijfers.' },
+  addition: { en: 'House letter or addition (`A`, `2-hoog`).', nl: 'Huisletter of toevoeging (`A`, `2-hoog`).' },
   suppress: { en: 'Replace counts under 5 by `< 5`.', nl: 'Aantallen onder 5 als `< 5` tonen.' },
 };
 
@@ -207,7 +210,7 @@ const PARAMETER_TEXT: Record<string, { en: string; nl: string }> = {
 // Operations.
 
 type Access = 'public' | 'desk' | 'staff' | 'national' | 'caller';
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429;
 
 interface Operation {
   tag: string;
@@ -222,6 +225,8 @@ interface Operation {
   /** Success responses: status → component name (or null for no body). */
   ok: Record<number, { schema: string | null; en: string; nl: string } | { content: Json; en: string; nl: string }>;
   errors?: ErrorStatus[];
+  /** Takes an `If-Match` header (contract v3). */
+  ifMatch?: boolean;
 }
 
 const ok = (schema: string | null, en: string, nl: string) => ({ schema, en, nl });
@@ -232,6 +237,7 @@ const PROBLEMS: Record<ErrorStatus, { name: string; en: string; nl: string }> = 
   403: { name: 'Forbidden', en: 'Authenticated, but not allowed (a desk key outside its rights or origins).', nl: 'Wel ingelogd, maar dit mag niet.' },
   404: { name: 'NotFound', en: 'Not found, or of another organisation.', nl: 'Niet gevonden, of van een andere organisatie.' },
   409: { name: 'Conflict', en: 'Conflicts with what is stored (e.g. the same id with another body).', nl: 'Botst met wat is opgeslagen (bijvoorbeeld hetzelfde id met andere inhoud).' },
+  412: { name: 'PreconditionFailed', en: '`If-Match` names an ETag that is no longer current: someone else changed it; nothing was changed.', nl: '`If-Match` noemt een ETag die niet meer klopt: iemand anders heeft het gewijzigd; er is niets veranderd.' },
   413: { name: 'PayloadTooLarge', en: 'Body too large: 1 MiB, 5 MiB for batch and import.', nl: 'Te groot: 1 MiB, 5 MiB voor batch en import.' },
   415: { name: 'UnsupportedMediaType', en: 'Wrong content type.', nl: 'Verkeerd soort inhoud.' },
   422: { name: 'ValidationFailed', en: 'Valid JSON that breaks the rules; `errors` lists every broken field.', nl: 'Geldige JSON die niet aan de regels voldoet; `errors` noemt elk fout veld.' },
@@ -280,6 +286,13 @@ function crud(tag: string, name: string, plural: string, nl: { one: string; many
 
 function operations(): Record<string, Record<string, Operation>> {
   const locations = crud('locations', 'Location', 'Locations', { one: 'Locatie', many: 'Locaties' }, { list: 'desk', read: 'desk', query: LocationListQuery });
+  // Contract v3: the answers carry an ETag; PATCH and DELETE take If-Match, a stale one is 412.
+  for (const method of ['patch', 'delete'] as const) {
+    const op = locations.item[method];
+    op.ifMatch = true;
+    op.errors = [...(op.errors ?? []), 412];
+    op.description = `${op.description ?? ''} Send the \`ETag\` of what you read as \`If-Match\`: when someone else changed it meanwhile the answer is 412 and nothing changes. Without \`If-Match\` it changes whatever is stored.`.trim();
+  }
   const partners = crud('partners', 'Partner', 'Partners', { one: 'Partner', many: 'Partners' }, { list: 'desk', read: 'desk', query: PartnerListQuery });
   const courses = crud('courses', 'Course', 'Courses', { one: 'Cursus', many: 'Cursussen' }, { query: CourseListQuery });
   const organisations = crud('organisations', 'Organisation', 'Organisations', { one: 'Organisatie', many: 'Organisaties' }, { create: 'national', noDelete: true, query: OrganisationListQuery });
@@ -367,6 +380,13 @@ function operations(): Record<string, Record<string, Operation>> {
         errors: [403, 422],
       },
     },
+    [`${P}/geocode`]: {
+      get: {
+        tag: 'locations', id: 'geocodeAddress', en: 'Look up an address by postcode and house number', nl: 'Adres opzoeken bij postcode en huisnummer',
+        description: "For the admin form: PDOK's address when PDOK is reachable (`precision: \"address\"`), else PDOK's postcode area (`postcode`) or the PC4 centroid (`pc4`, street, place, municipality and province null). 422 when nothing is found.",
+        access: 'staff', query: S.GeocodeQuery, ok: { 200: ok('GeocodedAddress', 'The address.', 'Het adres.') }, errors: [403, 422],
+      },
+    },
     [`${P}/imports`]: {
       get: { tag: 'imports', id: 'listImports', en: 'List imports', nl: 'Imports opvragen', access: 'staff', query: ImportListQuery, ok: { 200: ok('ImportList', 'The latest 50 imports.', 'De laatste 50 imports.') } },
       post: {
@@ -439,6 +459,7 @@ function buildOperation(path: string, method: string, op: Operation): Json {
   const parameters: Json[] = [];
   if (path.includes('{id}')) parameters.push(idParam(NOUNS[op.tag] ?? 'resource'));
   if (op.query) parameters.push(...queryParameters(op.query));
+  if (op.ifMatch) parameters.push({ name: 'If-Match', in: 'header', required: false, description: 'The `ETag` of the version you read; a stale one answers 412.', 'x-description-nl': 'De `ETag` van wat je las; een verouderde geeft 412.', schema: { type: 'string' } });
   parameters.push({ name: 'Accept-Language', in: 'header', required: false, description: 'nl (default) or en.', schema: { type: 'string' } });
 
   const responses: Json = {};

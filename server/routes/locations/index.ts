@@ -13,6 +13,7 @@ import { locations } from '../../db/schema.js';
 import { requireCaller, requireStaff, scopeOf } from '../../http/auth.js';
 import { invalid, notFound, type FieldIssue } from '../../http/problem.js';
 import { body, query } from '../../http/validate.js';
+import { checkIfMatch, etagOf, ifMatchOf } from '../../http/etag.js';
 import { audit, diff } from '../../services/audit.js';
 import { gather, isUuid, organisationOfNew, presentLocation, listOrganisation } from '../../services/present.js';
 import type { TaxonomyService } from '../../services/taxonomy.js';
@@ -105,11 +106,15 @@ locationRoutes
     });
     c.header('Location', `/api/v1/locations/${row.id}`);
     invalidatePublicLocations(c.var.deps.database);
-    return c.json(presentLocation(row), 201);
+    const presented = presentLocation(row);
+    c.header('ETag', etagOf(presented));
+    return c.json(presented, 201);
   })
   .get('/:id', async (c) => {
     const scope = scopeOf(requireCaller(c));
-    return c.json(presentLocation(await findVisible(c, c.req.param('id'), scope)));
+    const presented = presentLocation(await findVisible(c, c.req.param('id'), scope));
+    c.header('ETag', etagOf(presented));
+    return c.json(presented);
   })
   .patch('/:id', async (c) => {
     const p = requireStaff(c);
@@ -118,27 +123,44 @@ locationRoutes
     const issues = checkRules(input, c.var.deps.taxonomy);
     if (issues.length) throw invalid(issues);
     const set = columns(input);
-    const before = presentLocation(existing);
-    if (!Object.keys(set).length) return c.json(before);
+    const ifMatch = ifMatchOf(c);
     const now = c.var.deps.clock();
+    let changed = false;
     const row = await c.var.deps.database.db.transaction(async (tx) => {
+      // The row as it is now, locked until the change is stored: the ETag is checked against this one.
+      const [current] = await tx.select().from(locations)
+        .where(and(eq(locations.id, existing.id), isNull(locations.deletedAt))).for('update');
+      if (!current) throw notFound();
+      const before = presentLocation(current);
+      checkIfMatch(ifMatch, etagOf(before));
+      if (!Object.keys(set).length) return current;
       const [updated] = await tx.update(locations).set({ ...set, updatedAt: now })
         .where(and(eq(locations.id, existing.id), isNull(locations.deletedAt))).returning();
       if (!updated) throw notFound();
+      changed = true;
       const after = presentLocation(updated);
       const { updatedAt: _a, ...afterFields } = after;
       const { updatedAt: _b, ...beforeFields } = before;
       await audit(tx, { organisationId: updated.organisationId, entity: 'location', entityId: updated.id, action: 'update', actor: p.actor, changes: diff(beforeFields, afterFields), at: now });
       return updated;
     });
-    invalidatePublicLocations(c.var.deps.database);
-    return c.json(presentLocation(row));
+    if (changed) invalidatePublicLocations(c.var.deps.database);
+    const presented = presentLocation(row);
+    c.header('ETag', etagOf(presented));
+    return c.json(presented);
   })
   .delete('/:id', async (c) => {
     const p = requireStaff(c);
     const existing = await findVisible(c, c.req.param('id'), scopeOf(p));
+    const ifMatch = ifMatchOf(c);
     const now = c.var.deps.clock();
     await c.var.deps.database.db.transaction(async (tx) => {
+      if (ifMatch) {
+        const [current] = await tx.select().from(locations)
+          .where(and(eq(locations.id, existing.id), isNull(locations.deletedAt))).for('update');
+        if (!current) throw notFound();
+        checkIfMatch(ifMatch, etagOf(presentLocation(current)));
+      }
       const done = await tx.update(locations).set({ deletedAt: now, updatedAt: now })
         .where(and(eq(locations.id, existing.id), isNull(locations.deletedAt))).returning({ id: locations.id });
       if (!done.length) throw notFound();
