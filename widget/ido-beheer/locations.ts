@@ -78,6 +78,8 @@ export class LocationsSection implements ReactiveController {
   private _opening: string | null = null;
   private _notice = '';
   private _focusAfterRender?: string;
+  /** Deleted here: left out of the list at once, before it has been read again. */
+  private readonly _deleted = new Set<string>();
 
   constructor(host: Host, deps: LocationsDeps) {
     this._host = host;
@@ -327,6 +329,7 @@ export class LocationsSection implements ReactiveController {
     const t = this._t;
     try {
       await this._deps.client().locations.delete(form.id!, { ifMatch: form.etag });
+      this._deleted.add(form.id!);
       this._notice = t.deleted(form.storedName);
       this._form = null;
       this._listVersion++;
@@ -373,7 +376,7 @@ export class LocationsSection implements ReactiveController {
   private _renderList(): TemplateResult {
     const t = this._t;
     const status = this._list.status;
-    const all = this._list.value ?? [];
+    const all = (this._list.value ?? []).filter((l) => !this._deleted.has(l.id));
     const q = this._query.trim().toLowerCase();
     const shown = q
       ? all.filter((l) => [l.name, l.address.city, l.address.postcode.replace(/\s+/g, ''), l.address.street]
