@@ -367,7 +367,7 @@ const own = css`
   .conflict > * {
     margin: 0;
   }
-  .back {
+  .button.quiet.back {
     padding-inline: 0;
   }
   @media (forced-colors: active) {
