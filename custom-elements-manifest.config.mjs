@@ -49,5 +49,7 @@ export default {
   exclude: ['widget/**/*.styles.ts', 'widget/**/i18n.*.ts'],
   litelement: true,
   quiet: true,
+  // package.json names the manifest already; left on, a check into another folder would rewrite it.
+  packagejson: false,
   plugins: [publicSurface()],
 };

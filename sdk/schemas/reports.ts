@@ -76,8 +76,20 @@ export const PublicLocation = z.object({
 });
 export type PublicLocation = z.infer<typeof PublicLocation>;
 
+/**
+ * How exactly the search's origin is known: the visitor's own position (`device`), a postcode found
+ * as such (`postcode`), only its four-digit area's centre (`pc4`: the distances are approximate), or a
+ * place's centre (`place`).
+ */
+export const ORIGIN_PRECISIONS = ['device', 'postcode', 'pc4', 'place'] as const;
+export type OriginPrecision = (typeof ORIGIN_PRECISIONS)[number];
+
 export const PublicLocations = z.object({
-  origin: z.nullable(z.object({ lat: z.number(), lon: z.number(), label: z.string() })),
+  origin: z.nullable(z.object({
+    lat: z.number(), lon: z.number(), label: z.string(),
+    /** Absent from servers before December 2026. */
+    precision: z.optional(z.enum(ORIGIN_PRECISIONS)),
+  })),
   items: z.array(PublicLocation),
   attribution: z.optional(z.string()),
 });

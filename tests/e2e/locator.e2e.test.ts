@@ -76,4 +76,36 @@ describe('<ido-locator> on /locator.html, in a real browser against a real serve
     assert.deepEqual(foreign, [], `requests to other origins: ${foreign.join('\n')}`);
     assert.ok(requests.some((url) => url.startsWith(`${server.base}/widget/ido.js`)));
   });
+  it('draws the map page with markers that never cover each other and targets of at least 24 px', { timeout: 180_000 }, async () => {
+    for (const width of [1280, 320]) {
+      const ctx = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width, height: 900 } });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(`${server.base}/locator-kaart.html`);
+        const locator = page.locator('ido-locator').first();
+        const markers = locator.locator('.map-marker');
+        await markers.first().waitFor({ state: 'visible', timeout: 60_000 });
+        const count = await markers.count();
+        assert.ok(count >= 2, `several markers: ${count}`);
+        await shot(page, `locator-map-${width}`);
+        const boxes = await markers.evaluateAll((nodes) => nodes.map((n) => {
+          const r = n.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height, name: n.getAttribute('aria-label') };
+        }));
+        for (const [i, a] of boxes.entries()) {
+          for (const b of boxes.slice(i + 1)) {
+            const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+            assert.ok(!overlap, `at ${width} px, marker "${a.name}" covers "${b.name}": ${JSON.stringify([a, b])}`);
+          }
+        }
+        // Everything on the map a finger can tap: the markers, the zoom buttons, the credits' links.
+        const targets = await locator.locator('.map a, .map [role="button"], .map-marker').evaluateAll((nodes) =>
+          nodes.map((n) => ({ text: n.textContent?.trim() || n.getAttribute('aria-label'), ...n.getBoundingClientRect().toJSON() })));
+        assert.ok(targets.length > count, 'zoom buttons and credit links besides the markers');
+        for (const t of targets) assert.ok(t.width >= 24 && t.height >= 24, `at ${width} px, "${t.text}" is ${t.width}×${t.height}`);
+      } finally {
+        await ctx.close();
+      }
+    }
+  });
 });

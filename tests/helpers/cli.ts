@@ -28,9 +28,15 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `ido-server start`; `started` resolves with the match once a stdout line matches `ready`. */
+const clockAt = fileURLToPath(new URL('./clock-at.mjs', import.meta.url));
+
+/**
+ * Starts `ido-server start`; `started` resolves with the match once a stdout line matches `ready`.
+ * With `IDO_TEST_CLOCK_AT` in `env`, the process's clock starts at that instant (tests/helpers/clock-at.mjs).
+ */
 export function startServer(env: Record<string, string | undefined>, ready: RegExp, timeoutMs = 180_000) {
-  const child = spawn(process.execPath, [bin, 'start'], { env: { ...process.env, HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const preload = env.IDO_TEST_CLOCK_AT ? ['--import', clockAt] : [];
+  const child = spawn(process.execPath, [...preload, bin, 'start'], { env: { ...process.env, HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (d) => { stderr += d; });

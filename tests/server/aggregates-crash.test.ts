@@ -31,6 +31,9 @@ for (const backend of backends.filter((b) => b === 'postgres')) describe(`report
 
   const start = async () => {
     const server = startServer({
+      // The server process reads the test's date: the visits are made around NOW, and a server on the
+      // machine's clock would refuse them as in the future on any day before it.
+      IDO_TEST_CLOCK_AT: NOW.toISOString(),
       DATABASE_URL: ctx.databaseUrl, PORT: '0', IDO_LOG: 'json', IDO_PDOK_URL: 'off', IDO_FOLD_INTERVAL_MS: '20', IDO_DB_POOL: '6',
     }, /"msg":"listening".*?"port":(\d+)/);
     const [, port] = await server.started;

@@ -246,7 +246,7 @@ for (const backend of backends) {
     it('geocodes a full postcode with PDOK (no GeoNames credit) and caches it', async () => {
       const r = await ctx.call('GET', '/api/v1/public/locations?postcode=3511ab&limit=1');
       assert.equal(r.status, 200, r.text);
-      assert.deepEqual(r.body.origin, { lat: 52.0916, lon: 5.1186, label: 'Oudegracht, 3511AB Utrecht' });
+      assert.deepEqual(r.body.origin, { lat: 52.0916, lon: 5.1186, label: 'Oudegracht, 3511AB Utrecht', precision: 'postcode' });
       assert.equal(r.body.attribution, undefined);
       assert.deepEqual(names(r), ['IDO Neude']);
       assert.equal(pdok.requests.length, 1);
@@ -264,7 +264,7 @@ for (const backend of backends) {
     it('finds a place with q= through PDOK, nearest first', async () => {
       const r = await ctx.call('GET', '/api/v1/public/locations?q=Amsterdam&limit=2');
       assert.equal(r.status, 200, r.text);
-      assert.deepEqual(r.body.origin, { lat: 52.3728, lon: 4.8936, label: 'Amsterdam, Amsterdam, Noord-Holland' });
+      assert.deepEqual(r.body.origin, { lat: 52.3728, lon: 4.8936, label: 'Amsterdam, Amsterdam, Noord-Holland', precision: 'place' });
       assert.deepEqual(names(r), ['IDO Oosterdok', 'IDO Neude']);
       assert.equal(pdok.requests.at(-1)!.searchParams.get('fq'), 'type:woonplaats');
       const unknown = await ctx.call('GET', '/api/v1/public/locations?q=Nergenshuizen', { headers: { 'accept-language': 'en' } });
@@ -276,6 +276,7 @@ for (const backend of backends) {
     it('uses the PC4 table for four digits (PDOK has no PC4 type), with the GeoNames credit', async () => {
       const r = await ctx.call('GET', '/api/v1/public/locations?postcode=3511&limit=1');
       assert.equal(r.body.attribution, GEONAMES);
+      assert.equal(r.body.origin.precision, 'pc4');
       assert.equal(pdok.requests.length, 0);
     });
 
@@ -293,6 +294,7 @@ for (const backend of backends) {
       assert.equal(r.status, 200, r.text);
       assert.deepEqual({ lat: r.body.origin.lat, lon: r.body.origin.lon }, { lat: 52.0915, lon: 5.1228 });
       assert.equal(r.body.origin.label, '3512 JC');
+      assert.equal(r.body.origin.precision, 'pc4', 'PDOK down: the postcode is known by its area only');
       assert.equal(r.body.attribution, GEONAMES);
       const place = await ctx.call('GET', '/api/v1/public/locations?q=Zwolle');
       assert.equal(place.status, 422);

@@ -32,7 +32,9 @@ for (const backend of backends) {
       const [created, replays, clashes, [refused]] = [answers.slice(0, 40), answers.slice(40, 45), answers.slice(45, 48), answers.slice(48)];
 
       // Each new visit once; a replay of one is a 201 or a 200 (whichever came second), both with the stored visit.
+      // Visits 5–7 share their id with a clashing body: whichever of the two came first is stored (checked below).
       for (const [i, r] of [...created, ...replays].entries()) {
+        if (i >= 5 && i < 8) continue;
         const body = bodies[i % 40];
         assert.ok(r.status === 201 || r.status === 200, `${i}: ${r.status} ${r.text}`);
         assert.equal(r.body.id, body.id);

@@ -82,6 +82,7 @@ for (const backend of backends) {
         assert.equal(r.status, 200, r.text);
         const body = z.parse(PublicLocations, r.body);
         assert.deepEqual({ lat: body.origin!.lat, lon: body.origin!.lon }, PC4_3511);
+        assert.equal(body.origin!.precision, 'pc4', 'PDOK off: only the area of the postcode is known');
         assert.equal(body.attribution, 'Postcode data © GeoNames (geonames.org), CC BY 4.0');
         assert.equal(body.items.length, 5, 'default limit 5');
         assert.deepEqual(names(body.items), nearestNames(PC4_3511, 5));
@@ -116,7 +117,7 @@ for (const backend of backends) {
     it('takes near= as the origin, labelled in the visitor language, without attribution', async () => {
       const nl = await ctx.call('GET', '/api/v1/public/locations?near=53.2,6.56&limit=1');
       assert.equal(nl.status, 200);
-      assert.deepEqual(nl.body.origin, { lat: 53.2, lon: 6.56, label: 'Uw locatie' });
+      assert.deepEqual(nl.body.origin, { lat: 53.2, lon: 6.56, label: 'Uw locatie', precision: 'device' });
       assert.equal(nl.body.attribution, undefined);
       assert.deepEqual(names(nl.body.items), ['IDO Forum Groningen']);
       assert.equal(nl.body.items[0].distanceKm, Math.round(distanceKm({ lat: 53.2, lon: 6.56 }, PLACES.groningen) * 10) / 10);

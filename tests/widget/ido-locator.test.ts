@@ -204,7 +204,7 @@ describe('<ido-locator>', function () {
       expect(phone.getAttribute('href')).to.equal('tel:0302861800');
       expect(text(phone)).to.equal('Bel 030 286 1800');
 
-      if (answer.attribution) expect(text($(el, '.credit'))).to.equal(answer.attribution);
+      if (answer.attribution) expect(text($(el, '.credit'))).to.equal('Postcodegebieden: © GeoNames (geonames.org), CC BY 4.0');
       else expect($(el, '.credit'), 'no credit line without attribution').to.equal(null);
       await expect(el).to.be.accessible();
     });
@@ -219,8 +219,48 @@ describe('<ido-locator>', function () {
       const el = await fixture<IdoLocator>(html`<ido-locator api=${API}></ido-locator>`);
       await search(el, '3562 JE');
       await results(el);
-      expect(text($(el, '.credit'))).to.equal(answer.attribution);
+      // In the page's language, as every public text: the answer's own attribution is English.
+      expect(text($(el, '.credit'))).to.equal('Postcodegebieden: © GeoNames (geonames.org), CC BY 4.0');
       await expect(el).to.be.accessible();
+      el.lang = 'en';
+      await el.updateComplete;
+      await waitUntil(() => text($(el, '.credit')) === 'Postcode areas: © GeoNames (geonames.org), CC BY 4.0', 'the credit in English');
+    });
+
+    it('says when a postcode was found only as its area, and when nothing is near', async () => {
+      // 9999 ZZ: the PDOK stand-in does not know it, the PC4 centroids know 9999 (far in the north-east).
+      const answer = await serverAnswer('postcode=9999ZZ');
+      expect(answer.origin?.precision, 'the server found the area only').to.equal('pc4');
+      const nearest = answer.items[0].distanceKm!;
+      expect(nearest, 'the demo has no desk within 25 km of 9999').to.be.greaterThan(25);
+      const el = await fixture<IdoLocator>(html`<ido-locator api=${API}></ido-locator>`);
+      await search(el, '9999 ZZ');
+      await results(el);
+      const notes = $$(el, '.search-notes p').map(text);
+      expect(notes).to.deep.equal([
+        'We kennen postcode 9999 ZZ niet precies. We zoeken vanaf het midden van postcodegebied 9999. De afstanden kloppen daarom ongeveer.',
+        `Er is geen informatiepunt dichtbij. Het dichtstbijzijnde is ${formatDistance(nearest, 'nl')} hiervandaan.`,
+      ]);
+      // Said before the cards, where the eye and a screen reader meet it first.
+      const order = $(el, '.search-notes')!.compareDocumentPosition($(el, '.results')!);
+      expect(order & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      await expect(el).to.be.accessible();
+
+      // Four digits typed: the area is what was asked for; only the distances are approximate.
+      await search(el, '9999');
+      await waitUntil(() => text($(el, '.search-notes p')).startsWith('We zoeken vanaf'), 'the four-digit notice');
+      expect(text($(el, '.search-notes p'))).to.equal('We zoeken vanaf het midden van postcodegebied 9999. De afstanden kloppen daarom ongeveer.');
+    });
+
+    it('adds no notice for a postcode found as such, with a desk nearby', async () => {
+      const answer = await serverAnswer('postcode=3511AB');
+      expect(answer.origin?.precision).to.equal('postcode');
+      expect(answer.items[0].distanceKm!).to.be.at.most(25);
+      const el = await fixture<IdoLocator>(html`<ido-locator api=${API}></ido-locator>`);
+      await search(el, '3511 AB');
+      await results(el);
+      expect($$(el, '.search-notes p')).to.have.length(0);
+      expect($(el, '.credit')).to.equal(null);
     });
 
     it('opens the week (Monday to Sunday) with "Toon alle openingstijden"', async () => {
@@ -237,6 +277,7 @@ describe('<ido-locator>', function () {
       toggle.click();
       await el.updateComplete;
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(text(toggle), 'the label follows the state').to.equal('Verberg de openingstijden');
       expect(week.hidden).to.equal(false);
       const rows = [...week.querySelectorAll('tbody tr')];
       expect(rows.map((row) => text(row.querySelector('th')).replace(' (vandaag)', ''))).to.deep.equal(
@@ -284,6 +325,33 @@ describe('<ido-locator>', function () {
       expect(changes).to.include('Donderdag 31 december: 10:00 tot 12:00');
       expect(changes).to.include('Vrijdag 1 januari (Nieuwjaarsdag): gesloten');
       expect(text(week.querySelector('tr[aria-current="date"] th'))).to.equal('Maandag (vandaag)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the real hours of the coming week in the table, as the open state does', async () => {
+      const el = await fixture<IdoLocator>(html`<ido-locator api=${API}></ido-locator>`);
+      await search(el, '3511 AB');
+      await results(el);
+      const card = () => cards(el).find((c) => text(c.querySelector('h3')).includes('Bibliotheek Neude'))!;
+      const row = (day: string) => [...card().querySelectorAll('.week tbody tr')].find((r) => text(r.querySelector('th')).startsWith(day))!;
+      // Christmas Day 2026, a Friday; Neude (demo data) is closed on it, and open on Fridays otherwise.
+      clock(el)._now = amsterdamInstant('2026-12-25', '10:30');
+      await el.updateComplete;
+      card().querySelector<HTMLButtonElement>('button[aria-controls]')!.click();
+      await el.updateComplete;
+      expect(text(card().querySelector('.state'))).to.match(/^Gesloten/);
+      expect(text(card())).to.contain('Vandaag: gesloten');
+      expect(text(row('Vrijdag').querySelector('th'))).to.equal('Vrijdag (vandaag)');
+      expect(text(row('Vrijdag').querySelector('td'))).to.equal('gesloten (Eerste Kerstdag)');
+      // The rest of the table is the coming week: Thursday is 31 December, with short hours.
+      expect(text(row('Donderdag').querySelector('td'))).to.equal('10:00 tot 12:00 (andere tijden dan normaal)');
+
+      // On 31 December itself the table and the state agree on the short hours.
+      clock(el)._now = amsterdamInstant('2026-12-31', '11:00');
+      await el.updateComplete;
+      expect(text(card().querySelector('.state'))).to.equal('Nu open tot 12:00');
+      expect(text(row('Donderdag').querySelector('td'))).to.equal('10:00 tot 12:00 (andere tijden dan normaal)');
+      expect(text(row('Vrijdag').querySelector('td'))).to.equal('gesloten (Nieuwjaarsdag)');
       await expect(el).to.be.accessible();
     });
 

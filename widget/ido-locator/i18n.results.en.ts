@@ -17,9 +17,17 @@ export const en: ResultTexts = {
   and: ' and ',
   closed: 'closed',
   showHours: 'Show all opening hours',
+  hideHours: 'Hide the opening hours',
   hoursCaption: (name) => `Opening hours of the information point at ${name}`,
   todayMark: '(today)',
   otherHours: 'Please note, different hours:',
+  otherThanUsual: 'different from usual',
+  approximate: (postcode, area) =>
+    postcode.replace(/\s/g, '') === area
+      ? `We search from the middle of postcode area ${area}. The distances are therefore approximate.`
+      : `We do not know postcode ${postcode} exactly. We search from the middle of postcode area ${area}. The distances are therefore approximate.`,
+  farAway: (distance) => `There is no information point nearby. The nearest one is ${distance} away.`,
+  pc4Credit: 'Postcode areas: © GeoNames (geonames.org), CC BY 4.0',
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   address: 'Address',

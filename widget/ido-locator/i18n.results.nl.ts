@@ -24,10 +24,23 @@ export const nl = {
   and: ' en ',
   closed: 'gesloten',
   showHours: 'Toon alle openingstijden',
+  /** The same button once the week is open. */
+  hideHours: 'Verberg de openingstijden',
   hoursCaption: (name: string) => `Openingstijden van het informatiepunt in ${name}`,
   todayMark: '(vandaag)',
   /** Heading above dates in the next two weeks whose hours differ from the usual week. */
   otherHours: 'Let op, andere tijden:',
+  /** Beside a day of the coming week whose hours are not the usual ones (and not a holiday, which is named instead). */
+  otherThanUsual: 'andere tijden dan normaal',
+  /** The postcode was found only as its four-digit area (`area`: "9999"); `postcode` is what the visitor typed. */
+  approximate: (postcode: string, area: string) =>
+    postcode.replace(/\s/g, '') === area
+      ? `We zoeken vanaf het midden van postcodegebied ${area}. De afstanden kloppen daarom ongeveer.`
+      : `We kennen postcode ${postcode} niet precies. We zoeken vanaf het midden van postcodegebied ${area}. De afstanden kloppen daarom ongeveer.`,
+  /** The nearest one is more than 25 km away (`distance`: "154 km"). */
+  farAway: (distance: string) => `Er is geen informatiepunt dichtbij. Het dichtstbijzijnde is ${distance} hiervandaan.`,
+  /** Credit for the postcode areas, shown when the answer used them (CC BY 4.0 asks for it). */
+  pc4Credit: 'Postcodegebieden: © GeoNames (geonames.org), CC BY 4.0',
   /** Monday first. */
   weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
   months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],

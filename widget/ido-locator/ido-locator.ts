@@ -439,10 +439,11 @@ export class IdoLocator extends IdoElement {
       </form>
       <div class="problem" id="problem" role="alert">${this._renderProblem(t)}</div>
       <p class="status" id="status" role="status">${status}</p>
+      ${found && rt ? searchChunk.value!.renderSearchNotes(rt, found, this.language) : nothing}
       ${items.length && searchChunk.value && rt
         ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => searchChunk.value!.renderCard(view, rt, location, i))}</ol>`
         : nothing}
-      ${found?.result.attribution ? html`<p class="credit">${found.result.attribution}</p>` : nothing}
+      ${found && rt ? searchChunk.value!.renderCredit(rt, found.result) : nothing}
       ${this.map && items.length && rt
         ? html`<div class="map-wrap">
             ${this._mapState === 'ready' ? nothing : html`<p class="muted">${this._mapState === 'failed' ? rt.mapFailed : rt.mapLoading}</p>`}

@@ -9,6 +9,7 @@ import type * as Leaflet from 'leaflet';
 // @ts-expect-error -- typed through the `leaflet` types below
 import * as LeafletModule from 'leaflet/dist/leaflet-src.esm.js';
 import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
+import { spreadPoints } from './spread.js';
 
 const L = LeafletModule as typeof Leaflet;
 
@@ -89,8 +90,9 @@ const leafletStyles = css`
   .leaflet-bar a:last-child { border-bottom-left-radius: 2px; border-bottom-right-radius: 2px; border-bottom: none; }
   .leaflet-bar a.leaflet-disabled { cursor: default; background-color: #f4f4f4; color: #6b6b6b; }
   .leaflet-control-zoom-in, .leaflet-control-zoom-out { font: bold 24px/44px system-ui, sans-serif; }
-  .leaflet-container .leaflet-control-attribution { background: rgb(255 255 255 / 0.9); margin: 0; padding: 0 5px; color: #333; line-height: 1.4; }
-  .leaflet-control-attribution a { color: #1a5fb4; }
+  .leaflet-container .leaflet-control-attribution { background: rgb(255 255 255 / 0.9); margin: 0; padding: 0 5px; color: #333; line-height: 24px; }
+  /* At least 24 px to tap (WCAG 2.2 target size), also for the credits' links. */
+  .leaflet-control-attribution a { color: #1a5fb4; display: inline-block; min-block-size: 24px; min-inline-size: 24px; }
   .leaflet-marker-icon:focus-visible, .leaflet-container:focus-visible, .leaflet-bar a:focus-visible {
     outline: 3px solid #000; outline-offset: 2px; box-shadow: 0 0 0 5px #fff;
   }
@@ -142,6 +144,8 @@ export class LocatorMap {
   private readonly markers: Leaflet.LayerGroup;
   private readonly container: HTMLElement;
   private zoom?: Leaflet.Control.Zoom;
+  /** The numbered markers with the point each stands for (the marker may be drawn beside it). */
+  private placed: { marker: Leaflet.Marker; at: Leaflet.LatLng }[] = [];
 
   /**
    * @param container An empty element with a height, inside `root`.
@@ -167,6 +171,13 @@ export class LocatorMap {
       referrerPolicy: 'no-referrer',
     } as Leaflet.TileLayerOptions).addTo(this.map);
     this.markers = L.layerGroup().addTo(this.map);
+    this.map.on('zoomend', () => this.spread());
+  }
+
+  /** Draws the markers where none covers another at this zoom (spread.ts); each stands for its own point. */
+  private spread(): void {
+    const at = spreadPoints(this.placed.map((p) => this.map.latLngToLayerPoint(p.at)));
+    this.placed.forEach((p, i) => p.marker.setLatLng(this.map.layerPointToLatLng(L.point(at[i].x, at[i].y))));
   }
 
   /** Whether this map is drawn in `element` (Lit may have replaced the container). */
@@ -180,6 +191,7 @@ export class LocatorMap {
     this.zoom = L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(this.map);
     this.map.invalidateSize();
     this.markers.clearLayers();
+    this.placed = [];
     const points: Leaflet.LatLngExpression[] = items.map((l) => [l.coordinates.lat, l.coordinates.lon]);
     if (origin) points.push([origin.lat, origin.lon]);
     // The view first: Leaflet creates a marker's element only once the map has one.
@@ -207,7 +219,9 @@ export class LocatorMap {
         const key = (event as Leaflet.LeafletKeyboardEvent).originalEvent.key;
         if (key === 'Enter' || key === ' ') this.onMarker(index);
       });
+      this.placed.push({ marker, at: L.latLng(location.coordinates.lat, location.coordinates.lon) });
     });
+    this.spread();
   }
 
   destroy(): void {

@@ -156,6 +156,15 @@ const cards = css`
     color: var(--_muted);
     margin-block: var(--_space) 0;
   }
+  /* Above the cards: the approximated postcode, nothing near. */
+  .search-notes p {
+    margin-block: 0 calc(var(--_space) * 0.75);
+    padding-inline-start: 0.75em;
+    border-inline-start: 4px solid var(--_warning-border);
+  }
+  .differs {
+    font-weight: 600;
+  }
 
   /* The map sits below the list, never instead of it. */
   .map-wrap {

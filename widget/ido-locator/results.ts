@@ -10,7 +10,7 @@ import {
   addDays, amsterdamParts, describeOpenState, hoursOn, openState,
   type OpenState, type OpeningException, type OpeningSchedule,
 } from '../../sdk/opening-hours.js';
-import type { PublicLocation } from '../../sdk/schemas/reports.js';
+import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
 import type { Lang } from '../../sdk/schemas/common.js';
 import { formatList } from '../shared/i18n.js';
 import type { ResultTexts } from './i18n.results.nl.js';
@@ -77,30 +77,42 @@ function hoursCell(t: ResultTexts, ranges: { opens: string; closes: string }[]) 
   return ranges.map((r, i) => html`${i ? t.and : ''}<span class="range">${t.range(r.opens, r.closes)}</span>`);
 }
 
+/**
+ * The week as it will be: Monday to Sunday, each row the next such day from today (today included),
+ * with its real hours, holidays and exceptions counted, so that the table and the open state never
+ * disagree. A day that differs from the usual week says why. Below it, the changes in the two weeks
+ * ahead as a list.
+ */
 function week(view: CardView, t: ResultTexts, location: PublicLocation, schedule: OpeningSchedule, today: string) {
   const todayWeekday = weekdayOf(today);
   const usual = (day: number) =>
     location.walkInHours
       .filter((r) => r.day === day && r.opens < r.closes)
       .sort((a, b) => (a.opens < b.opens ? -1 : 1));
+  /** Why a date's hours are not the usual ones: the holiday's name, or "other hours"; '' when they are. */
+  const difference = (date: string) => {
+    if (hoursText(t, rangesOn(schedule, date)) === hoursText(t, usual(weekdayOf(date)))) return '';
+    const holiday = holidayOn(date);
+    return holiday ? holidayLabel(holiday, view.language) : t.otherThanUsual;
+  };
   const rows = [1, 2, 3, 4, 5, 6, 7].map((day) => {
     const isToday = day === todayWeekday;
+    const date = addDays(today, (day - todayWeekday + 7) % 7);
+    const why = difference(date);
     return html`<tr class=${isToday ? 'today' : ''} aria-current=${isToday ? 'date' : nothing}>
       <th scope="row">${capitalise(t.weekdays[day - 1])}${isToday ? html` <span>${t.todayMark}</span>` : nothing}</th>
-      <td>${hoursCell(t, usual(day))}</td>
+      <td>${hoursCell(t, rangesOn(schedule, date))}${why ? html` <strong class="differs">(${why})</strong>` : nothing}</td>
     </tr>`;
   });
-  // Holidays and other exceptions in the coming two weeks, where they differ from the usual week.
   const other: TemplateResult[] = [];
   for (let i = 0; i < 14; i++) {
     const date = addDays(today, i);
+    if (!difference(date)) continue;
     const weekday = weekdayOf(date);
-    const actual = hoursText(t, rangesOn(schedule, date));
-    if (actual === hoursText(t, usual(weekday))) continue;
     const [, month, day] = date.split('-').map(Number);
     const holiday = holidayOn(date);
     const name = holiday ? ` (${holidayLabel(holiday, view.language)})` : '';
-    other.push(html`<li>${capitalise(t.weekdays[weekday - 1])} ${day} ${t.months[month - 1]}${name}: ${actual}</li>`);
+    other.push(html`<li>${capitalise(t.weekdays[weekday - 1])} ${day} ${t.months[month - 1]}${name}: ${hoursText(t, rangesOn(schedule, date))}</li>`);
   }
   return html`
     <table>
@@ -109,6 +121,30 @@ function week(view: CardView, t: ResultTexts, location: PublicLocation, schedule
     </table>
     ${other.length ? html`<h4>${t.otherHours}</h4><ul>${other}</ul>` : nothing}
   `;
+}
+
+/** More than this from the nearest one, the list says that nothing is near. */
+export const FAR_AWAY_KM = 25;
+
+/**
+ * What the visitor should know about the answer before the cards: that the postcode was found only
+ * as its four-digit area (the distances are approximate), and that nothing is near. A live region of
+ * its own, so that a screen reader says it after the count.
+ */
+export function renderSearchNotes(t: ResultTexts, found: { search: { kind: string; label?: string }; result: PublicLocations }, lang: Lang) {
+  const { search, result } = found;
+  const typed = search.kind === 'postcode' ? search.label : undefined;
+  const area = result.origin?.precision === 'pc4' && typed ? typed.replace(/\s/g, '').slice(0, 4) : '';
+  const nearest = result.items[0]?.distanceKm;
+  const far = nearest !== undefined && nearest > FAR_AWAY_KM;
+  return html`<div class="search-notes" role="status">${area ? html`<p>${t.approximate(typed!, area)}</p>` : nothing}${far
+    ? html`<p>${t.farAway(formatDistance(nearest, lang))}</p>`
+    : nothing}</div>`;
+}
+
+/** The credit the postcode areas' licence asks for, in the page's language, when the answer used them. */
+export function renderCredit(t: ResultTexts, result: PublicLocations) {
+  return result.attribution ? html`<p class="credit">${t.pc4Credit}</p>` : nothing;
 }
 
 /** One location's card: open state, hours (the week on demand), address, route, phone, features. */
@@ -138,7 +174,7 @@ export function renderCard(view: CardView, t: ResultTexts, location: PublicLocat
     <p class="state ${open.openNow ? 'open' : 'closed'}">${icon(open.openNow ? ICONS.open : ICONS.closed)}<span>${describeOpenState(open, lang, now)}</span></p>
     <p>${t.today(hoursText(t, rangesOn(schedule, today)))}</p>
     <button class="button quiet disclosure" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="${id}-week"
-      @click=${() => view.toggleWeek(location.id)}>${icon(ICONS.chevron)}<span>${t.showHours}</span></button>
+      @click=${() => view.toggleWeek(location.id)}>${icon(ICONS.chevron)}<span>${expanded ? t.hideHours : t.showHours}</span></button>
     <div class="week" id="${id}-week" ?hidden=${!expanded}>${expanded ? week(view, t, location, schedule, today) : nothing}</div>
     <p class="address"><span class="visually-hidden">${t.address}: </span>${location.address.street}<br />${location.address.postcode} ${location.address.city}</p>
     <ul class="links">

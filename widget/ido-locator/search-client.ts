@@ -28,7 +28,7 @@ export function problemOf(error: unknown): 'unknown' | 'lookup-unavailable' | 'b
   return isIdoNetworkError(error) ? 'network' : 'server';
 }
 
-export { renderCard } from './results.js';
+export { renderCard, renderCredit, renderSearchNotes } from './results.js';
 export { resultStyles } from './results.styles.js';
 
 /** The texts of the cards, server answers and the map: Dutch here, English a chunk of its own (the element waits for it). */

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { PublicLocationsQuery } from '../../../sdk/schemas/reports.js';
+import { PublicLocationsQuery, type OriginPrecision } from '../../../sdk/schemas/reports.js';
 import { amsterdamParts } from '../../../sdk/opening-hours.js';
 import { ApiError, notFound } from '../../http/problem.js';
 import { query } from '../../http/validate.js';
@@ -86,12 +86,12 @@ export const publicRoutes = new Hono<AppEnv>()
     const limit = params.limit ?? DEFAULT_LIMIT;
     const now = deps.clock();
 
-    let origin: { lat: number; lon: number; label: string };
+    let origin: { lat: number; lon: number; label: string; precision: OriginPrecision };
     let attribution: string | undefined;
     if (by === 'near') {
       const [lat, lon] = params.near!.split(',').map(Number);
       if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) throw fail('near', 'invalid-near');
-      origin = { lat, lon, label: c.var.lang === 'en' ? 'Your location' : 'Uw locatie' };
+      origin = { lat, lon, label: c.var.lang === 'en' ? 'Your location' : 'Uw locatie', precision: 'device' };
     } else {
       const input = by === 'postcode' ? { postcode: params.postcode! } : { q: params.q! };
       const result: GeocodeResult = await deps.geocoder.resolve(input);
@@ -101,7 +101,8 @@ export const publicRoutes = new Hono<AppEnv>()
         throw fail(by, 'unknown-place');
       }
       const point = result.point;
-      origin = { lat: point.lat, lon: point.lon, label: point.label };
+      const precision = point.source === 'pc4' ? 'pc4' : by === 'postcode' ? 'postcode' : 'place';
+      origin = { lat: point.lat, lon: point.lon, label: point.label, precision };
       if (point.source === 'pc4') attribution = PC4_ATTRIBUTION;
       // Search demand: the four digits and the local date only, counted in memory.
       if (point.pc4) searchDemandFor(deps).count(point.pc4, amsterdamParts(now).date);
