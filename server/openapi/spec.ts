@@ -286,15 +286,14 @@ function crud(tag: string, name: string, plural: string, nl: { one: string; many
 
 function operations(): Record<string, Record<string, Operation>> {
   const locations = crud('locations', 'Location', 'Locations', { one: 'Locatie', many: 'Locaties' }, { list: 'desk', read: 'desk', query: LocationListQuery });
+  const partners = crud('partners', 'Partner', 'Partners', { one: 'Partner', many: 'Partners' }, { list: 'desk', read: 'desk', query: PartnerListQuery });
+  const courses = crud('courses', 'Course', 'Courses', { one: 'Cursus', many: 'Cursussen' }, { query: CourseListQuery });
   // Contract v3: the answers carry an ETag; PATCH and DELETE take If-Match, a stale one is 412.
-  for (const method of ['patch', 'delete'] as const) {
-    const op = locations.item[method];
+  for (const op of [locations, courses].flatMap((r) => [r.item.patch, r.item.delete])) {
     op.ifMatch = true;
     op.errors = [...(op.errors ?? []), 412];
     op.description = `${op.description ?? ''} Send the \`ETag\` of what you read as \`If-Match\`: when someone else changed it meanwhile the answer is 412 and nothing changes. Without \`If-Match\` it changes whatever is stored.`.trim();
   }
-  const partners = crud('partners', 'Partner', 'Partners', { one: 'Partner', many: 'Partners' }, { list: 'desk', read: 'desk', query: PartnerListQuery });
-  const courses = crud('courses', 'Course', 'Courses', { one: 'Cursus', many: 'Cursussen' }, { query: CourseListQuery });
   const organisations = crud('organisations', 'Organisation', 'Organisations', { one: 'Organisatie', many: 'Organisaties' }, { create: 'national', noDelete: true, query: OrganisationListQuery });
   const users = crud('users', 'User', 'Users', { one: 'Gebruiker', many: 'Gebruikers' }, { patch: false, noGet: true, query: UserListQuery });
   const keys = crud('keys', 'ApiKey', 'Keys', { one: 'Sleutel', many: 'Sleutels' }, { patch: false, noGet: true, query: KeyListQuery });

@@ -345,7 +345,9 @@ describe('<ido-beheer> keyboard and narrow screens', () => {
     expect(focused(el)?.id).to.equal('look-up');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => /Adres gevonden/.test(text($(el, '#lookup-note'))), 'the look-up did not answer', { timeout: 10_000 });
-    $(el, '#add-1')!.focus();
+    // Street, place, municipality, province, latitude, longitude: then Monday's "Tijdvak toevoegen".
+    for (let i = 0; i < 7; i++) await sendKeys({ press: 'Tab' });
+    expect(focused(el)?.id).to.equal('add-1');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(focused(el)?.id).to.equal('h-0-opens');
@@ -369,5 +371,85 @@ describe('<ido-beheer> keyboard and narrow screens', () => {
     const widest = Math.max(...$$(el, '*').map((n) => n.getBoundingClientRect().right));
     expect(widest).to.be.at.most(wrapper.getBoundingClientRect().right + 1);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<ido-beheer> Cursussen', () => {
+  const year = () => Number(today().slice(0, 4));
+  const range = () => ({ from: `${year()}-01-01`, to: `${year()}-12-31` });
+
+  async function openCourses(el: IdoBeheer) {
+    await click(el, '#nav-courses');
+    await waitUntil(() => $(el, '#course-totals'), 'the courses did not appear', { timeout: 15_000 });
+    await el.updateComplete;
+  }
+
+  async function select(el: IdoBeheer, selector: string, value: string) {
+    const node = $<HTMLSelectElement>(el, selector)!;
+    node.value = value;
+    node.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await el.updateComplete;
+  }
+
+  it('shows the year’s totals as the reports count them, adds a run, and "Cursisten" goes up by its enrolled', async () => {
+    const before = await api.reports.courses(range());
+    const el = await mount();
+    await logIn(el);
+    await openCourses(el);
+    expect(focused(el)?.id).to.equal('section-heading');
+    expect($(el, '#nav-courses')!.getAttribute('aria-current')).to.equal('page');
+    expect(text($(el, '#course-totals'))).to.contain(`In ${year()}: ${before.runs} cursus`);
+    expect(text($(el, '#course-totals'))).to.contain(`${before.enrolled} cursist`);
+    await expect(el).to.be.accessible();
+
+    await click(el, '#new-course');
+    const [location] = (await api.locations.list()).items;
+    await select(el, '#locationId', location.id);
+    await select(el, '#type', 'digisterker');
+    await type(el, '#startDate', dutch(`${year()}-03-12`));
+    await type(el, '#sessions', '4');
+    await type(el, '#enrolled', '9');
+    await type(el, '#completed', '12');
+    await click(el, '#save-course');
+    expect(text($(el, '#completed-error'))).to.equal('Fout: Er kunnen niet meer mensen afronden dan er ingeschreven zijn (9).');
+    expect(focused(el)?.id).to.equal('completed');
+    await expect(el).to.be.accessible();
+    await type(el, '#completed', '');
+    await click(el, '#save-course');
+    await waitUntil(() => /is toegevoegd/.test(text($(el, '#notice'))), 'not saved', { timeout: 10_000 });
+    await waitUntil(() => text($(el, '#course-totals')).includes(`${before.enrolled + 9} cursist`), 'the totals did not follow', { timeout: 10_000 });
+    const after = await api.reports.courses(range());
+    expect(after.enrolled).to.equal(before.enrolled + 9);
+    expect(after.runs).to.equal(before.runs + 1);
+
+    const created = (await api.courses.list(range())).items.find((c) => c.startDate === `${year()}-03-12` && c.enrolled === 9 && c.type === 'digisterker')!;
+    expect(created.completed).to.equal(null);
+    await api.courses.delete(created.id);
+  });
+
+  it('fills in "afgerond" when a run ends, and deletes a run after a confirmation that names it', async () => {
+    const [location] = (await api.locations.list()).items;
+    const course = await api.courses.create({ locationId: location.id, type: 'klik-en-tik', startDate: `${year()}-02-02`, sessions: 3, enrolled: 6 });
+    const el = await mount();
+    await logIn(el);
+    await openCourses(el);
+    await click(el, `#course-${course.id}`);
+    await waitUntil(() => $(el, '#form-heading'));
+    expect(text($(el, '#form-heading'))).to.match(/^Klik & Tik op 02-02-\d{4} wijzigen$/);
+    await type(el, '#completed', '5');
+    await click(el, '#save-course');
+    await waitUntil(() => /is opgeslagen/.test(text($(el, '#notice'))), 'not saved', { timeout: 10_000 });
+    expect((await api.courses.get(course.id)).completed).to.equal(5);
+
+    await waitUntil(() => $(el, `#course-${course.id}`), 'the list did not come back', { timeout: 10_000 });
+    await click(el, `#course-${course.id}`);
+    await click(el, '#delete');
+    expect(text($(el, '#confirm-heading'))).to.match(/^Weet je zeker dat je Klik & Tik op 02-02-\d{4} wilt verwijderen\?$/);
+    await expect(el).to.be.accessible();
+    await click(el, '#delete-yes');
+    await waitUntil(() => /is verwijderd/.test(text($(el, '#notice'))), 'not deleted', { timeout: 10_000 });
+    let status = 0;
+    await api.courses.get(course.id).catch((e: { status: number }) => { status = e.status; });
+    expect(status).to.equal(404);
   });
 });

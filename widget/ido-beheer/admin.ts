@@ -1,8 +1,8 @@
 /**
  * The body of `<ido-beheer>`, loaded with `import()` by the element the first time it is
  * connected: the shared staff login, the navigation between sections and the section on screen.
- * A ReactiveController of the element. Only sections that work are in the navigation: "Locaties"
- * for now (docs/widget.md lists what is to come).
+ * Only sections that work are in the navigation: "Locaties" and "Cursussen" for now
+ * (docs/widget.md lists what is to come).
  */
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Lang } from '../../sdk/schemas/common.js';
@@ -12,6 +12,7 @@ import { LoginController, loginTexts } from '../shared/login.js';
 import { beheerClient, type BeheerClient } from './beheer-client.js';
 import { nl, type AdminTexts } from './i18n.admin.nl.js';
 import { LocationsSection } from './locations.js';
+import { CoursesSection } from './courses.js';
 import { styles } from './beheer.styles.js';
 
 export { styles };
@@ -33,18 +34,23 @@ export interface BeheerHostApi {
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
-type SectionId = 'locations';
+type SectionId = 'locations' | 'courses';
+
+const SECTIONS: SectionId[] = ['locations', 'courses'];
 
 /** Login, navigation and sections of `<ido-beheer>`. */
 export class BeheerView {
   private readonly _api: BeheerHostApi;
   private readonly _login: LoginController;
   private readonly _locations: LocationsSection;
+  private readonly _courses: CoursesSection;
+  private readonly _host: Host;
   private _clientCache?: { key: string; client: BeheerClient };
   private _section: SectionId = 'locations';
 
   constructor(host: Host, api: BeheerHostApi) {
     this._api = api;
+    this._host = host;
     // First, so that the session is read before the sections' tasks look at the token.
     this._login = new LoginController(host, {
       ...api,
@@ -57,6 +63,20 @@ export class BeheerView {
       t: () => this._t(),
       authFailed: (error) => this._login.authFailed(error),
     });
+    this._courses = new CoursesSection(host, {
+      client: () => this._client(),
+      clientKey: () => this._clientKey(),
+      lang: () => this._api.lang(),
+      t: () => this._t(),
+      authFailed: (error) => this._login.authFailed(error),
+    });
+  }
+
+  private _go(section: SectionId): void {
+    this._section = section;
+    this._courses.show(section === 'courses');
+    this._host.requestUpdate();
+    void this._host.updateComplete.then(() => this._host.renderRoot.querySelector<HTMLElement>('#section-heading')?.focus());
   }
 
   private _t(): AdminTexts {
@@ -77,17 +97,17 @@ export class BeheerView {
   }
 
   private _renderBody(t: AdminTexts): TemplateResult {
-    const sections: SectionId[] = ['locations'];
     return html`<header class="top">
         <h2 id="heading" tabindex="-1" class="title">${t.heading}</h2>
         ${this._login.renderAccount()}
       </header>
       <nav class="sections" part="nav" aria-label=${t.navLabel}>
         <ul role="list">
-          ${sections.map((s) => html`<li><span class="current" aria-current=${this._section === s ? 'page' : 'false'}>${t.sections[s]}</span></li>`)}
+          ${SECTIONS.map((s) => html`<li><button type="button" class="button section-button" id="nav-${s}"
+            aria-current=${this._section === s ? 'page' : 'false'} @click=${() => this._go(s)}>${t.sections[s]}</button></li>`)}
         </ul>
       </nav>
-      ${this._locations.render()}`;
+      ${this._section === 'courses' ? this._courses.render() : this._locations.render()}`;
   }
 
   render(): TemplateResult {

@@ -43,15 +43,44 @@ const own = css`
     padding: 0;
     list-style: none;
   }
-  .sections .current {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: var(--_target);
-    padding-inline: 1em;
-    border-radius: var(--_radius);
-    border-block-end: 4px solid var(--_selected-border);
+  .section-button[aria-current='page'] {
+    border-color: var(--_selected-border);
+    border-block-end-width: 5px;
     background: var(--_selected-bg);
+    color: var(--_text);
+  }
+
+  /* The courses table. */
+  .table-wrap {
+    overflow-x: auto;
+  }
+  .courses {
+    border-collapse: collapse;
+    inline-size: 100%;
+  }
+  .courses caption {
+    text-align: start;
     font-weight: 600;
+    padding-block-end: 0.5em;
+  }
+  .courses th,
+  .courses td {
+    padding: 0.4em 0.6em;
+    text-align: start;
+    border-block-end: 1px solid var(--_border-subtle);
+  }
+  .courses .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .course-form {
+    max-inline-size: 36em;
+  }
+  select.control {
+    appearance: auto;
   }
 
   /* The list. */
@@ -371,7 +400,7 @@ const own = css`
     padding-inline: 0;
   }
   @media (forced-colors: active) {
-    .sections .current,
+    .section-button[aria-current='page'],
     .lookup,
     .confirm {
       border-color: CanvasText;

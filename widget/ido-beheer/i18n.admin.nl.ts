@@ -18,7 +18,7 @@ export const nl = {
   loginHeading: 'Inloggen voor beheer',
   loginIntro: 'Log in met je account van het IDO-registratiesysteem. Dan kun je je locaties, inlooptijden en uitzonderingen beheren.',
   navLabel: 'Onderdelen van beheer',
-  sections: { locations: 'Locaties' },
+  sections: { locations: 'Locaties', courses: 'Cursussen' },
 
   // The list.
   locationsIntro: 'Hier staan de IDO-locaties van je organisatie. Het publiek vindt ze in de locatiezoeker, de balies registreren erop.',
@@ -173,6 +173,43 @@ export const nl = {
   confirmDeleteNo: 'Nee, niet verwijderen',
   deleted: (name: string) => `${name} is verwijderd.`,
   deleteFailed: 'Verwijderen lukt nu niet. Probeer het zo opnieuw.',
+
+  // Courses.
+  coursesIntro: 'De cursussen op je locaties, zoals Digisterker en Klik & Tik. De cursisten tellen mee in de rapportage bij "Cursisten".',
+  courseYear: 'Jaar',
+  newCourse: 'Nieuwe cursus',
+  coursesLoading: 'De cursussen worden geladen…',
+  coursesFailed: 'De cursussen konden niet worden geladen. Probeer het opnieuw.',
+  courseTotals: (year: number, runs: number, enrolled: number, completed: number) =>
+    `In ${year}: ${runs} ${runs === 1 ? 'cursus' : 'cursussen'}, ${enrolled} ${enrolled === 1 ? 'cursist' : 'cursisten'} ingeschreven, ${completed} afgerond. Zo telt de rapportage ze ook.`,
+  coursesCaption: (year: number) => `Cursussen die in ${year} beginnen`,
+  noCourses: (year: number) => `Er zijn nog geen cursussen die in ${year} beginnen.`,
+  courseStart: 'Startdatum',
+  courseType: 'Soort cursus',
+  courseLocation: 'Locatie',
+  courseSessions: 'Bijeenkomsten',
+  courseEnrolled: 'Ingeschreven',
+  courseCompleted: 'Afgerond',
+  notYet: 'nog niet',
+  courseName: (type: string, date: string) => `${type} op ${date}`,
+  editCourseHeading: (title: string) => `${title} wijzigen`,
+  backToCourses: 'Terug naar de cursussen',
+  choose: 'Kies…',
+  sessionsHint: 'Hoe vaak de groep bij elkaar komt.',
+  enrolledHint: 'Hoeveel mensen zich hebben ingeschreven.',
+  completedHint: 'Vul in als de cursus voorbij is: hoeveel mensen hem hebben afgemaakt.',
+  courseNoteHint: 'Geen namen of andere persoonsgegevens.',
+  locationMissing: 'Kies de locatie van de cursus.',
+  typeMissing: 'Kies het soort cursus.',
+  sessionsInvalid: 'Vul het aantal bijeenkomsten in als een heel getal, 1 of meer.',
+  enrolledInvalid: 'Vul het aantal ingeschreven cursisten in als een heel getal, zoals 8.',
+  completedInvalid: 'Vul het aantal dat de cursus heeft afgerond in als een heel getal, of laat het leeg.',
+  completedTooMany: (enrolled: number) => `Er kunnen niet meer mensen afronden dan er ingeschreven zijn (${enrolled}).`,
+  courseAdded: (title: string) => `${title} is toegevoegd.`,
+  courseSaved: (title: string) => `${title} is opgeslagen.`,
+  deleteCourse: 'Verwijder deze cursus',
+  confirmDeleteCourse: (title: string) => `Weet je zeker dat je ${title} wilt verwijderen?`,
+  confirmDeleteCourseText: 'De cursus en zijn cursisten tellen dan niet meer mee in de rapportage.',
 };
 
 export type AdminTexts = typeof nl;

@@ -13,6 +13,7 @@ import { courses } from '../../db/schema.js';
 import { requireStaff, scopeOf } from '../../http/auth.js';
 import { invalid, notFound, type FieldIssue } from '../../http/problem.js';
 import { body, query } from '../../http/validate.js';
+import { checkIfMatch, etagOf, ifMatchOf } from '../../http/etag.js';
 import { audit, diff } from '../../services/audit.js';
 import { findLiveLocation, isUuid, presentCourse, unknownId, listOrganisation } from '../../services/present.js';
 import type { AppEnv } from '../../types.js';
@@ -105,11 +106,15 @@ courseRoutes
       return created;
     });
     c.header('Location', `/api/v1/courses/${row.id}`);
-    return c.json(presentCourse(row), 201);
+    const presented = presentCourse(row);
+    c.header('ETag', etagOf(presented));
+    return c.json(presented, 201);
   })
   .get('/:id', async (c) => {
     const scope = scopeOf(requireStaff(c));
-    return c.json(presentCourse(await findVisible(c, c.req.param('id'), scope)));
+    const presented = presentCourse(await findVisible(c, c.req.param('id'), scope));
+    c.header('ETag', etagOf(presented));
+    return c.json(presented);
   })
   .patch('/:id', async (c) => {
     const p = requireStaff(c);
@@ -126,10 +131,16 @@ courseRoutes
     }
     if (issues.length) throw invalid(issues);
     const set = columns(input);
-    const before = presentCourse(existing);
-    if (!Object.keys(set).length) return c.json(before);
+    const ifMatch = ifMatchOf(c);
     const now = c.var.deps.clock();
     const row = await db.transaction(async (tx) => {
+      // The row as it is now, locked until the change is stored: If-Match is checked against this one (contract v3).
+      const [current] = await tx.select().from(courses)
+        .where(and(eq(courses.id, existing.id), isNull(courses.deletedAt))).for('update');
+      if (!current) throw notFound();
+      const before = presentCourse(current);
+      checkIfMatch(ifMatch, etagOf(before));
+      if (!Object.keys(set).length) return current;
       const [updated] = await tx.update(courses).set({ ...set, updatedAt: now })
         .where(and(eq(courses.id, existing.id), isNull(courses.deletedAt))).returning();
       if (!updated) throw notFound();
@@ -138,13 +149,22 @@ courseRoutes
       await audit(tx, { organisationId: updated.organisationId, entity: 'course', entityId: updated.id, action: 'update', actor: p.actor, changes: diff(was, after), at: now });
       return updated;
     });
-    return c.json(presentCourse(row));
+    const presented = presentCourse(row);
+    c.header('ETag', etagOf(presented));
+    return c.json(presented);
   })
   .delete('/:id', async (c) => {
     const p = requireStaff(c);
     const existing = await findVisible(c, c.req.param('id'), scopeOf(p));
+    const ifMatch = ifMatchOf(c);
     const now = c.var.deps.clock();
     await c.var.deps.database.db.transaction(async (tx) => {
+      if (ifMatch) {
+        const [current] = await tx.select().from(courses)
+          .where(and(eq(courses.id, existing.id), isNull(courses.deletedAt))).for('update');
+        if (!current) throw notFound();
+        checkIfMatch(ifMatch, etagOf(presentCourse(current)));
+      }
       const done = await tx.update(courses).set({ deletedAt: now, updatedAt: now })
         .where(and(eq(courses.id, existing.id), isNull(courses.deletedAt))).returning({ id: courses.id });
       if (!done.length) throw notFound();
