@@ -173,16 +173,24 @@ export function createHttp(options: IdoClientOptions): Http {
     base,
     token: options.token ?? options.apiKey,
     async send(method, path, call, as = 'text') {
+      // ky's timeout ends when the headers arrive; a body that stops half-way would hang the call
+      // (and an outbox flush waiting for it) for ever, so reading the body has the same timeout.
+      const body = new AbortController();
+      const forward = () => body.abort(call.signal?.reason);
+      call.signal?.addEventListener('abort', forward, { once: true });
+      if (call.signal?.aborted) forward();
+      let bodyTimer: ReturnType<typeof setTimeout> | undefined;
       try {
-        const response = api(path, {
+        const response = await api(path, {
           method,
           json: call.json,
           searchParams: search(call.query),
-          signal: call.signal,
+          signal: body.signal,
           headers: { authorization: http.token ? `Bearer ${http.token}` : undefined, 'if-match': call.ifMatch },
           // Arrays merge: this adds POST to the retried methods for this call only.
           retry: call.idempotent ? { methods: ['post'] } : {},
         });
+        bodyTimer = setTimeout(() => body.abort(new IdoTimeoutError(timeout)), timeout);
         if (call.onEtag) {
           const answer = await response;
           call.onEtag(answer.headers.get('etag'));
@@ -191,6 +199,7 @@ export function createHttp(options: IdoClientOptions): Http {
         return as === 'blob' ? await response.blob() : await response.text();
       } catch (error) {
         if (call.signal?.aborted) throw call.signal.reason;
+        if (body.signal.aborted) throw new IdoTimeoutError(timeout, { cause: error });
         if (isHTTPError(error)) {
           const json = /json/.test(error.response.headers.get('content-type') ?? '');
           const parsed = json ? z.safeParse(Problem, await error.response.json().catch(() => undefined)) : undefined;
@@ -200,6 +209,9 @@ export function createHttp(options: IdoClientOptions): Http {
         // fetch reports every failure to reach the server, or to read its answer, as a TypeError.
         if (error instanceof TypeError) throw new IdoNetworkError(undefined, { cause: error });
         throw error;
+      } finally {
+        clearTimeout(bodyTimer);
+        call.signal?.removeEventListener('abort', forward);
       }
     },
     async request(method, path, schema, call = {}) {

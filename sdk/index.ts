@@ -38,6 +38,8 @@ export {
   type Outbox,
   type OutboxItem,
   type OutboxOptions,
+  type OutboxRetry,
+  type OutboxTimers,
   type OutboxStore,
   type SubmitResult,
   type FlushResult,

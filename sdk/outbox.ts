@@ -2,7 +2,7 @@
 import type { IdoClient } from './client.js';
 import type { RequestOptions } from './http.js';
 import { uuid } from './uuid.js';
-import { isIdoHttpError, isIdoNetworkError } from './errors.js';
+import { isIdoHttpError, isIdoNetworkError, isIdoTimeoutError } from './errors.js';
 import type { FieldError } from './schemas/common.js';
 import { BATCH_MAX } from './schemas/limits.js';
 import type { Registration, RegistrationInput } from './schemas/registration.js';
@@ -81,6 +81,13 @@ export interface FlushResult {
   failed: FailedItem[];
   /** Still queued (the server could not be reached, or a batch failed as a whole). */
   remaining: number;
+  /**
+   * Set when items stayed because of a temporary failure (unreachable, timed out, 408, 429, 5xx):
+   * why, and how long the outbox waits before it tries again (`retry`), longer after each failing
+   * flush in a row and back to the first delay after one that reached the server.
+   * @default undefined
+   */
+  retry?: { error: string; kind: 'network' | 'timeout' | 'http'; inMs: number };
 }
 
 /** The outbox of `createOutbox`. */
@@ -100,9 +107,11 @@ export interface Outbox {
   /**
    * Sends everything queued, in batches of up to 500. Acknowledged items (created or duplicate)
    * leave the queue; refused ones (conflict, invalid) leave it too and are reported in `failed`;
-   * on a network error everything stays. One flush runs at a time: a call during a flush gets
-   * that flush's result. A failure of a whole batch other than a network error (a 401, say)
-   * keeps the items and is thrown.
+   * on a temporary failure (the server unreachable, a timeout, also of the `signal` passed here,
+   * or a 408, 429 or 5xx) everything stays and the result says when to try again (`retry`). One
+   * flush runs at a time: a call during a flush gets that flush's result. A failure of a whole
+   * batch that is not temporary (a 401, say) keeps the items and is thrown; an abort rejects with
+   * the signal's reason. Flushes the outbox starts itself (`retry.automatic`) never throw.
    * @example
    * ```ts
    * window.addEventListener('online', () => void outbox.flush());
@@ -125,6 +134,40 @@ export interface Outbox {
    * ```
    */
   count(): Promise<number>;
+  /**
+   * Stops the automatic retries (`retry.automatic`); a flush already running finishes.
+   * @example
+   * ```ts
+   * outbox.stop();
+   * ```
+   */
+  stop(): void;
+}
+
+/** How the outbox waits between flushes that fail for a temporary reason. */
+export interface OutboxRetry {
+  /**
+   * The wait after the first failing flush, in milliseconds; it doubles with each further one.
+   * @default 5000
+   */
+  firstDelayMs?: number;
+  /**
+   * The longest wait, in milliseconds.
+   * @default 300000
+   */
+  maxDelayMs?: number;
+  /**
+   * Whether the outbox flushes again by itself after that wait (until `stop()`). Such flushes
+   * never throw: their results go to `onFlush`.
+   * @default false
+   */
+  automatic?: boolean;
+}
+
+/** Timers, injectable so that tests decide when a wait is over. */
+export interface OutboxTimers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
 
 /** Options of `createOutbox`. */
@@ -138,11 +181,41 @@ export interface OutboxOptions {
    * @default undefined
    */
   onChange?: (count: number) => void;
+  /**
+   * Called with the result of every flush, also those the outbox starts itself, or with the error
+   * of one that failed for good (a 401, say; the items stay queued).
+   * @default undefined
+   */
+  onFlush?: (outcome: { result: FlushResult } | { error: unknown }) => void;
+  /**
+   * The backoff between failing flushes, and whether the outbox retries by itself.
+   * @default { firstDelayMs: 5000, maxDelayMs: 300000, automatic: false }
+   */
+  retry?: OutboxRetry;
+  /**
+   * The timers of automatic retries.
+   * @default globalThis.setTimeout and clearTimeout
+   */
+  timers?: OutboxTimers;
 }
 
-/** Failures worth trying again later: the server was unreachable, busy or broken, not refusing. */
-const transient = (error: unknown) =>
-  isIdoNetworkError(error) || (isIdoHttpError(error) && (error.status >= 500 || error.status === 408 || error.status === 429));
+/** A signal that fired because its time ran out (`AbortSignal.timeout`), not because someone aborted. */
+const timedOut = (signal?: AbortSignal) => !!signal?.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
+
+/** An abort by the caller: stop, and say so by rejecting with the reason. */
+const abortedByCaller = (signal?: AbortSignal) => !!signal?.aborted && !timedOut(signal);
+
+/**
+ * Which temporary failure this is: the server was unreachable, did not answer in time (the
+ * client's timeout or the caller's timed-out signal) or was busy or broken; undefined when it
+ * refused, which trying again would not change.
+ */
+function temporary(error: unknown, signal?: AbortSignal): 'network' | 'timeout' | 'http' | undefined {
+  if (timedOut(signal) || isIdoTimeoutError(error) || (error as { name?: string } | null)?.name === 'TimeoutError') return 'timeout';
+  if (isIdoNetworkError(error)) return 'network';
+  if (isIdoHttpError(error) && (error.status >= 500 || error.status === 408 || error.status === 429)) return 'http';
+  return undefined;
+}
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -156,8 +229,14 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
  * await outbox.submit({ channel: 'balie', duration: '5-15', questions: [{ type: 'digitale-overheid', topic: 'digid-aanvragen' }] });
  * ```
  */
-export function createOutbox({ client, store, onChange }: OutboxOptions): Outbox {
+export function createOutbox({ client, store, onChange, onFlush, retry = {}, timers = globalThis }: OutboxOptions): Outbox {
+  const firstDelayMs = retry.firstDelayMs ?? 5000;
+  const maxDelayMs = retry.maxDelayMs ?? 300_000;
   let flushing: Promise<FlushResult> | undefined;
+  /** Flushes in a row that ended on a temporary failure: the backoff doubles with each. */
+  let failingFlushes = 0;
+  let timer: unknown;
+  let stopped = false;
 
   const changed = async () => {
     if (onChange) onChange(await store.count());
@@ -170,7 +249,7 @@ export function createOutbox({ client, store, onChange }: OutboxOptions): Outbox
     try {
       return { status: 'sent', registration: await client.registrations.create(registration, options) };
     } catch (error) {
-      if (options?.signal?.aborted || !transient(error)) throw error;
+      if (abortedByCaller(options?.signal) || !temporary(error, options?.signal)) throw error;
       const item: OutboxItem = { id: registration.id, registration, queuedAt: new Date().toISOString(), attempts: 1, lastError: describe(error) };
       await store.put(item);
       await changed();
@@ -190,10 +269,15 @@ export function createOutbox({ client, store, onChange }: OutboxOptions): Outbox
         // Nothing of this chunk or later is known to be stored: keep all of it for the next flush.
         const rest = items.slice(start);
         for (const item of rest) await store.put({ ...item, attempts: item.attempts + 1, lastError: describe(error) });
-        if (!transient(error) || options?.signal?.aborted) throw error;
+        const kind = temporary(error, options?.signal);
+        if (abortedByCaller(options?.signal) || !kind) throw error;
+        failingFlushes++;
+        const inMs = Math.min(maxDelayMs, firstDelayMs * 2 ** (failingFlushes - 1));
+        result.retry = { error: describe(error), kind, inMs };
         result.remaining = await store.count();
         return result;
       }
+      failingFlushes = 0;
       const done: string[] = [];
       chunk.forEach((item, index) => {
         // Results come in order; the id is checked too, so a misordered answer never drops an item unsent.
@@ -210,11 +294,33 @@ export function createOutbox({ client, store, onChange }: OutboxOptions): Outbox
     return result;
   }
 
+  /** After a flush: tell `onFlush`, and with automatic retries wait for the backoff and go again. */
+  function settled(outcome: { result: FlushResult } | { error: unknown }) {
+    onFlush?.(outcome);
+    if (!retry.automatic || stopped) return;
+    timers.clearTimeout(timer);
+    timer = undefined;
+    if ('result' in outcome && outcome.result.retry) {
+      timer = timers.setTimeout(() => { timer = undefined; void flush().catch(() => {}); }, outcome.result.retry.inMs);
+    }
+  }
+
+  function flush(options?: RequestOptions): Promise<FlushResult> {
+    // Settled before the caller hears of it, so that the next flush starts anew and the retry is set.
+    flushing ??= run(options).then(
+      (result) => { flushing = undefined; settled({ result }); return result; },
+      (error: unknown) => { flushing = undefined; if (!abortedByCaller(options?.signal)) settled({ error }); throw error; },
+    );
+    return flushing;
+  }
+
   return {
     submit,
-    flush(options) {
-      flushing ??= run(options).finally(() => { flushing = undefined; });
-      return flushing;
+    flush,
+    stop() {
+      stopped = true;
+      timers.clearTimeout(timer);
+      timer = undefined;
     },
     async pending() {
       return (await store.getAll()).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));

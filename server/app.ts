@@ -35,7 +35,7 @@ export function createApp(deps: Deps) {
     const lang = c.get('lang') ?? pickLang(undefined, c.req.header('accept-language'));
     const apiError = error instanceof ApiError ? error : new ApiError('internal');
     if (!(error instanceof ApiError)) {
-      deps.logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), path: c.req.path, error: String(error), stack: (error as Error)?.stack });
+      deps.logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), path: c.req.path, error });
     }
     for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
     return c.body(JSON.stringify(problemBody(apiError, lang)), apiError.status as 400, { 'Content-Type': 'application/problem+json; charset=utf-8' });

@@ -1,5 +1,5 @@
 /** Wires the server's dependencies from its configuration: database, value lists, first user, demo data. */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { openDatabase, type Database } from './db/client.js';
 import { users } from './db/schema.js';
 import { hashPassword } from './crypto.js';
@@ -10,22 +10,25 @@ import { createReports } from './services/reports/index.js';
 import { ensureAggregateFormat } from './services/reports/rebuild.js';
 import { createVisitWriter } from './services/visit-writer.js';
 import { loadTaxonomy, seedTaxonomy } from './services/taxonomy.js';
+import { jsonLogger } from './log.js';
 import type { Deps, Logger } from './types.js';
 
-export function jsonLogger(enabled = true): Logger {
-  const write = (level: string, fields: Record<string, unknown>) => {
-    if (enabled) process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, ...fields }) + '\n');
-  };
-  return { info: (f) => write('info', f), error: (f) => write('error', f) };
-}
+export { jsonLogger };
 
-/** Creates the first national user from IDO_ADMIN_EMAIL/IDO_ADMIN_PASSWORD, once. */
+/**
+ * Creates the first national user from IDO_ADMIN_EMAIL/IDO_ADMIN_PASSWORD, once. A single insert
+ * that does nothing when the e-mail is taken, so that servers starting together make one user.
+ */
 export async function ensureAdmin(database: Database, email: string, password: string): Promise<boolean> {
   const normalised = email.trim().toLowerCase();
+  // Most starts find the user: skip hashing the password then.
   const existing = await database.db.select({ id: users.id }).from(users).where(and(eq(users.email, normalised), isNull(users.deletedAt))).limit(1);
   if (existing.length) return false;
-  await database.db.insert(users).values({ email: normalised, passwordHash: await hashPassword(password), role: 'national', organisationId: null });
-  return true;
+  const created = await database.db.insert(users)
+    .values({ email: normalised, passwordHash: await hashPassword(password), role: 'national', organisationId: null })
+    .onConflictDoNothing({ target: users.email, where: sql`${users.deletedAt} is null` })
+    .returning({ id: users.id });
+  return created.length > 0;
 }
 
 export interface BootstrapOverrides {
@@ -61,7 +64,7 @@ export async function createDeps(config: Config, overrides: BootstrapOverrides =
     visitWriter: createVisitWriter(database, { groupCommit: config.groupCommit }),
     geocoder: createGeocoder({
       database, pdokUrl: config.pdokUrl, fetch: overrides.fetch,
-      onError: (error, where) => logger.error({ msg: 'geocoder', where, error: String(error) }),
+      onError: (error, where) => logger.error({ msg: 'geocoder', where, error }),
     }),
   };
 }

@@ -17,6 +17,7 @@ import { ApiError } from './http/problem.js';
 import { memoryRateLimiter } from './http/rate-limit.js';
 import { ImportFileError, createImportRecord, executeImport, importMessage, prepareImport, presentImport, type Progress } from './services/imports.js';
 import { isUuid } from './services/registrations.js';
+import { describeError } from './log.js';
 
 export const IMPORT_USAGE = 'ido-server import <file.xlsx|csv> --organisation ID [--location ID] [--mapping mapping.json] [--dry-run] [--lang nl|en]';
 
@@ -125,7 +126,7 @@ export async function runImportCommand(args: string[], io: ImportCommandIo = {})
       : `${dryRun ? 'Would import' : 'Imported'}: ${s.visits} visits with ${s.questions} questions; ${s.duplicates} already there; ${shown.errors.length} errors. Import id ${shown.id}.`);
     return shown.errors.length ? 3 : 0;
   } catch (error) {
-    err(error instanceof Error ? error.message : String(error));
+    err(describeError(error).message);
     return 1;
   } finally {
     if (!io.database) await database.close();

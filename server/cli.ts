@@ -5,6 +5,8 @@ import * as z from 'zod/mini';
 import { Email, KeyKind, Origin, Role } from '../sdk/schemas/resources.js';
 import { readConfig, type Config } from './env.js';
 import { openDatabase, type Database } from './db/client.js';
+import { withStartupLock } from './db/startup-lock.js';
+import { describeError } from './log.js';
 import { loadTaxonomy, seedTaxonomy } from './services/taxonomy.js';
 import { rebuildAggregates } from './services/reports/rebuild.js';
 import { importPostcodesFile } from './services/postcodes.js';
@@ -153,9 +155,18 @@ function prepare(command: string, rest: string[], config: Config): Task {
 }
 
 async function run(task: Task, config: Config): Promise<number> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, max: 2 });
+  // Migrating and seeding take the servers' start-up lock: `migrate` may run while servers start.
+  const database = await withStartupLock(config.databaseUrl, async () => {
+    const opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, max: 2 });
+    try {
+      await seedTaxonomy(opened);
+    } catch (error) {
+      await opened.close();
+      throw error;
+    }
+    return opened;
+  });
   try {
-    await seedTaxonomy(database);
     await task(database);
     return 0;
   } finally {
@@ -179,10 +190,17 @@ async function main(argv: string[]): Promise<number | null> {
   return run(prepare(command, rest, config), config);
 }
 
+/** What a failed command prints: the error and its database cause, never a query's parameters. */
+function failure(error: unknown): string {
+  const { message, cause } = describeError(error);
+  if (!cause) return message;
+  return `${message}\n${[cause.message, cause.code && `(SQLSTATE ${cause.code})`, cause.constraint && `constraint ${cause.constraint}`].filter(Boolean).join(' ')}`;
+}
+
 main(process.argv.slice(2)).then(
   (code) => { if (code !== null) process.exit(code); },
   (error) => {
-    process.stderr.write(`${error instanceof UsageError ? `${error.message}\nRun "ido-server help" for the commands.` : error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${error instanceof UsageError ? `${error.message}\nRun "ido-server help" for the commands.` : failure(error)}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { waitForImports } from './services/imports.js';
 import { createDeps } from './bootstrap.js';
+import { acquireStartupLock } from './db/startup-lock.js';
 import type { Config } from './env.js';
 import { loadPostcodesAtStart } from './services/postcodes.js';
 import { seedDemo, type DemoInfo } from './services/demo.js';
@@ -14,6 +15,9 @@ import { startFolder } from './services/reports/fold.js';
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export async function start(config: Config) {
+  // Servers started together on one PostgreSQL database take turns until the demo data is in;
+  // the first does every step, the others find them done (PGlite: no lock, one process per dir).
+  const startup = await acquireStartupLock(config.databaseUrl);
   const deps = await createDeps(config);
   // Postcode search without PDOK works from the first start: the bundled centroids, or IDO_PC4_FILE.
   const imported = await loadPostcodesAtStart(deps.database, config.pc4File);
@@ -45,10 +49,11 @@ export async function start(config: Config) {
       const demo = await seeding;
       if (demo) printDemo(demo, origin);
     } catch (error) {
-      deps.logger.error({ msg: 'could not add the demo data', error: String(error), stack: (error as Error)?.stack });
+      deps.logger.error({ msg: 'could not add the demo data', error });
       process.exit(1);
     }
   }
+  await startup.release();
   deps.logger.info({ msg: 'listening', url: origin, port, database: deps.database.kind });
   // The report aggregates are brought up to date in the background; reports are exact without it.
   const folder = startFolder(() => deps.reports.fold(), { intervalMs: config.foldIntervalMs, logger: deps.logger });
@@ -69,7 +74,7 @@ export async function start(config: Config) {
     setTimeout(() => http.closeAllConnections?.(), 2000).unref();
     await closed;
     // Locator searches are counted in memory and written in batches: write what is pending.
-    await flushSearchDemand(deps.database).catch((error: unknown) => deps.logger.error({ msg: 'search demand flush failed', error: String(error) }));
+    await flushSearchDemand(deps.database).catch((error: unknown) => deps.logger.error({ msg: 'search demand flush failed', error }));
     // Background imports finish their current chunk; what is left can be imported again safely.
     await waitForImports();
     await folder.stop();

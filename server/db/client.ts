@@ -1,5 +1,6 @@
 /** Opens the database: PostgreSQL when a URL is given, embedded PGlite otherwise; migrates on open. */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -25,6 +26,15 @@ export interface Database {
 
 /** An arbitrary, fixed key for pg_advisory_lock: "IDO" migrations. */
 const MIGRATION_LOCK = 4_902_001;
+
+/**
+ * PostgreSQL's memory settings inside PGlite's WebAssembly heap, which the process keeps as long
+ * as it runs (docs/performance.md, "Memory"). PostgreSQL's defaults are for a server of its own:
+ * 128 MB of shared buffers alone doubles the process. PGlite reads its files through the
+ * operating system's cache, so a smaller buffer pool costs little: 16 MB holds the hot pages of
+ * the demo year and of a library's registrations.
+ */
+const PGLITE_SETTINGS = ['shared_buffers=16MB', 'temp_buffers=2MB', 'work_mem=4MB', 'maintenance_work_mem=32MB'];
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -64,8 +74,14 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    if (!options.loadDataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await initialiseInChild(dataDir);
+  }
+  const client = new PGlite(dataDir, {
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])],
+  });
   await client.waitReady;
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return {
@@ -76,6 +92,28 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     close: () => client.close(),
     dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
   };
+}
+
+/**
+ * Creates a new PGlite data directory (initdb) in a short-lived child process. initdb grows
+ * WebAssembly and malloc heaps to about 570 MB, and a process does not give all of that back to
+ * the system once it is garbage: a server that ran it would keep some 100 MB more for as long as it
+ * runs than one that opened an existing directory (docs/performance.md, "Memory").
+ */
+async function initialiseInChild(dataDir: string): Promise<void> {
+  const pglite = import.meta.resolve('@electric-sql/pglite');
+  // The same settings: initdb starts a second PGlite of its own with them.
+  const script = `import { PGlite } from ${JSON.stringify(pglite)};
+const db = new PGlite(process.argv[1], { startParams: [...PGlite.defaultStartParams, ...${JSON.stringify(PGLITE_SETTINGS.flatMap((setting) => ['-c', setting]))}] });
+await db.waitReady;
+await db.close();`;
+  const { execFile } = await import('node:child_process');
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, ['--liftoff-only', '--input-type=module', '-e', script, dataDir], { timeout: 300_000 }, (error, _stdout, stderr) => {
+      if (error) reject(new Error(`Could not create the PGlite data directory ${dataDir}: ${stderr || error.message}`));
+      else resolve();
+    });
+  });
 }
 
 /** Applies the committed drizzle-kit migrations; a no-op when they are applied already. */

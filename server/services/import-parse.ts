@@ -4,7 +4,8 @@
  * registrations it stands for, with every row error listed. The rules a visit must meet are not
  * checked here: `services/imports.ts` hands the visits to `createRegistrations`, which does that.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import * as z from 'zod/mini';
 import { amsterdamInstant } from '../../sdk/opening-hours.js';
 import type { TaxonomyList } from '../../sdk/schemas/taxonomy.js';
@@ -203,7 +204,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
   if (unpacked > MAX_UNPACKED_BYTES) {
     throw fileError('Dit Excel-bestand is uitgepakt te groot. Splits het in kleinere bestanden.', 'This Excel file is too large when unpacked. Split it into smaller files.');
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {

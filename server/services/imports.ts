@@ -337,7 +337,7 @@ export async function executeImport(
     }).where(eq(imports.id, importId)).returning();
     return row;
   } catch (error) {
-    deps.logger.error({ msg: 'import failed', importId, error: String(error), stack: (error as Error)?.stack });
+    deps.logger.error({ msg: 'import failed', importId, error });
     await db.update(imports).set({
       status: 'failed',
       imported: options.dryRun ? 0 : summary.visits,

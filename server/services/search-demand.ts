@@ -124,7 +124,7 @@ export function searchDemandFor(deps: Pick<Deps, 'database' | 'logger'>, options
   let counter = counters.get(deps.database);
   if (!counter) {
     counter = createSearchDemandCounter(deps.database, {
-      onError: (error) => deps.logger.error({ msg: 'search demand flush failed', error: String(error) }),
+      onError: (error) => deps.logger.error({ msg: 'search demand flush failed', error }),
       ...options,
     });
     counters.set(deps.database, counter);

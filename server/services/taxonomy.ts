@@ -20,7 +20,7 @@ function readVersionFiles(folder = taxonomyFolder): VersionFile[] {
     .sort((a, b) => a.validFrom.localeCompare(b.validFrom));
 }
 
-/** Inserts each version file that the database does not have yet; the newest becomes current. */
+/** Inserts each version file that the database does not have yet; the newest becomes current. Safe to run concurrently. */
 export async function seedTaxonomy(database: Database): Promise<void> {
   const files = readVersionFiles();
   const { db } = database;
@@ -28,7 +28,12 @@ export async function seedTaxonomy(database: Database): Promise<void> {
     const known = new Set((await tx.select({ v: taxonomyVersions.version }).from(taxonomyVersions)).map((r) => r.v));
     for (const file of files) {
       if (known.has(file.version)) continue;
-      await tx.insert(taxonomyVersions).values({ version: file.version, validFrom: file.validFrom, replaces: file.replaces, mappings: file.mappings });
+      // A server starting at the same moment may have inserted it since: then its entries are there too.
+      const inserted = await tx.insert(taxonomyVersions)
+        .values({ version: file.version, validFrom: file.validFrom, replaces: file.replaces, mappings: file.mappings })
+        .onConflictDoNothing({ target: taxonomyVersions.version })
+        .returning({ version: taxonomyVersions.version });
+      if (!inserted.length) continue;
       const rows = TAXONOMY_LISTS.flatMap((list) => (file.lists[list] ?? []).map((entry, position) => {
         const { code, ...data } = entry;
         return { version: file.version, list, code, position, data: data as Record<string, unknown> };

@@ -32,7 +32,7 @@ describe('outbox, without a server', () => {
     const outbox = createOutbox({ client, store, onChange: (n) => counts.push(n) });
     const result = await outbox.flush();
     assert.deepEqual(sizes, [500, 500, 100]);
-    assert.deepEqual(result, { sent: 1000, failed: [], remaining: 100 });
+    assert.deepEqual(result, { sent: 1000, failed: [], remaining: 100, retry: { error: 'offline', kind: 'network', inMs: 5000 } });
     assert.deepEqual(counts, [600, 100]);
     const left = await outbox.pending();
     assert.equal(left.length, 100);
@@ -87,7 +87,8 @@ for (const backend of backends) {
       assert.deepEqual(counts, [1, 2]);
 
       // Still away: a flush keeps everything.
-      assert.deepEqual(await away.flush(), { sent: 0, failed: [], remaining: 2 });
+      const still = await away.flush();
+      assert.deepEqual({ ...still, retry: still.retry?.kind }, { sent: 0, failed: [], remaining: 2, retry: 'network' });
       assert.ok((await away.pending()).every((i) => i.attempts === 2));
 
       const back = createOutbox({ client: online(), store, onChange: (n) => counts.push(n) });

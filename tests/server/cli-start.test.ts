@@ -26,7 +26,7 @@ for (const { name, make } of cliTargets) {
     });
     after(() => target.cleanup());
 
-    it('answers /healthz, authenticates keys, finds postcodes without PDOK, and exits 0 within seconds of SIGTERM', async () => {
+    it('answers /healthz, authenticates keys, finds postcodes without PDOK, and exits 0 on SIGTERM without waiting for the open connection', async () => {
       const port = await freePort();
       const server = startServer({ ...target.env, PORT: String(port), IDO_LOG: 'json', IDO_PDOK_URL: 'off' }, /"msg":"listening"/);
       try {
@@ -46,9 +46,10 @@ for (const { name, make } of cliTargets) {
         assert.match((await near.json()).attribution, /GeoNames/);
       } finally {
         // fetch keeps its connection alive: the shutdown must close it rather than wait for it.
-        const { code, ms } = await terminate(server.child);
+        // A shutdown held open past its limit exits 1 and logs "shutdown timed out".
+        const { code } = await terminate(server.child);
         assert.equal(code, 0, JSON.stringify(server.output()));
-        assert.ok(ms < 8000, `shut down in ${ms} ms`);
+        assert.doesNotMatch(server.output().stdout, /shutdown timed out/);
       }
     });
   });

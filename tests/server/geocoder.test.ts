@@ -138,11 +138,10 @@ for (const backend of backends) {
     it('times out on a hanging PDOK, falls back, and leaves PDOK alone during the cool-down', async () => {
       pdok.mode = 'hang';
       const geocoder = make({ timeoutMs: 200, cooldownMs: 10_000 });
-      const started = performance.now();
+      // The stand-in never answers: a result at all means the timeout fired and the geocoder fell back.
       const result = await geocoder.resolve({ postcode: '3511AB' });
-      const ms = performance.now() - started;
-      assert.ok(ms >= 190 && ms < 2000, `took ${ms} ms`);
       assert.equal(result.ok && result.point.source, 'pc4');
+      assert.equal(pdok.requests.length, 1, 'PDOK was asked');
       assert.deepEqual(await geocoder.resolve({ postcode: '1234AB' }), { ok: false, reason: 'unavailable' });
       assert.equal(pdok.requests.length, 1, 'no second request during the cool-down');
       pdok.mode = 'ok';
@@ -305,21 +304,18 @@ for (const backend of backends) {
       assert.equal(unknown.body.errors[0].code, 'geocoder-unavailable');
     });
 
-    it('gives up on a hanging PDOK after the timeout (1.5 s) and falls back', async () => {
+    it('gives up on a hanging PDOK after the timeout and falls back', async () => {
       restartGeocoder();
       pdok.mode = 'hang';
-      const started = performance.now();
+      // PDOK never answers: the search can only answer once the geocoder's own timeout has fired.
       const r = await ctx.call('GET', '/api/v1/public/locations?postcode=3512AB&limit=1');
-      const ms = performance.now() - started;
       assert.equal(r.status, 200, r.text);
       assert.equal(r.body.attribution, GEONAMES);
-      assert.ok(ms >= 1400 && ms < 6000, `took ${ms} ms`);
       assert.equal(pdok.requests.length, 1);
-      // During the cool-down, searches do not wait for PDOK again.
-      const quick = performance.now();
+      // During the cool-down, searches do not ask (so do not wait for) PDOK again.
       const again = await ctx.call('GET', '/api/v1/public/locations?postcode=3512AC&limit=1');
       assert.equal(again.status, 200);
-      assert.ok(performance.now() - quick < 1000);
+      assert.equal(again.body.attribution, GEONAMES);
       assert.equal(pdok.requests.length, 1);
     });
   });

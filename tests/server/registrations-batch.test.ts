@@ -105,21 +105,18 @@ for (const backend of backends) {
       assert.equal(await count(ctx, 'registrations'), before);
     });
 
-    it('stores a full batch of 500 quickly', async () => {
+    it('stores a full batch of 500 (how fast: tests/bench/write-path.ts)', async () => {
       const items = Array.from({ length: 500 }, (_, i) => visit({
         id: randomUUID(),
         locationId: i % 2 ? t.b.location.id : t.b.location2.id,
         occurredAt: new Date(now.getTime() - i * 60_000).toISOString(),
         questions: [{ type: 'digitale-overheid', topic: 'huurtoeslag', referral: { partnerId: t.b.partner.id } }, { type: 'overig', topic: 'overig' }],
       }));
-      const started = performance.now();
       const r = await ctx.call('POST', '/api/v1/registrations/batch', { token: t.b.secretKey, body: { registrations: items } });
-      const ms = performance.now() - started;
       assert.equal(r.status, 200, r.text.slice(0, 500));
       assert.ok(r.body.results.every((x: { status: string }) => x.status === 'created'));
       assert.equal(await count(ctx, 'registrations', sql`organisation_id = ${t.b.organisation.id}`), 500);
       assert.equal(await count(ctx, 'questions', sql`registration_id in (select id from registrations where organisation_id = ${t.b.organisation.id})`), 1000);
-      assert.ok(ms < 30_000, `500 items took ${Math.round(ms)} ms`);
     });
   });
 }

@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.js';
 import { toAmsterdamIso, amsterdamParts } from '../../../sdk/opening-hours.js';
 import type { Lang } from '../../http/messages.js';
 import type { Deps } from '../../types.js';
@@ -57,7 +57,7 @@ export function questionsCsv(deps: Pick<Deps, 'reports' | 'taxonomy' | 'logger'>
         if (next.done) { controller.close(); return; }
         controller.enqueue(encoder.encode(next.value.map((q) => csvRecord(questionValues(q))).join('')));
       } catch (error) {
-        deps.logger.error({ msg: 'csv export failed', error: String(error) });
+        deps.logger.error({ msg: 'csv export failed', error });
         controller.error(error);
       }
     },
@@ -68,9 +68,9 @@ export function questionsCsv(deps: Pick<Deps, 'reports' | 'taxonomy' | 'logger'>
 /** `view=questions` as XLSX, streamed with exceljs' workbook writer; a new sheet every 1,048,575 rows. */
 export function questionsXlsx(deps: Pick<Deps, 'reports' | 'taxonomy' | 'logger'>, filter: ReportFilter, lang: Lang): ReadableStream<Uint8Array> {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheetName = lang === 'nl' ? 'Vragen' : 'Questions';
   (async () => {
+    const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
     let sheets = 1;
     let sheet = workbook.addWorksheet(sheetName);
     sheet.addRow([...QUESTION_COLUMNS]).commit();
@@ -91,7 +91,7 @@ export function questionsXlsx(deps: Pick<Deps, 'reports' | 'taxonomy' | 'logger'
     sheet.commit();
     await workbook.commit();
   })().catch((error) => {
-    deps.logger.error({ msg: 'xlsx export failed', error: String(error) });
+    deps.logger.error({ msg: 'xlsx export failed', error });
     out.destroy(error as Error);
   });
   return Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>;
@@ -174,7 +174,7 @@ export function tablesCsv(tables: Table[]): string {
 
 /** The tables as a workbook, a sheet each. */
 export async function tablesXlsx(tables: Table[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'ido-registratie';
   for (const t of tables) {
     const sheet = workbook.addWorksheet(t.name);

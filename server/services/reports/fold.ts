@@ -99,7 +99,7 @@ export function startFolder(fold: () => Promise<FoldResult>, options: { interval
   const tick = () => {
     if (running) return; // the previous fold is still busy (a bulk import): it continues, this turn is skipped
     running = fold()
-      .then(() => undefined, (error: unknown) => options.logger.error({ msg: 'folding the report aggregates failed', error: String(error) }))
+      .then(() => undefined, (error: unknown) => options.logger.error({ msg: 'folding the report aggregates failed', error }))
       .finally(() => { running = null; });
   };
   const timer = setInterval(tick, options.intervalMs);

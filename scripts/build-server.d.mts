@@ -1,0 +1,1 @@
+export function transpileServer(root: string, outDir: string): number;
