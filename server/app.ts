@@ -23,6 +23,7 @@ import { reportRoutes } from './routes/reports/index.js';
 import { publicRoutes } from './routes/public/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
 import { importRoutes } from './routes/imports/index.js';
+import { geocodeRoutes } from './routes/geocode/index.js';
 
 const MiB = 1024 * 1024;
 
@@ -80,7 +81,7 @@ export function createApp(deps: Deps) {
   const preflight = cors({
     origin: '*',
     allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'If-None-Match', 'X-Request-Id'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'If-None-Match', 'If-Match', 'X-Request-Id'],
     exposeHeaders,
     maxAge: 600,
     credentials: false,
@@ -117,7 +118,7 @@ export function createApp(deps: Deps) {
   // Each feature's router mounts its declared operations (sdk/operations) at their full paths.
   for (const routes of [
     authRoutes, taxonomyRoutes, registrationRoutes, locationRoutes, partnerRoutes, courseRoutes, organisationRoutes,
-    userRoutes, keyRoutes, reportRoutes, importRoutes, publicRoutes, openApiRoutes,
+    userRoutes, keyRoutes, reportRoutes, importRoutes, geocodeRoutes, publicRoutes, openApiRoutes,
   ]) app.route('/', routes);
 
   app.route('/', balieFiles());

@@ -7,3 +7,4 @@ export * from './resources.js';
 export * from './reports.js';
 export * from './imports.js';
 export * from './health.js';
+export * from './geocode.js';
