@@ -16,6 +16,7 @@ const ELEMENTS = {
   'ido-registratie': { module: 'widget/ido-registratie/ido-registratie.ts', className: 'IdoRegistratie' },
   'ido-locator': { module: 'widget/ido-locator/ido-locator.ts', className: 'IdoLocator' },
   'ido-rapportage': { module: 'widget/ido-rapportage/ido-rapportage.ts', className: 'IdoRapportage' },
+  'ido-beheer': { module: 'widget/ido-beheer/ido-beheer.ts', className: 'IdoBeheer' },
 };
 
 const browserPlugins = () => [

@@ -38,6 +38,15 @@ const pages = [
       await page.waitForTimeout(1500); // charts load as a lazy chunk and draw once measured
     },
   },
+  {
+    name: 'beheer', path: '/beheer.html',
+    act: async (page) => {
+      await page.getByLabel(/e-mail/i).first().fill('coordinator.utrecht@demo.ido-registratie.nl');
+      await page.getByLabel(/wachtwoord/i).first().fill('demo-coordinator-2026');
+      await page.getByRole('button', { name: /inloggen/i }).first().click();
+      await page.getByText(/\d+ locaties/).first().waitFor();
+    },
+  },
 ];
 
 for (const width of [1280, 320]) {

@@ -23,6 +23,7 @@ import { taxonomyApi, type TaxonomyApi } from './api/taxonomy.js';
 import { reportsApi, type ReportsApi } from './api/reports.js';
 import { authApi, type AuthApi } from './api/auth.js';
 import { healthApi, type HealthApi } from './api/health.js';
+import { geocodeApi, type GeocodeApi } from './api/geocode.js';
 
 export { createHttp, call, uuid, type Http, type IdoClientOptions, type QueryInput, type RequestOptions } from './http.js';
 export type { ListQuery, Page, Resource } from './api/resource.js';
@@ -72,6 +73,17 @@ export interface IdoClient {
    * ```
    */
   health: HealthApi;
+  /**
+   * The address at a postcode and house number (`GET /api/v1/geocode`, staff only): PDOK's when
+   * it is reachable, else the postcode area or the PC4 centroid (`precision` says which; what it
+   * cannot know is null). An `IdoHttpError` 422 when nothing is found.
+   * @example
+   * ```ts
+   * const a = await ido.geocode({ postcode: '3511AB', number: '11' });
+   * if (a.precision === 'pc4') console.warn('only the area is known: check the pin');
+   * ```
+   */
+  geocode: GeocodeApi;
 }
 
 /**
@@ -100,5 +112,6 @@ export function createIdoClient(options: IdoClientOptions): IdoClient {
     reports: reportsApi(http),
     auth: authApi(http),
     health: healthApi(http),
+    geocode: geocodeApi(http),
   };
 }

@@ -65,6 +65,24 @@ export interface RequestOptions {
    * ```
    */
   signal?: AbortSignal;
+  /**
+   * Sent as `If-Match` on an update or delete: the ETag of the version you read (from `onEtag`).
+   * When someone else changed it meanwhile, the call fails with `IdoHttpError` 412 and nothing
+   * changes. Resources with ETags: one location (contract v3).
+   * @default undefined
+   */
+  ifMatch?: string;
+  /**
+   * Called with the answer's `ETag` (null when it has none), for a later `ifMatch`.
+   * @default undefined
+   * @example
+   * ```ts
+   * let etag: string | null = null;
+   * const location = await ido.locations.get(id, { onEtag: (e) => (etag = e) });
+   * await ido.locations.update(id, { exceptions: [...location.exceptions, closure] }, { ifMatch: etag ?? undefined });
+   * ```
+   */
+  onEtag?: (etag: string | null) => void;
 }
 
 
@@ -168,11 +186,16 @@ export function createHttp(options: IdoClientOptions): Http {
           json: call.json,
           searchParams: search(call.query),
           signal: body.signal,
-          headers: { authorization: http.token ? `Bearer ${http.token}` : undefined },
+          headers: { authorization: http.token ? `Bearer ${http.token}` : undefined, 'if-match': call.ifMatch },
           // Arrays merge: this adds POST to the retried methods for this call only.
           retry: call.idempotent ? { methods: ['post'] } : {},
         });
         bodyTimer = setTimeout(() => body.abort(new IdoTimeoutError(timeout)), timeout);
+        if (call.onEtag) {
+          const answer = await response;
+          call.onEtag(answer.headers.get('etag'));
+          return as === 'blob' ? await answer.blob() : await answer.text();
+        }
         return as === 'blob' ? await response.blob() : await response.text();
       } catch (error) {
         if (call.signal?.aborted) throw call.signal.reason;
@@ -236,7 +259,7 @@ export async function call<O extends Operation>(http: Http, op: O, input: CallIn
   // Paths below the API go through ky's prefix; `/healthz` sits beside it.
   const target = path.startsWith(API) ? path.slice(API.length) : new URL(`${http.base}${path}`, globalThis.location?.href);
   const answer: Answer = Object.values(op.responses)[0];
-  const request: Call = { query: input.query, json: input.body, signal: input.signal, idempotent: op.idempotent };
+  const request: Call = { query: input.query, json: input.body, signal: input.signal, idempotent: op.idempotent, ifMatch: input.ifMatch, onEtag: input.onEtag };
   if (answer === null) {
     await http.send(op.method, target, request);
     return undefined as never;

@@ -262,7 +262,7 @@ export function createOutbox({ client, store, onChange, onFlush, retry = {}, tim
     const result: FlushResult = { sent: 0, failed: [], remaining: 0 };
     for (let start = 0; start < items.length; start += BATCH_MAX) {
       const chunk = items.slice(start, start + BATCH_MAX);
-      let results;
+      let results: Awaited<ReturnType<typeof client.registrations.createBatch>>['results'];
       try {
         ({ results } = await client.registrations.createBatch(chunk.map((i) => i.registration), options));
       } catch (error) {

@@ -24,6 +24,7 @@ import { publicRoutes } from './routes/public/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
 import { importRoutes } from './routes/imports/index.js';
 import { reportSubscriptionRoutes } from './routes/report-subscriptions/index.js';
+import { geocodeRoutes } from './routes/geocode/index.js';
 
 const MiB = 1024 * 1024;
 
@@ -81,7 +82,7 @@ export function createApp(deps: Deps) {
   const preflight = cors({
     origin: '*',
     allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'If-None-Match', 'X-Request-Id'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'If-None-Match', 'If-Match', 'X-Request-Id'],
     exposeHeaders,
     maxAge: 600,
     credentials: false,
@@ -119,6 +120,7 @@ export function createApp(deps: Deps) {
   for (const routes of [
     authRoutes, taxonomyRoutes, registrationRoutes, locationRoutes, partnerRoutes, courseRoutes, organisationRoutes,
     userRoutes, keyRoutes, reportRoutes, reportSubscriptionRoutes, importRoutes, publicRoutes, openApiRoutes,
+    userRoutes, keyRoutes, reportRoutes, importRoutes, geocodeRoutes, publicRoutes, openApiRoutes,
   ]) app.route('/', routes);
 
   app.route('/', balieFiles());

@@ -94,7 +94,7 @@ export async function runImportCommand(args: string[], io: ImportCommandIo = {})
 
     const caller = { kind: 'secret' as const, keyId: 'cli', organisationId: org.id, actor: 'cli:import' };
     const dryRun = values['dry-run'] === true;
-    let prepared;
+    let prepared: Awaited<ReturnType<typeof prepareImport>>;
     try {
       prepared = await prepareImport(deps, { organisationId: org.id, caller, fileName: basename(file), bytes, mapping, defaultLocationId: values.location, lang });
     } catch (error) {

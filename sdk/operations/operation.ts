@@ -57,6 +57,11 @@ export interface Operation {
   readonly errors?: readonly ErrorStatus[];
   /** Retried like a GET by the SDK (a POST that carries its own ids). */
   readonly idempotent?: boolean;
+  /**
+   * Answers with an `ETag` and takes `If-Match` (contract v3): a stale one is a 412 and nothing
+   * changes. On the GET, PATCH and DELETE of one resource that people edit.
+   */
+  readonly etag?: boolean;
 }
 
 /**
@@ -78,6 +83,7 @@ export function impliedStatuses(op: Operation): ErrorStatus[] {
   if (op.form) add([413, 415, 422]);
   if (op.query) add([400, 422]);
   if (op.access === 'public' && op.path !== '/healthz') out.add(429);
+  if (op.etag && (op.method === 'patch' || op.method === 'delete')) out.add(412);
   return [...out].sort();
 }
 

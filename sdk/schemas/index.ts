@@ -8,3 +8,4 @@ export * from './reports.js';
 export * from './report-subscriptions.js';
 export * from './imports.js';
 export * from './health.js';
+export * from './geocode.js';

@@ -8,6 +8,20 @@ type Issue = z.core.$ZodIssue;
 
 const dotted = (path: PropertyKey[]) => path.map(String).join('.');
 
+/**
+ * Which form a string should have, for a message that names it ("Vul een datum in als
+ * 2026-12-28"): ISO dates, times, postcodes and house numbers; undefined for others.
+ */
+function formatOf(issue: Issue): string | undefined {
+  if (issue.code !== 'invalid_format') return undefined;
+  if (issue.format === 'date') return 'date';
+  const pattern = String((issue as { pattern?: unknown }).pattern ?? '');
+  if (pattern.includes('[01]\\d|2[0-3]')) return 'time';
+  if (pattern.includes('[A-Za-z]{2}')) return 'postcode';
+  if (pattern.includes('[1-9]\\d{0,4}')) return 'house-number';
+  return undefined;
+}
+
 /** Maps zod's issues onto the contract's field-error codes. */
 export function issuesFromZod(issues: readonly Issue[], prefix: PropertyKey[] = []): FieldIssue[] {
   const out: FieldIssue[] = [];
@@ -28,9 +42,12 @@ export function issuesFromZod(issues: readonly Issue[], prefix: PropertyKey[] = 
       case 'too_small':
         out.push({ path: dotted(path), code: issue.origin === 'string' || issue.origin === 'array' ? (issue.input === '' ? 'required' : 'too-short') : 'too-small', params: { minimum: issue.minimum } });
         break;
-      case 'invalid_format':
-        out.push({ path: dotted(path), code: 'invalid-format' });
+      case 'invalid_format': {
+        // The code stays the contract's; the message says which form is wanted (see formatOf).
+        const format = formatOf(issue);
+        out.push({ path: dotted(path), code: 'invalid-format', ...(format ? { params: { format } } : {}) });
         break;
+      }
       case 'invalid_union': {
         // Report the branch that got furthest, not a vague "no match".
         const best = issue.errors.slice().sort((a, b) => a.length - b.length)[0];

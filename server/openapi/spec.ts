@@ -117,6 +117,13 @@ function buildOperation(op: Operation, components: Map<z.ZodMiniType, string>, u
   if (op.params) parameterList.push(...parameters(op.params, 'path', op.tag));
   if (op.query) parameterList.push(...parameters(op.query, 'query', op.tag));
   parameterList.push({ name: 'Accept-Language', in: 'header', required: false, description: 'nl (default) or en.', schema: { type: 'string' } });
+  if (op.etag && (op.method === 'patch' || op.method === 'delete')) {
+    parameterList.push({
+      name: 'If-Match', in: 'header', required: false, schema: { type: 'string' },
+      description: 'The `ETag` of the version you read: a stale one is a 412 and nothing changes. Without it the change is made as before.',
+      'x-description-nl': 'De `ETag` van de versie die je las: een verouderde geeft 412 en er verandert niets. Zonder gaat de wijziging door zoals voorheen.',
+    });
+  }
 
   const responses: Json = {};
   for (const [status, answer] of Object.entries(op.responses)) {

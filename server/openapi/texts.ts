@@ -34,6 +34,7 @@ export const OPERATION_TEXTS: Record<string, OperationTexts> = {
   getLocation: { en: "Read a location", nl: "Locatie opvragen", ok: { 200: ["The location.", "De locatie."] } },
   updateLocation: { en: "Change a location", nl: "Locatie wijzigen", description: "Merges the top-level fields given; a list field given is replaced whole.", ok: { 200: ["The changed resource.", "Het gewijzigde geheel."] } },
   deleteLocation: { en: "Delete a location", nl: "Locatie verwijderen", description: "Answers 404 afterwards.", ok: { 204: ["Deleted.", "Verwijderd."] } },
+  geocode: { en: "Look up an address", nl: "Adres opzoeken", description: "By postcode and house number: PDOK's address when it is reachable, else the postcode area or the PC4 centroid (`precision`; the fields it cannot know are null). 422 when nothing is found.", ok: { 200: ["The address.", "Het adres."] } },
   listPartners: { en: "List partners", nl: "Partners opvragen", ok: { 200: ["The partners.", "De partners."] } },
   createPartner: { en: "Create a partner", nl: "Partner maken", ok: { 201: ["Created.", "Gemaakt."] } },
   getPartner: { en: "Read a partner", nl: "Partner opvragen", ok: { 200: ["The partner.", "De partner."] } },
@@ -102,6 +103,7 @@ export const INPUT_TEXTS: Record<string, Words> = {
 
 /** Responses, converted as the server writes them (`io: 'output'`). By the schema's name in sdk/schemas. */
 export const OUTPUT_TEXTS: Record<string, Words> = {
+  GeocodedAddress: { en: "An address found by postcode and house number; `precision` says how much is known (`pc4`: only the centroid of the four digits, the other fields null).", nl: "Een adres bij postcode en huisnummer; `precision` zegt hoeveel bekend is (`pc4`: alleen het midden van het postcodegebied, de rest null)." },
   Problem: { en: "RFC 9457 problem document; Dutch by default, English for `Accept-Language: en`.", nl: "Foutmelding volgens RFC 9457; Nederlands, of Engels bij `Accept-Language: en`." },
   FieldError: { en: "One broken field; `path` is dotted (`questions.0.topic`).", nl: "Eén fout veld; `path` met punten (`questions.0.topic`)." },
   Registration: { en: "A stored visit.", nl: "Een opgeslagen bezoek." },
@@ -140,6 +142,8 @@ export const OUTPUT_TEXTS: Record<string, Words> = {
 };
 
 export const PARAMETER_TEXT: Record<string, { en: string; nl: string }> = {
+  number: { en: 'House number, digits only.', nl: 'Huisnummer, alleen cijfers.' },
+  addition: { en: 'House letter or addition (`A`, `2-hoog`).', nl: 'Huisletter of toevoeging (`A`, `2-hoog`).' },
   from: { en: 'First day, inclusive (Europe/Amsterdam).', nl: 'Eerste dag, inclusief (Europe/Amsterdam).' },
   to: { en: 'Last day, inclusive (Europe/Amsterdam).', nl: 'Laatste dag, inclusief (Europe/Amsterdam).' },
   locationId: { en: 'Only this location.', nl: 'Alleen deze locatie.' },
@@ -217,6 +221,7 @@ export const TAGS: { name: string; en: string; nl: string }[] = [
   { name: 'reports', en: 'Reports and exports', nl: 'Rapportages en exports' },
   { name: 'report-subscriptions', en: 'Scheduled reports by mail', nl: 'Cijfers per mail' },
   { name: 'imports', en: 'Imports of earlier registrations', nl: 'Import van eerdere registraties' },
+  { name: 'geocode', en: 'Addresses by postcode and house number, for entering a location', nl: 'Adressen bij postcode en huisnummer, voor het invoeren van een locatie' },
   { name: 'public', en: 'Public: locator and national figures', nl: 'Openbaar: locatiezoeker en landelijke cijfers' },
   { name: 'system', en: 'Health and this document', nl: 'Status en dit document' },
 ];

@@ -15,6 +15,7 @@ import type { Db } from '../db/client.js';
 import { scopeOf, type Principal } from '../http/auth.js';
 import type { AppEnv } from '../types.js';
 import { notFound } from '../http/problem.js';
+import { checkIfMatch, etagOf } from '../http/etag.js';
 import { audit, diff } from './audit.js';
 
 /** A stored row: an id and the organisation it belongs to (null for national users). */
@@ -37,7 +38,12 @@ export interface ResourceSpec<Row extends Owned> {
   present: (row: Row) => Record<string, unknown>;
 }
 
-export interface Change { actor: string; at: Date }
+export interface Change {
+  actor: string;
+  at: Date;
+  /** The request's `If-Match` tags (http/etag.ts `ifMatchOf`): checked against the row locked for the change; null or absent: no check. */
+  ifMatch?: string[] | null;
+}
 
 /** The find, audited update and soft delete of one resource. */
 /** What a mount's `load` gets that `LiveResource.load` reads: the caller and the path's id. */
@@ -50,7 +56,10 @@ export interface LiveResource<Row extends Owned> {
   find(db: Db, id: string, scope: string | null): Promise<Row>;
   /** Inserts a row (with `createdAt` and the last-change column at `at`) and its audit row, which holds the row as the API answers it. */
   create(db: Db, values: Record<string, unknown>, change: Change): Promise<Row>;
-  /** Sets the columns and writes the audit row with what changed (the last-change column left out of the comparison). */
+  /**
+   * Sets the columns and writes the audit row with what changed (the last-change column left out of
+   * the comparison); with no columns, answers the row unchanged. `ifMatch`: see `Change`.
+   */
   update(db: Db, existing: Row, set: Record<string, unknown>, change: Change): Promise<Row>;
   /**
    * Marks the row deleted and writes the audit row with `changes` (what identifies it); `also`
@@ -66,6 +75,18 @@ export function liveResource<Row extends Owned>(spec: ResourceSpec<Row>): LiveRe
   const withoutTouched = (row: Record<string, unknown>) => {
     const { updatedAt: _ignored, ...rest } = row;
     return rest;
+  };
+
+  /**
+   * With `If-Match`: the row as it is now, locked until the change is stored, and a 412 unless the
+   * tags name its ETag, so that of two edits sent with one ETag exactly one wins. Without: `existing`.
+   */
+  const lockedForChange = async (tx: Db, existing: Row, ifMatch: string[] | null | undefined): Promise<Row> => {
+    if (!ifMatch) return existing;
+    const [current] = await tx.select().from(spec.table).where(live(existing.id)).for('update') as Row[];
+    if (!current) throw notFound();
+    checkIfMatch(ifMatch, etagOf(spec.present(current)));
+    return current;
   };
 
   const resource: LiveResource<Row> = {
@@ -88,9 +109,11 @@ export function liveResource<Row extends Owned>(spec: ResourceSpec<Row>): LiveRe
       });
     },
 
-    async update(db, existing, set, { actor, at }) {
-      const before = withoutTouched(spec.present(existing));
+    async update(db, existing, set, { actor, at, ifMatch }) {
       return db.transaction(async (tx) => {
+        const current = await lockedForChange(tx, existing, ifMatch);
+        if (!Object.keys(set).length) return current;
+        const before = withoutTouched(spec.present(current));
         const [updated] = await tx.update(spec.table).set({ ...set, ...touch(at) }).where(live(existing.id)).returning() as Row[];
         if (!updated) throw notFound();
         const after = withoutTouched(spec.present(updated));
@@ -99,10 +122,11 @@ export function liveResource<Row extends Owned>(spec: ResourceSpec<Row>): LiveRe
       });
     },
 
-    async remove(db, existing, { actor, at, changes, also }) {
+    async remove(db, existing, { actor, at, changes, also, ifMatch }) {
       if (!spec.gone) throw new Error(`${spec.entity} rows are never deleted`);
       const gone = spec.gone;
       await db.transaction(async (tx) => {
+        await lockedForChange(tx, existing, ifMatch);
         const done = await tx.update(spec.table).set({ [propertyOf(spec.table, gone)]: at, ...touch(at) }).where(live(existing.id)).returning({ id: spec.id });
         if (!done.length) throw notFound();
         await also?.(tx);

@@ -67,10 +67,12 @@ export function loadDemoData(has: (list: TaxonomyList, code: string) => boolean,
   data.organisations.forEach((org, o) => {
     const keys = new Set(org.locations.map((l) => l.key));
     if (keys.size !== org.locations.length) problems.push(`organisations.${o}: duplicate location keys`);
-    org.locations.forEach((l, i) => (l.closedOnHolidays ?? []).forEach((h) => code('holidays', h, `organisations.${o}.locations.${i}.closedOnHolidays`)));
+    org.locations.forEach((l, i) => {
+      for (const h of l.closedOnHolidays ?? []) code('holidays', h, `organisations.${o}.locations.${i}.closedOnHolidays`);
+    });
     org.partners.forEach((p, i) => {
       code('partnerKinds', p.kind, `organisations.${o}.partners.${i}.kind`);
-      p.topics.forEach((t) => code('topics', t, `organisations.${o}.partners.${i}.topics`));
+      for (const t of p.topics) code('topics', t, `organisations.${o}.partners.${i}.topics`);
       (p.locations ?? []).forEach((k) => { if (!keys.has(k)) problems.push(`organisations.${o}.partners.${i}.locations: no location "${k}"`); });
     });
     org.courses.forEach((c, i) => {

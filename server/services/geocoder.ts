@@ -38,7 +38,31 @@ export interface Geocoder {
   geocode(input: { postcode?: string; q?: string }): Promise<GeoPoint | null>;
   /** The same, saying why when there is no point. */
   resolve(input: { postcode?: string; q?: string }): Promise<GeocodeResult>;
+  /** One address by postcode and house number (the admin form): PDOK's address, else what the postcode tells. */
+  address(input: AddressQuery): Promise<AddressResult>;
 }
+
+/** `GET /api/v1/geocode`'s question: a PC6 postcode, a house number and an optional letter or addition. */
+export interface AddressQuery { postcode: string; number: number; addition?: string }
+
+/** How much of an address is known: the building (PDOK), the PC6 area (PDOK), or only the PC4 centroid. */
+export type AddressPrecision = 'address' | 'postcode' | 'pc4';
+
+export interface FoundAddress {
+  street: string | null;
+  number: number;
+  addition: string | null;
+  postcode: string;
+  city: string | null;
+  municipality: string | null;
+  province: string | null;
+  coordinates: { lat: number; lon: number };
+  precision: AddressPrecision;
+}
+
+export type AddressResult =
+  | { ok: true; address: FoundAddress }
+  | { ok: false; reason: 'invalid' | 'unknown' | 'unavailable' };
 
 export interface GeocoderOptions {
   database: Database;
@@ -117,14 +141,17 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
     }
   }
 
-  /** One PDOK `/free` request. `expect` checks the returned doc (PDOK's search is fuzzy). */
-  async function askPdok(query: string, type: 'postcode' | 'woonplaats', expect?: (doc: PdokDoc) => boolean): Promise<PdokAnswer> {
+  /**
+   * One PDOK `/free` request: its docs, or undefined when PDOK could not be asked (unreachable,
+   * timed out, broken, or in its cool-down).
+   */
+  async function pdokDocs(params: { q: string; fq: string[]; rows: number; fl: string }): Promise<PdokDoc[] | undefined> {
     if (!base || now() < pdokDownUntil) return undefined;
     const url = new URL(`${base}/free`);
-    url.searchParams.set('q', query);
-    url.searchParams.set('fq', `type:${type}`);
-    url.searchParams.set('rows', '1');
-    url.searchParams.set('fl', 'weergavenaam,postcode,centroide_ll');
+    url.searchParams.set('q', params.q);
+    for (const fq of params.fq) url.searchParams.append('fq', fq);
+    url.searchParams.set('rows', String(params.rows));
+    url.searchParams.set('fl', params.fl);
     try {
       const res = await doFetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
       if (!res.ok) {
@@ -133,16 +160,83 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
       }
       const json = (await res.json()) as { response?: { numFound?: number; docs?: PdokDoc[] } };
       if (!json || typeof json !== 'object' || !json.response || !Array.isArray(json.response.docs)) throw new Error('PDOK answered an unexpected shape');
-      const doc = json.response.docs[0];
-      if (!doc || (expect && !expect(doc))) return null;
-      const point = parsePoint(doc.centroide_ll);
-      if (!point) return null;
-      return { ...point, label: doc.weergavenaam ?? query, source: 'pdok' };
+      return json.response.docs;
     } catch (error) {
       pdokDownUntil = now() + cooldownMs;
       report(error, 'pdok');
       return undefined; // unreachable, timed out or broken: fall back
     }
+  }
+
+  /** One PDOK point of a type. `expect` checks the returned doc (PDOK's search is fuzzy). */
+  async function askPdok(query: string, type: 'postcode' | 'woonplaats', expect?: (doc: PdokDoc) => boolean): Promise<PdokAnswer> {
+    const docs = await pdokDocs({ q: query, fq: [`type:${type}`], rows: 1, fl: 'weergavenaam,postcode,centroide_ll' });
+    if (!docs) return undefined;
+    const doc = docs[0];
+    if (!doc || (expect && !expect(doc))) return null;
+    const point = parsePoint(doc.centroide_ll);
+    if (!point) return null;
+    return { ...point, label: doc.weergavenaam ?? query, source: 'pdok' };
+  }
+
+  /**
+   * PDOK's addresses at a postcode and house number (a few when the number has letters or
+   * additions). Kept in memory only: the admin form asks rarely, and the shared cache table holds
+   * points, not addresses.
+   */
+  const addresses = new Map<string, { docs: PdokDoc[]; at: number }>();
+  async function addressDocs(pc6: string, number: number): Promise<PdokDoc[] | undefined> {
+    const key = `${pc6} ${number}`;
+    const hit = addresses.get(key);
+    if (hit && now() - hit.at < (hit.docs.length ? FOUND_TTL_MS : NOT_FOUND_TTL_MS)) return hit.docs;
+    const docs = await pdokDocs({
+      q: `${pc6} ${number}`,
+      fq: ['type:adres', `postcode:${pc6}`, `huisnummer:${number}`],
+      rows: 20,
+      fl: 'weergavenaam,straatnaam,huisnummer,huisletter,huisnummertoevoeging,postcode,woonplaatsnaam,gemeentenaam,provincienaam,centroide_ll',
+    });
+    if (!docs) return undefined;
+    // PDOK's search is fuzzy: keep only the docs of exactly this postcode and number.
+    const exact = docs.filter((d) => normalisePostcode(d.postcode) === pc6 && Number(d.huisnummer) === number && parsePoint(d.centroide_ll));
+    setNewest(addresses, key, { docs: exact, at: now() }, memoryEntries);
+    return exact;
+  }
+
+  async function address(input: AddressQuery): Promise<AddressResult> {
+    const pc = parsePostcode(input.postcode);
+    if (!pc?.pc6 || !Number.isInteger(input.number) || input.number < 1) return { ok: false, reason: 'invalid' };
+    const pc6 = pc.pc6;
+    const addition = input.addition?.trim() || null;
+    const known = { number: input.number, addition, postcode: pc.display };
+    const docs = await addressDocs(pc6, input.number);
+    if (docs?.length) {
+      const wanted = (addition ?? '').replace(/[\s-]+/g, '').toLowerCase();
+      const suffix = (d: PdokDoc) => `${d.huisletter ?? ''}${d.huisnummertoevoeging ?? ''}`.toLowerCase();
+      // The doc with this letter or addition; else the number without one (the same building).
+      const doc = docs.find((d) => suffix(d) === wanted) ?? docs.find((d) => suffix(d) === '') ?? docs[0];
+      return {
+        ok: true,
+        address: {
+          ...known,
+          street: doc.straatnaam ?? null,
+          city: doc.woonplaatsnaam ?? null,
+          municipality: doc.gemeentenaam ?? null,
+          province: doc.provincienaam ?? null,
+          coordinates: parsePoint(doc.centroide_ll)!,
+          precision: 'address',
+        },
+      };
+    }
+    // No such address at PDOK (or PDOK out of reach): what the postcode itself tells.
+    const area = await resolvePostcode(pc6);
+    if (!area.ok) return { ok: false, reason: docs === undefined && base !== null && area.reason === 'unknown' ? 'unavailable' : area.reason };
+    const { lat, lon } = area.point;
+    if (area.point.source === 'pdok') {
+      // PDOK's postcode label reads "Oudegracht, 3511AB Utrecht".
+      const label = /^(.+?), [1-9]\d{3} ?[A-Z]{2} (.+)$/.exec(area.point.label);
+      return { ok: true, address: { ...known, street: label?.[1] ?? null, city: label?.[2] ?? null, municipality: null, province: null, coordinates: { lat, lon }, precision: 'postcode' } };
+    }
+    return { ok: true, address: { ...known, street: null, city: null, municipality: null, province: null, coordinates: { lat, lon }, precision: 'pc4' } };
   }
 
   /** Cache, then PDOK (once per key at a time). `undefined`: PDOK could not be asked. */
@@ -223,6 +317,7 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
 
   return {
     resolve,
+    address,
     async geocode(input) {
       const result = await resolve(input);
       return result.ok ? result.point : null;
@@ -230,7 +325,18 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
   };
 }
 
-interface PdokDoc { weergavenaam?: string; postcode?: string; centroide_ll?: string }
+interface PdokDoc {
+  weergavenaam?: string;
+  postcode?: string;
+  centroide_ll?: string;
+  straatnaam?: string;
+  huisnummer?: number;
+  huisletter?: string;
+  huisnummertoevoeging?: string;
+  woonplaatsnaam?: string;
+  gemeentenaam?: string;
+  provincienaam?: string;
+}
 
 /** WKT "POINT(lon lat)": longitude first. */
 export function parsePoint(wkt: unknown): { lat: number; lon: number } | null {

@@ -226,8 +226,12 @@ function checkCodes(issues: FieldIssue[], deps: Deps, v: { channel?: string; dur
     const at = `questions.${i}`;
     codeIssue(issues, deps, 'questionTypes', q.type, `${at}.type`);
     codeIssue(issues, deps, 'topics', q.topic, `${at}.topic`);
-    q.agencies.forEach((code, j) => codeIssue(issues, deps, 'agencies', code, `${at}.agencies.${j}`));
-    q.help.forEach((code, j) => codeIssue(issues, deps, 'help', code, `${at}.help.${j}`));
+    q.agencies.forEach((code, j) => {
+      codeIssue(issues, deps, 'agencies', code, `${at}.agencies.${j}`);
+    });
+    q.help.forEach((code, j) => {
+      codeIssue(issues, deps, 'help', code, `${at}.help.${j}`);
+    });
     codeIssue(issues, deps, 'digid', q.digid, `${at}.digid`);
     codeIssue(issues, deps, 'partnerKinds', q.referral?.partnerKind, `${at}.referral.partnerKind`);
   });

@@ -84,7 +84,7 @@ try {
   async function time(label: string, filter: ReportFilter, groupBy: SummaryGroupBy | undefined, runs = RUNS) {
     await summaryReport(deps, filter, groupBy, 'nl'); // warm-up (plan cache, buffers)
     const ms: number[] = [];
-    let result;
+    let result: Awaited<ReturnType<typeof summaryReport>> | undefined;
     for (let i = 0; i < runs; i++) {
       t0 = performance.now();
       result = await summaryReport(deps, filter, groupBy, 'nl');

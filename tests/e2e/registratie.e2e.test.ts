@@ -234,7 +234,7 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
 
     // The server answers again: the visit goes out once.
     await page.unroute(API_ROUTE);
-    hanging.forEach((release) => release());
+    for (const release of hanging) release();
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     const widgets = page.locator('ido-registratie');
     for (let i = 0; i < (await widgets.count()); i++) await waitForEmpty(banner(widgets.nth(i)), 60_000);

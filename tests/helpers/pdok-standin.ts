@@ -18,6 +18,13 @@ export interface PdokDoc {
   weergavenaam: string;
   postcode?: string;
   woonplaatsnaam?: string;
+  /** Addresses (`type: 'adres'`) only. */
+  straatnaam?: string;
+  huisnummer?: number;
+  huisletter?: string;
+  huisnummertoevoeging?: string;
+  gemeentenaam?: string;
+  provincienaam?: string;
   /** WKT, longitude first. */
   centroide_ll: string;
 }
@@ -29,6 +36,9 @@ export const STANDIN_DOCS: PdokDoc[] = [
   { type: 'postcode', weergavenaam: 'Dam, 1012JS Amsterdam', postcode: '1012JS', woonplaatsnaam: 'Amsterdam', centroide_ll: 'POINT(4.8926 52.3731)' },
   { type: 'postcode', weergavenaam: 'Grote Markt, 9711LV Groningen', postcode: '9711LV', woonplaatsnaam: 'Groningen', centroide_ll: 'POINT(6.5680 53.2190)' },
   { type: 'postcode', weergavenaam: 'Vrijthof, 6211LE Maastricht', postcode: '6211LE', woonplaatsnaam: 'Maastricht', centroide_ll: 'POINT(5.6866 50.8484)' },
+  { type: 'adres', weergavenaam: 'Oudegracht 11, 3511AB Utrecht', straatnaam: 'Oudegracht', huisnummer: 11, postcode: '3511AB', woonplaatsnaam: 'Utrecht', gemeentenaam: 'Utrecht', provincienaam: 'Utrecht', centroide_ll: 'POINT(5.11912 52.09210)' },
+  { type: 'adres', weergavenaam: 'Oudegracht 11A, 3511AB Utrecht', straatnaam: 'Oudegracht', huisnummer: 11, huisletter: 'A', postcode: '3511AB', woonplaatsnaam: 'Utrecht', gemeentenaam: 'Utrecht', provincienaam: 'Utrecht', centroide_ll: 'POINT(5.11915 52.09212)' },
+  { type: 'adres', weergavenaam: 'Domplein 4, 3512JC Utrecht', straatnaam: 'Domplein', huisnummer: 4, postcode: '3512JC', woonplaatsnaam: 'Utrecht', gemeentenaam: 'Utrecht', provincienaam: 'Utrecht', centroide_ll: 'POINT(5.12106 52.09066)' },
   { type: 'woonplaats', weergavenaam: 'Utrecht, Utrecht, Utrecht', woonplaatsnaam: 'Utrecht', centroide_ll: 'POINT(5.0919 52.0914)' },
   { type: 'woonplaats', weergavenaam: 'Amsterdam, Amsterdam, Noord-Holland', woonplaatsnaam: 'Amsterdam', centroide_ll: 'POINT(4.8936 52.3728)' },
   { type: 'woonplaats', weergavenaam: 'Zwolle, Zwolle, Overijssel', woonplaatsnaam: 'Zwolle', centroide_ll: 'POINT(6.0944 52.5125)' },
@@ -72,8 +82,11 @@ function typesOf(fq: string[]): Set<string> | null {
  * postcode that does not exist may still match a neighbour with the same four digits (PDOK's search
  * is fuzzy), so clients must check the postcode they get back.
  */
-function search(q: string, types: Set<string> | null, docs: PdokDoc[]): PdokDoc[] {
-  const wanted = (d: PdokDoc) => !types || types.has(d.type);
+function search(q: string, types: Set<string> | null, docs: PdokDoc[], fields: Map<string, string>): PdokDoc[] {
+  // Field filters (`fq=postcode:3511AB`, `fq=huisnummer:11`) narrow exactly, as in PDOK's Solr.
+  const matches = (d: PdokDoc) => [...fields].every(([k, v]) => String((d as unknown as Record<string, unknown>)[k] ?? '') === v);
+  const wanted = (d: PdokDoc) => (!types || types.has(d.type)) && matches(d);
+  if (types?.has('adres') && fields.size) return docs.filter(wanted);
   const compact = q.replace(/\s+/g, '').toUpperCase();
   if (/^[1-9]\d{3}[A-Z]{2}$/.test(compact)) {
     const exact = docs.filter((d) => wanted(d) && d.postcode === compact);
@@ -113,7 +126,12 @@ export async function startPdokStandin(options: { docs?: PdokDoc[] } = {}): Prom
     if (!Number.isInteger(rows) || rows < 0 || rows > 100 || !Number.isInteger(start) || start < 0) {
       return send(res, 400, { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'invalid rows or start' });
     }
-    const found = search(q, typesOf(url.searchParams.getAll('fq')), docs);
+    const fq = url.searchParams.getAll('fq');
+    const fields = new Map(fq.flatMap((f) => {
+      const m = /^(postcode|huisnummer):(\S+)$/.exec(f.trim());
+      return m ? [[m[1], m[2]] as [string, string]] : [];
+    }));
+    const found = search(q, typesOf(fq), docs, fields);
     const fl = url.searchParams.get('fl')?.split(/[,\s]+/).filter(Boolean);
     const pick = (d: PdokDoc) => (fl && !fl.includes('*') ? Object.fromEntries(Object.entries(d).filter(([k]) => fl.includes(k))) : d);
     send(res, 200, {

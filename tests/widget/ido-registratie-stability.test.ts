@@ -93,7 +93,7 @@ function holdRegistrations() {
       return held.length;
     },
     release() {
-      held.splice(0).forEach((go) => go());
+      for (const go of held.splice(0)) go();
     },
     restore() {
       this.release();
@@ -117,7 +117,7 @@ function manualTimer() {
     fire() {
       const due = [...pending];
       pending.clear();
-      due.forEach((fn) => fn());
+      for (const fn of due) fn();
     },
   };
 }

@@ -177,7 +177,9 @@ export class LocatorMap {
   /** Draws the markers where none covers another at this zoom (spread.ts); each stands for its own point. */
   private spread(): void {
     const at = spreadPoints(this.placed.map((p) => this.map.latLngToLayerPoint(p.at)));
-    this.placed.forEach((p, i) => p.marker.setLatLng(this.map.layerPointToLatLng(L.point(at[i].x, at[i].y))));
+    this.placed.forEach((p, i) => {
+      p.marker.setLatLng(this.map.layerPointToLatLng(L.point(at[i].x, at[i].y)));
+    });
   }
 
   /** Whether this map is drawn in `element` (Lit may have replaced the container). */

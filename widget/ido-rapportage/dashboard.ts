@@ -9,26 +9,24 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { Task, TaskStatus, initialState } from '../shared/task.js';
 import type { ExportQuery, IdoClient, IdoClientOptions } from '../../sdk/client.js';
 import { createHttp } from '../../sdk/http.js';
-import { authApi } from '../../sdk/api/auth.js';
 import { locationsApi } from '../../sdk/api/locations.js';
 import { organisationsApi } from '../../sdk/api/organisations.js';
 import { reportsApi } from '../../sdk/api/reports.js';
 import { isIdoHttpError, isIdoNetworkError } from '../../sdk/errors.js';
-import type { Session, User } from '../../sdk/schemas/resources.js';
+import type { User } from '../../sdk/schemas/resources.js';
 import type { Lang } from '../../sdk/schemas/common.js';
 import { lazyCatalogue } from '../shared/i18n.js';
 import { now } from '../shared/clock.js';
 import { ChartCards } from './chart-cards.js';
 import { renderControls } from './controls.js';
 import { renderFigures, renderSkeleton } from './figures.js';
-import { renderLogin, type LoginErrors } from './login-form.js';
+import { LoginController, loginTexts } from '../shared/login.js';
 import { nl, type DashboardTexts } from './i18n.dashboard.nl.js';
 import { styles } from './ido-rapportage.styles.js';
 import { PERIOD_PRESETS, formatRange, isLocalDate, presetRange, previousRange, trendGrain, type DateRange, type PeriodPreset } from './period.js';
 import { icon, type Meta, type Report } from './report.js';
-import { readSession, writeSession, type StoredSession } from './session.js';
 
-export { styles };
+export { styles, loginTexts };
 
 /** What the view needs of its element: read through closures, so the element keeps its members protected. */
 export interface RapportageHostApi {
@@ -47,8 +45,6 @@ type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | D
 
 type ExportView = 'summary' | 'questions';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** The dashboard's texts: Dutch built in, English a chunk of its own (the element waits for it before it renders). */
 export const texts = lazyCatalogue(nl, async () => (await import('./i18n.dashboard.en.js')).en);
 
@@ -66,11 +62,11 @@ function saveBlob(blob: Blob, name: string, root: ShadowRoot | HTMLElement): voi
 }
 
 /** The namespaces of the client the dashboard uses: only their schemas are bundled. */
-type DashboardClient = Pick<IdoClient, 'auth' | 'locations' | 'organisations' | 'reports'>;
+type DashboardClient = Pick<IdoClient, 'locations' | 'organisations' | 'reports'>;
 
 function dashboardClient(options: IdoClientOptions): DashboardClient {
   const http = createHttp(options);
-  return { auth: authApi(http), locations: locationsApi(http), organisations: organisationsApi(http), reports: reportsApi(http) };
+  return { locations: locationsApi(http), organisations: organisationsApi(http), reports: reportsApi(http) };
 }
 
 /** Login, dashboard and exports of `<ido-rapportage>`, as a controller of the element. */
@@ -78,20 +74,10 @@ export class RapportageView implements ReactiveController {
   private readonly _host: Host;
   private readonly _api: RapportageHostApi;
   private _clientCache?: { key: string; client: DashboardClient };
-  /** The API origin the stored session was read for. */
-  private _sessionApi?: string;
-  /** The `token` attribute as last seen, to notice a new one. */
-  private _lastToken?: string;
   /** Where focus goes after the next render (a selector in the shadow root). */
   private _focusAfterRender?: string;
-
-  /** A session from the view's own login form. */
-  private _session: StoredSession | null = null;
-  /** The `token` attribute was refused (401): ask to log in instead. */
-  private _tokenRejected = false;
-  private _loginErrors: LoginErrors = {};
-  private _loginProblem: string | null = null;
-  private _notice = '';
+  /** The session: the shared login form, or the `token` attribute. */
+  private readonly _login: LoginController;
   private _preset: PeriodPreset = 'this-month';
   /** The custom range as applied with "Toon cijfers". */
   private _custom: DateRange | null = null;
@@ -100,7 +86,6 @@ export class RapportageView implements ReactiveController {
   private _organisationId = '';
   private _province = '';
   private readonly _cards: ChartCards;
-  private readonly _login: Task<readonly [string, string], Session>;
   private readonly _meta: Task<readonly [string, string, string], Meta>;
   private readonly _report: Task<readonly [string, string, string, string, string, string, string, string, string, string], Report>;
   private readonly _export: Task<readonly [ExportView], string>;
@@ -108,16 +93,13 @@ export class RapportageView implements ReactiveController {
   constructor(host: Host, api: RapportageHostApi) {
     this._host = host;
     this._api = api;
+    // First, so that the session is read before the tasks below look at the token.
+    this._login = new LoginController(host, {
+      ...api,
+      copy: () => ({ heading: this._t().loginHeading, intro: this._t().loginIntro }),
+    });
     host.addController(this);
     this._cards = new ChartCards(host);
-
-    this._login = new Task(host, {
-      autoRun: false,
-      task: ([email, password], { signal }) =>
-        authApi(createHttp({ baseUrl: this._api.api(), lang: this._api.lang(), retry: 0 })).login({ email, password }, { signal }),
-      onComplete: (session) => this._onLoggedIn(session),
-      onError: (error) => this._onLoginError(error),
-    });
 
     this._meta = new Task(host, {
       task: async ([, token], { signal }): Promise<Meta | typeof initialState> => {
@@ -191,20 +173,6 @@ export class RapportageView implements ReactiveController {
     });
   }
 
-  /** Before each render: the stored session of this API origin, and a fresh chance for a new `token` attribute. */
-  hostUpdate(): void {
-    const api = this._api.api();
-    if (api !== this._sessionApi) {
-      this._sessionApi = api;
-      this._session = readSession(api);
-    }
-    const token = this._api.token();
-    if (token !== this._lastToken) {
-      this._lastToken = token;
-      this._tokenRejected = false;
-    }
-  }
-
   hostUpdated(): void {
     const root = this._host.renderRoot;
     if (this._report.value) this._cards.load();
@@ -226,7 +194,7 @@ export class RapportageView implements ReactiveController {
 
   /** The credentials in use: the view's own session, else the `token` attribute (unless the server refused it). */
   private get _token(): string {
-    return this._session?.token ?? (this._tokenRejected ? '' : this._api.token().trim());
+    return this._login.token;
   }
 
   private _client(): DashboardClient {
@@ -245,109 +213,14 @@ export class RapportageView implements ReactiveController {
   }
 
   private _isNational(meta: Meta | undefined): boolean {
-    if (this._session) return this._session.user.role === 'national';
+    const user = this._login.user;
+    if (user) return user.role === 'national';
     return (meta?.organisations.length ?? 0) > 1;
   }
 
-  private _hasFocus(): boolean {
-    return !!(this._host.renderRoot as ShadowRoot).activeElement;
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // Logging in and out.
-
-  private _validateLogin(form: HTMLFormElement, only?: keyof LoginErrors): LoginErrors {
-    const t = this._t();
-    const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
-    const password = (form.elements.namedItem('password') as HTMLInputElement).value;
-    const errors: LoginErrors = {};
-    if (!only || only === 'email') {
-      if (!email) errors.email = t.emailMissing;
-      else if (!EMAIL.test(email)) errors.email = t.emailInvalid;
-    }
-    if ((!only || only === 'password') && !password) errors.password = t.passwordMissing;
-    return errors;
-  }
-
-  private _onLoginSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    if (this._login.status === TaskStatus.PENDING) return;
-    const form = event.currentTarget as HTMLFormElement;
-    const errors = this._validateLogin(form);
-    this._loginErrors = errors;
-    this._loginProblem = null;
-    this._notice = '';
-    if (errors.email || errors.password) {
-      this._focusAfterRender = errors.email ? '#email' : '#password';
-      this._changed();
-      return;
-    }
-    const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
-    const password = (form.elements.namedItem('password') as HTMLInputElement).value;
-    void this._login.run([email, password]);
-  }
-
-  /** After a field's error is shown, it goes away as soon as the field is right. */
-  private _onLoginInput(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const field = input.name as keyof LoginErrors;
-    if (!this._loginErrors[field]) return;
-    const errors = this._validateLogin(input.form!, field);
-    this._loginErrors = { ...this._loginErrors, [field]: errors[field] };
-    this._changed();
-  }
-
-  private _onLoggedIn(session: Session): void {
-    const stored: StoredSession = { token: session.token, expiresAt: session.expiresAt, user: session.user };
-    writeSession(this._api.api(), stored);
-    this._session = stored;
-    this._loginProblem = null;
-    this._notice = '';
-    this._focusAfterRender = '#heading';
-    this._changed();
-    this._api.loggedIn(session.user);
-  }
-
-  private _onLoginError(error: unknown): void {
-    const t = this._t();
-    if (error instanceof DOMException && error.name === 'AbortError') return;
-    if (isIdoHttpError(error) && (error.status === 401 || error.status === 422 || error.status === 400)) this._loginProblem = t.loginFailed;
-    else if (isIdoHttpError(error) && error.status === 429) this._loginProblem = t.loginBusy;
-    else if (isIdoNetworkError(error)) this._loginProblem = t.networkError;
-    else this._loginProblem = t.loginServerError;
-    this._focusAfterRender = '#login-problem';
-    const password = this._host.renderRoot.querySelector<HTMLInputElement>('#password');
-    if (password) password.value = '';
-    this._changed();
-  }
-
-  private async _logout(): Promise<void> {
-    const client = this._client();
-    writeSession(this._api.api(), null);
-    this._session = null;
-    this._tokenRejected = !!this._api.token();
-    this._notice = this._t().loggedOut;
-    this._loginProblem = null;
-    this._focusAfterRender = '#email';
-    this._changed();
-    this._api.loggedOut();
-    // Ending the session on the server is a courtesy: it expires anyway, and the token is already forgotten here.
-    await client.auth.logout().catch(() => undefined);
-  }
-
-  /** A 401 anywhere: the session is over; back to the login form, with a word on why. */
+  /** A 401 anywhere: the session is over; the login form says so. */
   private _onLoadError(error: unknown): void {
-    if (!isIdoHttpError(error) || error.status !== 401) return;
-    const hadFocus = this._hasFocus();
-    if (this._session) {
-      writeSession(this._api.api(), null);
-      this._session = null;
-    } else {
-      this._tokenRejected = true;
-    }
-    this._loginProblem = this._t().sessionExpired;
-    if (hadFocus) this._focusAfterRender = '#login-problem';
-    this._changed();
+    this._login.authFailed(error);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -483,10 +356,7 @@ export class RapportageView implements ReactiveController {
           <h2 id="heading" tabindex="-1">${t.heading}</h2>
           ${organisationName ? html`<p class="organisation">${organisationName}</p>` : nothing}
         </div>
-        ${this._session
-          ? html`<p class="account"><span>${t.loggedInAs(this._session.user.email)}</span>
-              <button class="button quiet" type="button" @click=${() => void this._logout()}>${t.logout}</button></p>`
-          : nothing}
+        ${this._login.renderAccount()}
       </header>
       ${renderControls({
         t, lang: this._api.lang(), meta, national: this._isNational(meta), preset: this._preset, custom: this._custom, dateError: this._dateError, range, previous,
@@ -511,10 +381,7 @@ export class RapportageView implements ReactiveController {
     return html`<div class="root" lang=${this._api.lang()}>
       ${this._token
         ? this._renderDashboard(t)
-        : renderLogin(
-          { t, errors: this._loginErrors, pending: this._login.status === TaskStatus.PENDING, notice: this._notice, problem: this._loginProblem },
-          { submit: (e) => this._onLoginSubmit(e), input: (e) => this._onLoginInput(e) },
-        )}
+        : this._login.render()}
     </div>`;
   }
 }

@@ -3,6 +3,7 @@ import { css } from 'lit';
 import { base, tokens } from '../shared/styles.js';
 import { more } from '../shared/styles-more.js';
 import { cards } from './chart-cards.styles.js';
+import { staffForms } from '../shared/login.styles.js';
 
 const own = css`
   :host {
@@ -47,80 +48,9 @@ const own = css`
     color: var(--_muted);
     font-size: 1.1em;
   }
-  .account {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0 calc(var(--_space) * 0.5);
-    color: var(--_muted);
-  }
-  .account .button {
-    color: var(--_link);
-  }
   /* Quiet buttons read as links: no inset, so they line up with the text (still 44 px tall). */
-  .account .button.quiet,
   .chart-head .button.quiet {
     padding-inline: 0;
-  }
-
-  /* Login. */
-  .login {
-    display: grid;
-    gap: var(--_space);
-    max-inline-size: 30em;
-  }
-  .login form {
-    display: grid;
-    gap: calc(var(--_space) * 1.25);
-  }
-  .field {
-    display: grid;
-    gap: 0.25em;
-  }
-  .field .error {
-    margin: 0;
-  }
-  .login .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-  }
-
-  /* A message that something went wrong, or needs doing: a bar, a word and the text, never colour alone. */
-  .problem {
-    padding-block: calc(var(--_space) * 0.75);
-    padding-inline: var(--_space);
-    border: 2px solid var(--_error);
-    border-inline-start-width: 8px;
-    border-radius: var(--_radius);
-    background: var(--_bg);
-  }
-  .problem p:last-child,
-  .problem ul:last-child {
-    margin-block-end: 0;
-  }
-  .problem h3 {
-    font-size: 1.1em;
-  }
-  .problem ul {
-    margin-block: 0;
-    padding-inline-start: 1.25em;
-  }
-  .problem a {
-    color: var(--_error);
-    font-weight: 600;
-  }
-  .notice {
-    padding-block: calc(var(--_space) * 0.75);
-    padding-inline: var(--_space);
-    border: 2px solid var(--_success-border);
-    border-inline-start-width: 8px;
-    border-radius: var(--_radius);
-    background: var(--_success-bg);
-  }
-  .notice:empty {
-    display: none;
   }
 
   /* Period and filters. */
@@ -377,4 +307,4 @@ const after = css`
   }
 `;
 
-export const styles = [tokens, base, more, own, cards, after];
+export const styles = [tokens, base, more, staffForms, own, cards, after];

@@ -65,7 +65,7 @@ const texts = lazyCatalogue(nl, async () => (await import('./i18n.en.js')).en);
 export class IdoRapportage extends IdoElement {
   /** The element's texts and, once it is there, the dashboard's. */
   protected override catalogues() {
-    return [texts, dashboard.value?.texts];
+    return [texts, dashboard.value?.texts, dashboard.value?.loginTexts];
   }
 
   static override styles = [tokens, base];

@@ -82,7 +82,9 @@ export function usageWeights(serverCounts: ReadonlyMap<string, number>, recentCh
   for (const [code, count] of serverCounts) add(code, count);
   // This browser's choices count double: they are this worker's own habits, and may not have reached the server yet.
   for (const code of recentChoices) add(code, 2);
-  NATIONAL_FAVOURITES.forEach((code, i) => add(code, (NATIONAL_FAVOURITES.length - i) / 100));
+  NATIONAL_FAVOURITES.forEach((code, i) => {
+    add(code, (NATIONAL_FAVOURITES.length - i) / 100);
+  });
   return weights;
 }
 

@@ -13,6 +13,7 @@ import { isUuid } from '../../../sdk/uuid.js';
 import { courses } from '../../db/schema.js';
 import { scopeOf } from '../../http/auth.js';
 import { mount } from '../../http/mount.js';
+import { ifMatchOf, jsonWithEtag } from '../../http/etag.js';
 import { invalid, type FieldIssue } from '../../http/problem.js';
 import { liveResource } from '../../services/crud.js';
 import { findLiveLocation, presentCourse, unknownId, listOrganisation } from '../../services/present.js';
@@ -79,10 +80,10 @@ mount(courseRoutes, createCourse, async ({ c, caller, body: input }) => {
   if (issues.length) throw invalid(issues);
   const row = await stored.create(db, { ...columns(input), organisationId: location!.organisationId }, { actor: caller.actor, at: c.var.deps.clock() });
   c.header('Location', `/api/v1/courses/${row.id}`);
-  return c.json(presentCourse(row), 201);
+  return jsonWithEtag(c, presentCourse(row), 201);
 });
 
-mount(courseRoutes, getCourse, ({ c, row }) => c.json(presentCourse(row)), { load: stored.load });
+mount(courseRoutes, getCourse, ({ c, row }) => jsonWithEtag(c, presentCourse(row)), { load: stored.load });
 
 mount(courseRoutes, updateCourse, async ({ c, caller, body: input, row: existing }) => {
   const { db } = c.var.deps.database;
@@ -95,12 +96,13 @@ mount(courseRoutes, updateCourse, async ({ c, caller, body: input, row: existing
     issues.unshift(unknownId('locationId', input.locationId));
   }
   if (issues.length) throw invalid(issues);
-  const set = columns(input);
-  if (!Object.keys(set).length) return c.json(presentCourse(existing));
-  return c.json(presentCourse(await stored.update(db, existing, set, { actor: caller.actor, at: c.var.deps.clock() })));
+  const updated = await stored.update(db, existing, columns(input), { actor: caller.actor, at: c.var.deps.clock(), ifMatch: ifMatchOf(c) });
+  return jsonWithEtag(c, presentCourse(updated));
 }, { load: stored.load });
 
 mount(courseRoutes, deleteCourse, async ({ c, caller, row: existing }) => {
-  await stored.remove(c.var.deps.database.db, existing, { actor: caller.actor, at: c.var.deps.clock(), changes: { type: existing.type, startDate: existing.startDate } });
+  await stored.remove(c.var.deps.database.db, existing, {
+    actor: caller.actor, at: c.var.deps.clock(), changes: { type: existing.type, startDate: existing.startDate }, ifMatch: ifMatchOf(c),
+  });
   return c.body(null, 204);
 }, { load: stored.load });

@@ -100,7 +100,7 @@ mount(importRoutes, createImport, async ({ c, caller }) => {
   if (!org) throw invalid([{ path: 'organisationId', code: 'unknown-id', params: { id: organisationId } }]);
 
   const upload = file as File;
-  let prepared;
+  let prepared: Awaited<ReturnType<typeof prepareImport>>;
   try {
     prepared = await prepareImport(deps, {
     organisationId: org.id,

@@ -12,6 +12,7 @@ import type { LocationPatch } from '../../../sdk/schemas/location.js';
 import { locations } from '../../db/schema.js';
 import { scopeOf } from '../../http/auth.js';
 import { mount } from '../../http/mount.js';
+import { ifMatchOf, jsonWithEtag } from '../../http/etag.js';
 import { invalid, type FieldIssue } from '../../http/problem.js';
 import { liveResource } from '../../services/crud.js';
 import { gather, organisationOfNew, presentLocation, listOrganisation } from '../../services/present.js';
@@ -87,23 +88,22 @@ mount(locationRoutes, createLocation, async ({ c, caller, body: input }) => {
   }, { actor: caller.actor, at: c.var.deps.clock() });
   c.header('Location', `/api/v1/locations/${row.id}`);
   invalidatePublicLocations(c.var.deps.database);
-  return c.json(presentLocation(row), 201);
+  return jsonWithEtag(c, presentLocation(row), 201);
 });
 
-mount(locationRoutes, getLocation, ({ c, row }) => c.json(presentLocation(row)), { load: stored.load });
+mount(locationRoutes, getLocation, ({ c, row }) => jsonWithEtag(c, presentLocation(row)), { load: stored.load });
 
 mount(locationRoutes, updateLocation, async ({ c, caller, body: input, row: existing }) => {
   const issues = checkRules(input, c.var.deps.taxonomy);
   if (issues.length) throw invalid(issues);
   const set = columns(input);
-  if (!Object.keys(set).length) return c.json(presentLocation(existing));
-  const row = await stored.update(c.var.deps.database.db, existing, set, { actor: caller.actor, at: c.var.deps.clock() });
-  invalidatePublicLocations(c.var.deps.database);
-  return c.json(presentLocation(row));
+  const row = await stored.update(c.var.deps.database.db, existing, set, { actor: caller.actor, at: c.var.deps.clock(), ifMatch: ifMatchOf(c) });
+  if (Object.keys(set).length) invalidatePublicLocations(c.var.deps.database);
+  return jsonWithEtag(c, presentLocation(row));
 }, { load: stored.load });
 
 mount(locationRoutes, deleteLocation, async ({ c, caller, row: existing }) => {
-  await stored.remove(c.var.deps.database.db, existing, { actor: caller.actor, at: c.var.deps.clock(), changes: { name: existing.name } });
+  await stored.remove(c.var.deps.database.db, existing, { actor: caller.actor, at: c.var.deps.clock(), changes: { name: existing.name }, ifMatch: ifMatchOf(c) });
   invalidatePublicLocations(c.var.deps.database);
   return c.body(null, 204);
 }, { load: stored.load });

@@ -1,6 +1,6 @@
-/** The dashboard's own login form (e-mail address and password), with its errors. A pure render function. */
+/** The staff elements' own login form (e-mail address and password), with its errors. A pure render function. */
 import { html, nothing } from 'lit';
-import type { DashboardTexts } from './i18n.dashboard.nl.js';
+import type { LoginTexts } from './i18n.login.nl.js';
 
 /** What is wrong with a field, after the coordinator typed in it or submitted. */
 export interface LoginErrors {
@@ -9,7 +9,11 @@ export interface LoginErrors {
 }
 
 export interface LoginInput {
-  t: DashboardTexts;
+  t: LoginTexts;
+  /** The form's heading ("Inloggen voor de rapportage"). */
+  heading: string;
+  /** One sentence under it: what logging in gives. */
+  intro: string;
   errors: LoginErrors;
   /** Logging in is under way. */
   pending: boolean;
@@ -39,8 +43,8 @@ export function renderLogin(input: LoginInput, intents: LoginIntents) {
     </div>`;
   };
   return html`<section class="login" part="login" aria-labelledby="login-heading">
-    <h2 id="login-heading" tabindex="-1">${t.loginHeading}</h2>
-    <p>${t.loginIntro}</p>
+    <h2 id="login-heading" tabindex="-1">${input.heading}</h2>
+    <p>${input.intro}</p>
     <p class="notice" role="status">${input.notice}</p>
     ${input.problem
       ? html`<div class="problem" id="login-problem" tabindex="-1"><p><span class="visually-hidden">${t.errorPrefix}</span>${input.problem}</p></div>`

@@ -1,7 +1,11 @@
-/** The coordinator's session of the dashboard's own login form: in sessionStorage (gone when the tab closes), never in localStorage. */
+/**
+ * The session of the staff elements' own login form (`<ido-rapportage>`, `<ido-beheer>`): in
+ * sessionStorage (gone when the tab closes), never in localStorage. One key for both, so that a
+ * coordinator who logged in to one is logged in to the other in the same tab.
+ */
 import type { User } from '../../sdk/schemas/resources.js';
-import { fingerprint } from '../shared/storage.js';
-import { now } from '../shared/clock.js';
+import { fingerprint } from './storage.js';
+import { now } from './clock.js';
 
 /** What the element keeps of a session. */
 export interface StoredSession {
@@ -10,7 +14,7 @@ export interface StoredSession {
   user: User;
 }
 
-const SESSION_KEY = 'ido:rapportage:session:';
+const SESSION_KEY = 'ido:session:';
 
 /** The session stored for the API at `api`, unless it expired (then it is removed). */
 export function readSession(api: string): StoredSession | null {
