@@ -18,6 +18,7 @@ import { coursesApi, type CoursesApi } from './api/courses.js';
 import { organisationsApi, type OrganisationsApi } from './api/organisations.js';
 import { usersApi, type UsersApi } from './api/users.js';
 import { keysApi, type KeysApi } from './api/keys.js';
+import { reportSubscriptionsApi, type ReportSubscriptionsApi } from './api/report-subscriptions.js';
 import { taxonomyApi, type TaxonomyApi } from './api/taxonomy.js';
 import { reportsApi, type ReportsApi } from './api/reports.js';
 import { authApi, type AuthApi } from './api/auth.js';
@@ -56,6 +57,8 @@ export interface IdoClient {
   users: UsersApi;
   /** API keys. */
   keys: KeysApi;
+  /** Scheduled reports by mail (`create`, `list`, `delete` to unsubscribe). */
+  reportSubscriptions: ReportSubscriptionsApi;
   /** The value lists (codes and labels). */
   taxonomy: TaxonomyApi;
   /** Figures for accountability and for the desk. */
@@ -104,6 +107,7 @@ export function createIdoClient(options: IdoClientOptions): IdoClient {
     organisations: organisationsApi(http),
     users: usersApi(http),
     keys: keysApi(http),
+    reportSubscriptions: reportSubscriptionsApi(http),
     taxonomy: taxonomyApi(http),
     reports: reportsApi(http),
     auth: authApi(http),

@@ -23,6 +23,7 @@ import { reportRoutes } from './routes/reports/index.js';
 import { publicRoutes } from './routes/public/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
 import { importRoutes } from './routes/imports/index.js';
+import { reportSubscriptionRoutes } from './routes/report-subscriptions/index.js';
 import { geocodeRoutes } from './routes/geocode/index.js';
 
 const MiB = 1024 * 1024;
@@ -118,6 +119,7 @@ export function createApp(deps: Deps) {
   // Each feature's router mounts its declared operations (sdk/operations) at their full paths.
   for (const routes of [
     authRoutes, taxonomyRoutes, registrationRoutes, locationRoutes, partnerRoutes, courseRoutes, organisationRoutes,
+    userRoutes, keyRoutes, reportRoutes, reportSubscriptionRoutes, importRoutes, publicRoutes, openApiRoutes,
     userRoutes, keyRoutes, reportRoutes, importRoutes, geocodeRoutes, publicRoutes, openApiRoutes,
   ]) app.route('/', routes);
 

@@ -25,6 +25,8 @@ Commands:
   create-key --organisation ID --kind desk|secret [--location ID] [--origin URL]... [--name NAME]
   create-organisation --name NAME [--municipality M] [--province P]
   list-organisations                      Show organisations with their ids
+  send-reports [--at <ISO date-time>]     Send the scheduled report mails due at that moment
+                                          (default now; needs IDO_SMTP_URL) and exit
   rebuild-aggregates [--organisation ID]  Recount the report aggregates from the registrations
                                           (after bulk SQL loads or new value-list mappings)
   ${IMPORT_USAGE.replace('ido-server ', '')}
@@ -139,6 +141,22 @@ function prepare(command: string, rest: string[], config: Config): Task {
       return async (database) => {
         await rebuildAggregates(database, { organisationId: v.organisation, taxonomy: await loadTaxonomy(database) });
         out(`Report aggregates rebuilt from the registrations${v.organisation ? ` of ${v.organisation}` : ''}.`);
+      };
+    }
+
+    case 'send-reports': {
+      const v = options(rest, { at: { type: 'string' } });
+      const at = v.at === undefined ? new Date() : new Date(v.at);
+      if (Number.isNaN(at.getTime()) || (v.at !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(v.at))) throw new UsageError(`--at is an ISO date-time like 2027-01-01T07:00:00+01:00, not "${v.at}"`);
+      return async (database) => {
+        if (!config.smtpUrl) {
+          out('IDO_SMTP_URL is not set: no report mails sent (see docs/operations.md#mail).');
+          return;
+        }
+        const { sendReportsOnce } = await import('./services/report-mail/once.js');
+        const result = await sendReportsOnce(database, config, at);
+        out(`Report mails due at ${at.toISOString()}: ${result.sent} sent${result.failed ? `, ${result.failed} failed (tried again later)` : ''}.`);
+        if (result.failed) throw new Error('A report mail could not be sent; it stays queued and is tried again.');
       };
     }
 

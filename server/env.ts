@@ -23,6 +23,9 @@ export const EnvSchema = z.object({
   IDO_REPORT_AGGREGATES: z._default(z.enum(['on', 'off']), 'on'),
   IDO_GROUP_COMMIT: z._default(z.enum(['on', 'off']), 'off'),
   IDO_FOLD_INTERVAL_MS: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(600_000)), 2000),
+  IDO_SMTP_URL: z.optional(z.string().check(z.regex(/^$|^smtps?:\/\//, 'IDO_SMTP_URL must start with smtp:// or smtps://'))),
+  IDO_MAIL_FROM: z._default(z.string().check(z.minLength(3)), 'IDO-rapportage <noreply@localhost>'),
+  IDO_REPORT_MAIL_INTERVAL_MS: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(3_600_000)), 60_000),
   IDO_DB_POOL: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 10),
   IDO_TRUST_PROXY: z.optional(z.string()),
 });
@@ -63,6 +66,12 @@ export interface Config {
   groupCommit: boolean;
   /** How often each server folds the queued visits into the report aggregates (docs/aggregates.md). */
   foldIntervalMs: number;
+  /** The mail server for scheduled reports; unset: none are sent (docs/operations.md#mail). */
+  smtpUrl?: string;
+  /** The sender of scheduled report mails. */
+  mailFrom: string;
+  /** How often each server looks for report mails that are due. */
+  reportMailIntervalMs: number;
   /** Which proxies' `X-Forwarded-For` is believed for the client's address (`IDO_TRUST_PROXY`). */
   trustProxy: TrustProxy;
 }
@@ -93,6 +102,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     reportAggregates: e.IDO_REPORT_AGGREGATES === 'on',
     foldIntervalMs: e.IDO_FOLD_INTERVAL_MS,
     groupCommit: e.IDO_GROUP_COMMIT === 'on',
+    smtpUrl: e.IDO_SMTP_URL || undefined,
+    mailFrom: e.IDO_MAIL_FROM,
+    reportMailIntervalMs: e.IDO_REPORT_MAIL_INTERVAL_MS,
     trustProxy,
   };
 }

@@ -10,6 +10,7 @@ import { loadPostcodesAtStart } from './services/postcodes.js';
 import { seedDemo, type DemoInfo } from './services/demo.js';
 import { flushSearchDemand } from './services/search-demand.js';
 import { startFolder } from './services/reports/fold.js';
+import { startReportMailer } from './services/report-mail/scheduler.js';
 
 /** How long a shutdown may take before the process gives up waiting for open requests. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -52,10 +53,6 @@ export async function start(config: Config) {
     }
   }
   await startup.release();
-  deps.logger.info({ msg: 'listening', url: origin, port, database: deps.database.kind });
-  // The report aggregates are brought up to date in the background; reports are exact without it.
-  const folder = startFolder(() => deps.reports.fold(), { intervalMs: config.foldIntervalMs, logger: deps.logger });
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -76,12 +73,21 @@ export async function start(config: Config) {
     // Background imports finish their current chunk; what is left can be imported again safely.
     await waitForImports();
     await folder.stop();
+    await reportMailer.stop();
     await deps.rateLimiter.close?.();
     await deps.database.close();
     process.exit(0);
   };
+  // The handlers go in before the first line that says the server is up: a SIGTERM sent as soon as
+  // that line is read must still shut down cleanly (the signal's default would end the process at once).
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+  deps.logger.info({ msg: 'listening', url: origin, port, database: deps.database.kind });
+  // The report aggregates are brought up to date in the background; reports are exact without it.
+  const folder = startFolder(() => deps.reports.fold(), { intervalMs: config.foldIntervalMs, logger: deps.logger });
+  // Scheduled report mails that are due are sent by whichever server claims them first (services/report-mail).
+  const reportMailer = startReportMailer(deps, config);
+
   return { server, deps, app, origin, port };
 }
 

@@ -14,6 +14,7 @@ import * as organisations from './organisations.js';
 import * as users from './users.js';
 import * as keys from './keys.js';
 import * as reports from './reports.js';
+import * as reportSubscriptions from './report-subscriptions.js';
 import * as imports from './imports.js';
 import * as publicOps from './public.js';
 import * as system from './system.js';
@@ -22,7 +23,7 @@ import * as geocodeOps from './geocode.js';
 const isOperation = (value: unknown): value is Operation =>
   typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'responses' in value;
 
-const features = [auth, taxonomy, registrations, locations, partners, courses, organisations, users, keys, reports, imports, geocodeOps, publicOps, system];
+const features = [auth, taxonomy, registrations, locations, partners, courses, organisations, users, keys, reports, reportSubscriptions, imports, geocodeOps, publicOps, system];
 
 const METHOD_ORDER = ['get', 'post', 'patch', 'delete'];
 /** A module's exports come in alphabetical order: within a feature, by path and then method, as the document lists them. */

@@ -5,6 +5,7 @@ export * from './registration.js';
 export * from './location.js';
 export * from './resources.js';
 export * from './reports.js';
+export * from './report-subscriptions.js';
 export * from './imports.js';
 export * from './health.js';
 export * from './geocode.js';

@@ -275,3 +275,41 @@ export const reportPending = pgTable('report_pending', {
   /** When the visit was queued: how far behind the folder is (operations, the lag figure). */
   queuedAt: created(),
 });
+
+/**
+ * Scheduled reports by mail (contract v3, docs/operations.md#mail). `organisationId` null: the whole
+ * country (national users only). Unsubscribing sets `deletedAt`; its jobs not yet sent are then dropped.
+ */
+export const reportSubscriptions = pgTable('report_subscriptions', {
+  id: uuid().primaryKey().defaultRandom(),
+  organisationId: uuid().references(() => organisations.id),
+  locationId: uuid().references(() => locations.id),
+  email: text().notNull(),
+  frequency: text().notNull().$type<'month' | 'quarter' | 'year'>(),
+  format: text().notNull().$type<'xlsx' | 'csv'>(),
+  createdBy: text().notNull(),
+  /** From the injected clock: the first period mailed is the one this falls in. */
+  createdAt: ts().notNull(),
+  deletedAt: ts(),
+}, (t) => [index('report_subscriptions_organisation').on(t.organisationId)]);
+
+/**
+ * One mail per subscription and period: the primary key makes a second row for the same period
+ * impossible, whatever the number of servers. A sender claims a due row (`FOR UPDATE SKIP LOCKED`)
+ * by setting `claimedUntil`, sends, and sets `sentAt`; a failure sets `nextAttemptAt` (backoff).
+ */
+export const reportMailJobs = pgTable('report_mail_jobs', {
+  subscriptionId: uuid().notNull().references(() => reportSubscriptions.id),
+  /** `2026-11`, `2026-Q4` or `2026`. */
+  period: text().notNull(),
+  /** When the period's report becomes due: the first day of the next period, 07:00 Europe/Amsterdam. */
+  dueAt: ts().notNull(),
+  nextAttemptAt: ts().notNull(),
+  claimedUntil: ts(),
+  attempts: integer().notNull().default(0),
+  lastError: text(),
+  sentAt: ts(),
+}, (t) => [
+  primaryKey({ columns: [t.subscriptionId, t.period] }),
+  index('report_mail_jobs_due').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`),
+]);

@@ -55,6 +55,9 @@ export const OPERATION_TEXTS: Record<string, OperationTexts> = {
   listKeys: { en: "List keys", nl: "Sleutels opvragen", ok: { 200: ["The keys.", "De sleutels."] } },
   createKey: { en: "Create an API key", nl: "Sleutel maken", description: "The key itself is in `key`, shown this once; only its SHA-256 is stored.", ok: { 201: ["Created.", "Gemaakt."] } },
   revokeKey: { en: "Revoke an API key", nl: "Sleutel intrekken", description: "Revoked at once.", ok: { 204: ["Deleted.", "Verwijderd."] } },
+  listReportSubscriptions: { en: "List report subscriptions", nl: "Abonnementen op cijfers opvragen", ok: { 200: ["The report subscriptions.", "De abonnementen op cijfers."] } },
+  createReportSubscription: { en: "Subscribe to scheduled reports by mail", nl: "Abonnement op cijfers maken", description: "One mail per subscription and period, whatever the number of servers; sent only when the server has `IDO_SMTP_URL`. A location or organisation of another organisation is an unknown id (422).", ok: { 201: ["Created.", "Gemaakt."] } },
+  deleteReportSubscription: { en: "Unsubscribe", nl: "Abonnement opzeggen", description: "No mail after this; 404 afterwards.", ok: { 204: ["Deleted.", "Verwijderd."] } },
   getSummary: { en: "Summary of visits and questions", nl: "Overzicht van bezoeken en vragen", description: "A visit counts once in each group that one of its questions falls in. Desk keys may read only `groupBy=topic&locationId=<their location>`.", ok: { 200: ["The counts.", "De aantallen."] } },
   getCourseReport: { en: "Course runs and participants", nl: "Cursussen en cursisten", description: "An unknown or another organisation's `locationId` or `organisationId` is a 404.", ok: { 200: ["The counts.", "De aantallen."] } },
   getSearchDemand: { en: "Locator searches per PC4 area", nl: "Zoekvragen per postcodegebied", ok: { 200: ["Searches per PC4.", "Zoekvragen per PC4."] } },
@@ -92,6 +95,7 @@ export const INPUT_TEXTS: Record<string, Words> = {
   OrganisationPatch: { en: "Organisation fields to change.", nl: "Velden van de organisatie om te wijzigen." },
   UserInput: { en: "A user; `organisationId` is left out for national users.", nl: "Een gebruiker; `organisationId` ontbreekt bij landelijke gebruikers." },
   KeyInput: { en: "A new API key: `desk` (publishable, origin-bound) or `secret` (server-to-server).", nl: "Een nieuwe sleutel: `desk` (baliesleutel, gebonden aan websites) of `secret` (geheim, server naar server)." },
+  ReportSubscriptionInput: { en: "A scheduled report by mail: after each month, quarter or year (the first day of the next, 07:00 Europe/Amsterdam) the key figures in the body and the accountability export attached. Without `organisationId`, a coordinator's own organisation; a national user without either gets the whole country.", nl: "Cijfers per mail: na elke maand, elk kwartaal of elk jaar (de eerste dag daarna, 07:00) de belangrijkste cijfers in de mail en de verantwoording als bijlage." },
   LoginInput: { en: "E-mail address and password.", nl: "E-mailadres en wachtwoord." },
   ImportForm: { en: "A CSV or XLSX file (a row per question, as the questions export writes it, or daily counts), the column mapping as JSON text (see ImportMapping), whether to only check it (`dryRun`), the organisation (national users), a default location, and whether to run in the background.", nl: "Een CSV- of XLSX-bestand (een rij per vraag, zoals de export, of aantallen per dag), de kolomindeling als JSON (zie ImportMapping), of het alleen gecontroleerd moet worden (`dryRun`), de organisatie (landelijke gebruikers), een standaardlocatie en of het op de achtergrond moet lopen." },
   ImportMapping: { en: "Which column holds which field, how sheet values map onto codes, and defaults; sent as JSON text in the `mapping` form field.", nl: "Welke kolom welk veld bevat, hoe waarden uit het bestand op codes passen, en standaardwaarden; als JSON in het formulierveld `mapping`." },
@@ -119,6 +123,8 @@ export const OUTPUT_TEXTS: Record<string, Words> = {
   UserList: { en: "Users.", nl: "Gebruikers." },
   ApiKey: { en: "An API key; `key` only in the answer to the create, shown once.", nl: "Een sleutel; `key` alleen in het antwoord bij het maken, één keer." },
   ApiKeyList: { en: "Keys (without the secrets).", nl: "Sleutels (zonder de geheimen)." },
+  ReportSubscription: { en: "A scheduled report by mail; `lastSentPeriod` (`2026-11`, `2026-Q4`, `2026`) is null until the first mail.", nl: "Cijfers per mail; `lastSentPeriod` is leeg tot de eerste mail." },
+  ReportSubscriptionList: { en: "Scheduled reports by mail.", nl: "Cijfers per mail." },
   Session: { en: "A session token and the user it belongs to.", nl: "Een sessiesleutel en de gebruiker." },
   Me: { en: "Who the credential sent is: a key with its organisation and bound location, or a user.", nl: "Wie de meegestuurde sleutel of sessie is: een sleutel met organisatie en locatie, of een gebruiker." },
   Taxonomy: { en: "The value lists of one version, labels in one language.", nl: "De waardelijsten van één versie, in één taal." },
@@ -199,7 +205,7 @@ export const ACCESS_TEXT: Record<Access, { en: string; nl: string }> = {
 /** What the `{id}` of a tag's paths names. */
 export const NOUNS: Record<string, string> = {
   registrations: 'registration', locations: 'location', partners: 'partner', courses: 'course', organisations: 'organisation',
-  users: 'user', keys: 'key', imports: 'import', public: 'location',
+  users: 'user', keys: 'key', imports: 'import', public: 'location', 'report-subscriptions': 'subscription',
 };
 
 export const TAGS: { name: string; en: string; nl: string }[] = [
@@ -213,6 +219,7 @@ export const TAGS: { name: string; en: string; nl: string }[] = [
   { name: 'auth', en: 'Sessions', nl: 'Inloggen en uitloggen' },
   { name: 'taxonomy', en: 'Value lists, versioned', nl: 'Waardelijsten, met versies' },
   { name: 'reports', en: 'Reports and exports', nl: 'Rapportages en exports' },
+  { name: 'report-subscriptions', en: 'Scheduled reports by mail', nl: 'Cijfers per mail' },
   { name: 'imports', en: 'Imports of earlier registrations', nl: 'Import van eerdere registraties' },
   { name: 'geocode', en: 'Addresses by postcode and house number, for entering a location', nl: 'Adressen bij postcode en huisnummer, voor het invoeren van een locatie' },
   { name: 'public', en: 'Public: locator and national figures', nl: 'Openbaar: locatiezoeker en landelijke cijfers' },

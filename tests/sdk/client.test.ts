@@ -267,6 +267,18 @@ for (const backend of backends) {
       assert.equal((await ido.partners.get(partner.id).catch((e) => e)).status, 404);
     });
 
+    it('subscribes to scheduled reports by mail, lists and unsubscribes', async () => {
+      const ido = secret();
+      const created = await ido.reportSubscriptions.create({ email: 'Coordinator@Bieb.test', frequency: 'quarter', format: 'csv', locationId: tenants.a.location.id });
+      assert.equal(created.email, 'coordinator@bieb.test');
+      assert.equal(created.locationId, tenants.a.location.id);
+      assert.equal(created.lastSentPeriod, null);
+      assert.ok((await ido.reportSubscriptions.list()).items.some((s) => s.id === created.id));
+      await ido.reportSubscriptions.delete(created.id);
+      assert.ok(!(await ido.reportSubscriptions.list()).items.some((s) => s.id === created.id));
+      assert.equal((await ido.reportSubscriptions.delete(created.id).catch((e) => e)).status, 404);
+    });
+
     it('reads locations, and the value lists in the client language', async () => {
       const ido = createIdoClient({ baseUrl, apiKey: tenants.a.secretKey, lang: 'en' });
       const { items } = await ido.locations.list();
