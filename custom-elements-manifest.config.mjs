@@ -11,7 +11,9 @@ const ENTRY = 'widget/index.ts';
 
 /** `./ido-registratie/events.js` as exported from the entry → `widget/ido-registratie/events.ts`. */
 const modulePath = (from, specifier) =>
-  specifier.startsWith('.') ? new URL(specifier, `file:///${from}`).pathname.slice(1).replace(/\.js$/, '.ts') : specifier.replace(/^\//, '').replace(/\.js$/, '.ts');
+  specifier.startsWith('.')
+    ? new URL(specifier, `file:///${from}`).pathname.slice(1).replace(/\.js$/, '.ts')
+    : specifier.replace(/^\//, '').replace(/\.js$/, '.ts');
 
 function publicSurface() {
   return {
@@ -29,7 +31,9 @@ function publicSurface() {
         module.declarations = (module.declarations ?? []).filter((d) => d.customElement || publicNames.has(d.name));
         for (const declaration of module.declarations) {
           if (declaration.members) {
-            const hidden = new Set(declaration.members.filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name));
+            const hidden = new Set(
+              declaration.members.filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name),
+            );
             declaration.members = declaration.members.filter((m) => !hidden.has(m.name));
             // A state (`state: true` in `static properties`) is a private field, never an attribute.
             if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));

@@ -81,7 +81,9 @@ function copyStatic(dir, files) {
 
 /** What the service worker keeps: the desk page's files (as built just before it) and the desk's part of ido.js. */
 const shellFiles = () => [
-  ...listFiles(here('dist/balie')).filter((f) => f !== 'sw.js' && f !== PRECACHE_FILE && !f.endsWith('.map')).map((f) => ({ url: shellUrl(f), path: here(`dist/balie/${f}`) })),
+  ...listFiles(here('dist/balie'))
+    .filter((f) => f !== 'sw.js' && f !== PRECACHE_FILE && !f.endsWith('.map'))
+    .map((f) => ({ url: shellUrl(f), path: here(`dist/balie/${f}`) })),
   ...desk.files().map((f) => ({ url: `/widget/${f}`, path: here(`dist/widget/${f}`) })),
 ];
 

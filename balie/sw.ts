@@ -30,7 +30,8 @@ async function precache(): Promise<void> {
       PRECACHE.files.map(async (file) => {
         const response = await fetch(file.url, { cache: 'reload' });
         if (!response.ok) throw new Error(`${file.url}: ${response.status}`);
-        if ((await hex(await response.clone().arrayBuffer())) !== file.sha256) throw new Error(`${file.url} is not the file of version ${PRECACHE.version}`);
+        if ((await hex(await response.clone().arrayBuffer())) !== file.sha256)
+          throw new Error(`${file.url} is not the file of version ${PRECACHE.version}`);
         await cache.put(file.url, response);
       }),
     );

@@ -12,23 +12,28 @@ export const OUT_DIR = 'dist/node';
 export const STAMP = '.sources';
 
 function tsFiles(root, dir) {
-  return readdirSync(join(root, dir), { withFileTypes: true })
-    .flatMap((entry) => {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) return tsFiles(root, path);
-      return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
-    });
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return tsFiles(root, path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
 }
 
 /** The server's TypeScript files, relative to `root`, in a fixed order. */
 export function sourceFiles(root) {
-  return SOURCE_DIRS.filter((dir) => existsSync(join(root, dir))).flatMap((dir) => tsFiles(root, dir)).sort();
+  return SOURCE_DIRS.filter((dir) => existsSync(join(root, dir)))
+    .flatMap((dir) => tsFiles(root, dir))
+    .sort();
 }
 
 /** One digest of every source file's path and content (a few milliseconds for the whole server). */
 export function sourceDigest(root) {
   const hash = createHash('sha256');
-  for (const file of sourceFiles(root)) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+  for (const file of sourceFiles(root))
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(root, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 

@@ -58,13 +58,24 @@ for (const [name, text] of Object.entries(icons)) writeFileSync(new URL(name, ou
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 });
 try {
   for (const { name, from, size, ico: icoFile } of pngs) {
     const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
     const data = `data:image/svg+xml;base64,${Buffer.from(icons[from]).toString('base64')}`;
-    await page.setContent(`<style>html,body{margin:0;background:transparent}img{display:block}</style><img src="${data}" width="${size}" height="${size}" alt="">`);
+    await page.setContent(
+      `<style>html,body{margin:0;background:transparent}img{display:block}</style><img src="${data}" width="${size}" height="${size}" alt="">`,
+    );
     await page.locator('img').evaluate((img) => img.decode());
     const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
     writeFileSync(icoFile ?? new URL(name, out), icoFile ? ico(png, size) : png);

@@ -34,7 +34,8 @@ function resolveSpecifier(from, specifier) {
 export function importsOf(code) {
   const bare = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
   const found = [];
-  for (const m of bare.matchAll(/(?:^|[;}\s])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]/g)) found.push(m[1]);
+  for (const m of bare.matchAll(/(?:^|[;}\s])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]/g))
+    found.push(m[1]);
   return found;
 }
 
@@ -99,7 +100,14 @@ function loopIn(graph, component) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const files = ROOTS.filter((d) => existsSync(join(root, d))).flatMap((d) => sources(join(root, d)));
-  const graph = new Map(files.map((file) => [file, importsOf(readFileSync(file, 'utf8')).map((s) => resolveSpecifier(file, s)).filter(Boolean)]));
+  const graph = new Map(
+    files.map((file) => [
+      file,
+      importsOf(readFileSync(file, 'utf8'))
+        .map((s) => resolveSpecifier(file, s))
+        .filter(Boolean),
+    ]),
+  );
   const cycles = cyclesOf(graph);
   for (const loop of cycles) console.error(`import cycle: ${loop.map((f) => relative(root, f)).join(' → ')}`);
   console.log(`${files.length} modules, ${cycles.length} import cycle(s)`);

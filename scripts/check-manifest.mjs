@@ -13,7 +13,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join('node_modules', '.cache', `ido-cem-${process.pid}`);
 const out = join(root, outdir);
 try {
-  execFileSync(process.execPath, [join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--quiet', '--outdir', outdir], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--quiet', '--outdir', outdir],
+    { cwd: root, stdio: 'inherit' },
+  );
   const fresh = readFileSync(join(out, 'custom-elements.json'), 'utf8');
   const committed = readFileSync(join(root, 'custom-elements.json'), 'utf8');
   if (JSON.stringify(JSON.parse(fresh)) !== JSON.stringify(JSON.parse(committed))) {

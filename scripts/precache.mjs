@@ -43,7 +43,11 @@ export function reachableModules(entry, moduleInfo) {
  * @returns {string[]} file names, sorted
  */
 export function filesFor(bundle, modules) {
-  const chunks = new Map(Object.values(bundle).filter((o) => o.type === 'chunk').map((o) => [o.fileName, o]));
+  const chunks = new Map(
+    Object.values(bundle)
+      .filter((o) => o.type === 'chunk')
+      .map((o) => [o.fileName, o]),
+  );
   const chosen = new Set();
   const todo = [...chunks.values()].filter((c) => c.isEntry || c.moduleIds.some((id) => modules.has(id))).map((c) => c.fileName);
   while (todo.length) {
@@ -62,7 +66,9 @@ export function filesFor(bundle, modules) {
  * @returns {{ version: string; files: { url: string; sha256: string }[] }}
  */
 export function precacheManifest(files) {
-  const entries = files.map((f) => ({ url: f.url, sha256: sha256(f.content) })).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const entries = files
+    .map((f) => ({ url: f.url, sha256: sha256(f.content) }))
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   for (let i = 1; i < entries.length; i++) {
     if (entries[i].url === entries[i - 1].url) throw new Error(`precache: ${entries[i].url} is listed twice`);
   }
@@ -98,7 +104,10 @@ export function deskFiles(elementModule) {
       name: 'desk-files',
       generateBundle(_options, bundle) {
         if (!this.getModuleInfo(elementModule)) this.error(`precache: ${elementModule} is not in this build`);
-        files = filesFor(bundle, reachableModules(elementModule, (id) => this.getModuleInfo(id)));
+        files = filesFor(
+          bundle,
+          reachableModules(elementModule, (id) => this.getModuleInfo(id)),
+        );
       },
     },
   };

@@ -10,41 +10,89 @@ mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 });
 
 /** Each page with what a visitor does before the picture is taken. */
 const pages = [
   { name: 'index', path: '/' },
   {
-    name: 'registratie', path: '/registratie.html',
-    act: async (page) => { await page.getByRole('button', { name: /huurtoeslag/i }).first().click(); },
-  },
-  {
-    name: 'locator', path: '/locator.html',
+    name: 'registratie',
+    path: '/registratie.html',
     act: async (page) => {
-      await page.getByLabel(/postcode/i).first().fill('3512 AE');
-      await page.keyboard.press('Enter');
-      await page.getByText(/informatiepunt(en)? gevonden/i).first().waitFor();
+      await page
+        .getByRole('button', { name: /huurtoeslag/i })
+        .first()
+        .click();
     },
   },
   {
-    name: 'rapportage', path: '/rapportage.html',
+    name: 'locator',
+    path: '/locator.html',
     act: async (page) => {
-      await page.getByLabel(/e-mail/i).first().fill('coordinator.utrecht@demo.ido-registratie.nl');
-      await page.getByLabel(/wachtwoord/i).first().fill('demo-coordinator-2026');
-      await page.getByRole('button', { name: /inloggen/i }).first().click();
-      await page.getByText(/bezoeken/i).first().waitFor();
+      await page
+        .getByLabel(/postcode/i)
+        .first()
+        .fill('3512 AE');
+      await page.keyboard.press('Enter');
+      await page
+        .getByText(/informatiepunt(en)? gevonden/i)
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'rapportage',
+    path: '/rapportage.html',
+    act: async (page) => {
+      await page
+        .getByLabel(/e-mail/i)
+        .first()
+        .fill('coordinator.utrecht@demo.ido-registratie.nl');
+      await page
+        .getByLabel(/wachtwoord/i)
+        .first()
+        .fill('demo-coordinator-2026');
+      await page
+        .getByRole('button', { name: /inloggen/i })
+        .first()
+        .click();
+      await page
+        .getByText(/bezoeken/i)
+        .first()
+        .waitFor();
       await page.waitForTimeout(1500); // charts load as a lazy chunk and draw once measured
     },
   },
   {
-    name: 'beheer', path: '/beheer.html',
+    name: 'beheer',
+    path: '/beheer.html',
     act: async (page) => {
-      await page.getByLabel(/e-mail/i).first().fill('coordinator.utrecht@demo.ido-registratie.nl');
-      await page.getByLabel(/wachtwoord/i).first().fill('demo-coordinator-2026');
-      await page.getByRole('button', { name: /inloggen/i }).first().click();
-      await page.getByText(/\d+ locaties/).first().waitFor();
+      await page
+        .getByLabel(/e-mail/i)
+        .first()
+        .fill('coordinator.utrecht@demo.ido-registratie.nl');
+      await page
+        .getByLabel(/wachtwoord/i)
+        .first()
+        .fill('demo-coordinator-2026');
+      await page
+        .getByRole('button', { name: /inloggen/i })
+        .first()
+        .click();
+      await page
+        .getByText(/\d+ locaties/)
+        .first()
+        .waitFor();
     },
   },
 ];

@@ -14,8 +14,12 @@ function find(dir) {
 
 const only = process.argv.slice(2);
 const files = only.length ? only : find('tests').sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${process.env.TEST_TIMEOUT_MS ?? 600_000}`, ...files], {
-  stdio: 'inherit',
-  env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
-});
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${process.env.TEST_TIMEOUT_MS ?? 600_000}`, ...files],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
+  },
+);
 process.exit(result.status ?? 1);

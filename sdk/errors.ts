@@ -136,7 +136,10 @@ export class IdoSchemaError extends IdoError {
   readonly body: unknown;
 
   constructor(path: string, issues: readonly IdoSchemaIssue[], body: unknown) {
-    const first = issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const first = issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
     super('schema', `Unexpected response from ${path}${first ? `: ${first}` : ': not JSON'}`);
     this.name = 'IdoSchemaError';
     this.issues = issues;

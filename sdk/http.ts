@@ -85,7 +85,6 @@ export interface RequestOptions {
   onEtag?: (etag: string | null) => void;
 }
 
-
 export { uuid };
 
 /** One call: what `send` and `request` need besides the method and the path. */
@@ -119,7 +118,8 @@ function retryAfterSeconds(headers: Headers): number | undefined {
 }
 
 /** The item with an `id`: its own, or a new UUID (which makes a create idempotent). */
-export const withId = <T extends { id?: string }>(item: T): T & { id: string } => (item.id ? item : { ...item, id: uuid() }) as T & { id: string };
+export const withId = <T extends { id?: string }>(item: T): T & { id: string } =>
+  (item.id ? item : { ...item, id: uuid() }) as T & { id: string };
 
 /** A query object as search parameters: `undefined` left out, coordinates as `lat,lon`. */
 export function search(query: object = {}): Record<string, string> {
@@ -203,7 +203,11 @@ export function createHttp(options: IdoClientOptions): Http {
         if (isHTTPError(error)) {
           const json = /json/.test(error.response.headers.get('content-type') ?? '');
           const parsed = json ? z.safeParse(Problem, await error.response.json().catch(() => undefined)) : undefined;
-          throw new IdoHttpError(error.response.status, parsed?.success ? parsed.data : undefined, retryAfterSeconds(error.response.headers));
+          throw new IdoHttpError(
+            error.response.status,
+            parsed?.success ? parsed.data : undefined,
+            retryAfterSeconds(error.response.headers),
+          );
         }
         if (isTimeoutError(error)) throw new IdoTimeoutError(timeout, { cause: error });
         // fetch reports every failure to reach the server, or to read its answer, as a TypeError.
@@ -254,12 +258,23 @@ type Parsed<A> = A extends z.ZodMiniType ? z.output<A> : A extends MediaAnswer ?
  * body is `undefined`). It reads only the declaration's method, path, answers and `idempotent`, so
  * a bundle keeps nothing of what only the server needs (access, request schemas, problem statuses).
  */
-export async function call<O extends Operation>(http: Http, op: O, input: CallInput = {}): Promise<Parsed<O['responses'][keyof O['responses']]>> {
+export async function call<O extends Operation>(
+  http: Http,
+  op: O,
+  input: CallInput = {},
+): Promise<Parsed<O['responses'][keyof O['responses']]>> {
   const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(input.path?.[name] ?? ''));
   // Paths below the API go through ky's prefix; `/healthz` sits beside it.
   const target = path.startsWith(API) ? path.slice(API.length) : new URL(`${http.base}${path}`, globalThis.location?.href);
   const answer: Answer = Object.values(op.responses)[0];
-  const request: Call = { query: input.query, json: input.body, signal: input.signal, idempotent: op.idempotent, ifMatch: input.ifMatch, onEtag: input.onEtag };
+  const request: Call = {
+    query: input.query,
+    json: input.body,
+    signal: input.signal,
+    idempotent: op.idempotent,
+    ifMatch: input.ifMatch,
+    onEtag: input.onEtag,
+  };
   if (answer === null) {
     await http.send(op.method, target, request);
     return undefined as never;

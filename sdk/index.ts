@@ -50,14 +50,45 @@ export { indexedDbOutboxStore } from './outbox-idb.js';
 // The contract's types. The schemas themselves stay in sdk/schemas: the server imports them from
 // there, and leaving them out of this entry keeps them out of bundles that only need the client.
 export type { Address, Contact, Coordinates, FieldError, Lang, Problem } from './schemas/common.js';
-export type { BatchItemStatus, BatchResult, Question, QuestionInput, Referral, Registration, RegistrationInput, RegistrationPatch, RegistrationQuery } from './schemas/registration.js';
+export type {
+  BatchItemStatus,
+  BatchResult,
+  Question,
+  QuestionInput,
+  Referral,
+  Registration,
+  RegistrationInput,
+  RegistrationPatch,
+  RegistrationQuery,
+} from './schemas/registration.js';
 export type { Location, LocationInput, LocationPatch } from './schemas/location.js';
 export type {
-  ApiKey, Course, CourseInput, CoursePatch, KeyInput, Organisation, OrganisationInput, Partner, PartnerInput,
-  Me, PartnerPatch, Role, Session, User, UserInput,
+  ApiKey,
+  Course,
+  CourseInput,
+  CoursePatch,
+  KeyInput,
+  Organisation,
+  OrganisationInput,
+  Partner,
+  PartnerInput,
+  Me,
+  PartnerPatch,
+  Role,
+  Session,
+  User,
+  UserInput,
 } from './schemas/resources.js';
 export type { Taxonomy, TaxonomyEntry, TaxonomyList, TaxonomyVersion, Topic } from './schemas/taxonomy.js';
-export type { CourseReport, PublicLocation, PublicLocations, PublicLocationsQuery, Summary, SummaryGroupBy, SummaryQuery } from './schemas/reports.js';
+export type {
+  CourseReport,
+  PublicLocation,
+  PublicLocations,
+  PublicLocationsQuery,
+  Summary,
+  SummaryGroupBy,
+  SummaryQuery,
+} from './schemas/reports.js';
 
 export {
   findPersonalData,

@@ -5,7 +5,15 @@ import type { HolidayCode } from './holidays.js';
 import type * as z from 'zod/mini';
 import type { OpeningException as OpeningExceptionSchema, WalkInRange as WalkInRangeSchema } from './schemas/location.js';
 import {
-  DAY_MS, addDays, amsterdamInstant, amsterdamParts, parseDate, parseTime, toAmsterdamIso, weekdayOf, ymdToMs,
+  DAY_MS,
+  addDays,
+  amsterdamInstant,
+  amsterdamParts,
+  parseDate,
+  parseTime,
+  toAmsterdamIso,
+  weekdayOf,
+  ymdToMs,
 } from './amsterdam-time.js';
 
 export { addDays, amsterdamInstant, amsterdamParts, isoWeek, toAmsterdamIso } from './amsterdam-time.js';
@@ -46,12 +54,32 @@ const LOOKAHEAD_DAYS = 14;
 const NL_WEEKDAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
 const EN_WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const NL_MONTHS = [
-  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
-  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
 ];
 const EN_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -39,12 +39,20 @@ export function indexedDbOutboxStore(name = 'ido-outbox'): OutboxStore {
       request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id' });
       request.onsuccess = () => {
         const db = request.result;
-        const forget = () => { db.close(); opening = undefined; };
+        const forget = () => {
+          db.close();
+          opening = undefined;
+        };
         db.onversionchange = forget;
-        db.onclose = () => { opening = undefined; };
+        db.onclose = () => {
+          opening = undefined;
+        };
         resolve(db);
       };
-      request.onerror = () => { opening = undefined; reject(request.error); };
+      request.onerror = () => {
+        opening = undefined;
+        reject(request.error);
+      };
     }));
 
   async function write(work: (store: IDBObjectStore) => void) {
@@ -60,7 +68,12 @@ export function indexedDbOutboxStore(name = 'ido-outbox'): OutboxStore {
   return {
     put: (item: OutboxItem) => write((s) => s.put(item)),
     getAll: () => read((s) => s.getAll() as IDBRequest<OutboxItem[]>),
-    delete: (ids: string[]) => (ids.length ? write((s) => { for (const id of ids) s.delete(id); }) : Promise.resolve()),
+    delete: (ids: string[]) =>
+      ids.length
+        ? write((s) => {
+            for (const id of ids) s.delete(id);
+          })
+        : Promise.resolve(),
     count: () => read((s) => s.count()),
   };
 }

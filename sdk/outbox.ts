@@ -51,17 +51,23 @@ export interface OutboxStore {
 export function memoryOutboxStore(): OutboxStore {
   const items = new Map<string, OutboxItem>();
   return {
-    async put(item) { items.set(item.id, structuredClone(item)); },
-    async getAll() { return [...items.values()].map((i) => structuredClone(i)); },
-    async delete(ids) { for (const id of ids) items.delete(id); },
-    async count() { return items.size; },
+    async put(item) {
+      items.set(item.id, structuredClone(item));
+    },
+    async getAll() {
+      return [...items.values()].map((i) => structuredClone(i));
+    },
+    async delete(ids) {
+      for (const id of ids) items.delete(id);
+    },
+    async count() {
+      return items.size;
+    },
   };
 }
 
 /** What `submit` did: sent now, or kept to send later. */
-export type SubmitResult =
-  | { status: 'sent'; registration: Registration }
-  | { status: 'queued'; item: OutboxItem };
+export type SubmitResult = { status: 'sent'; registration: Registration } | { status: 'queued'; item: OutboxItem };
 
 /** A queued registration the server refused for good; it has left the queue. */
 export interface FailedItem {
@@ -250,7 +256,13 @@ export function createOutbox({ client, store, onChange, onFlush, retry = {}, tim
       return { status: 'sent', registration: await client.registrations.create(registration, options) };
     } catch (error) {
       if (abortedByCaller(options?.signal) || !temporary(error, options?.signal)) throw error;
-      const item: OutboxItem = { id: registration.id, registration, queuedAt: new Date().toISOString(), attempts: 1, lastError: describe(error) };
+      const item: OutboxItem = {
+        id: registration.id,
+        registration,
+        queuedAt: new Date().toISOString(),
+        attempts: 1,
+        lastError: describe(error),
+      };
       await store.put(item);
       await changed();
       return { status: 'queued', item };
@@ -264,7 +276,10 @@ export function createOutbox({ client, store, onChange, onFlush, retry = {}, tim
       const chunk = items.slice(start, start + BATCH_MAX);
       let results: Awaited<ReturnType<typeof client.registrations.createBatch>>['results'];
       try {
-        ({ results } = await client.registrations.createBatch(chunk.map((i) => i.registration), options));
+        ({ results } = await client.registrations.createBatch(
+          chunk.map((i) => i.registration),
+          options,
+        ));
       } catch (error) {
         // Nothing of this chunk or later is known to be stored: keep all of it for the next flush.
         const rest = items.slice(start);
@@ -301,15 +316,26 @@ export function createOutbox({ client, store, onChange, onFlush, retry = {}, tim
     timers.clearTimeout(timer);
     timer = undefined;
     if ('result' in outcome && outcome.result.retry) {
-      timer = timers.setTimeout(() => { timer = undefined; void flush().catch(() => {}); }, outcome.result.retry.inMs);
+      timer = timers.setTimeout(() => {
+        timer = undefined;
+        void flush().catch(() => {});
+      }, outcome.result.retry.inMs);
     }
   }
 
   function flush(options?: RequestOptions): Promise<FlushResult> {
     // Settled before the caller hears of it, so that the next flush starts anew and the retry is set.
     flushing ??= run(options).then(
-      (result) => { flushing = undefined; settled({ result }); return result; },
-      (error: unknown) => { flushing = undefined; if (!abortedByCaller(options?.signal)) settled({ error }); throw error; },
+      (result) => {
+        flushing = undefined;
+        settled({ result });
+        return result;
+      },
+      (error: unknown) => {
+        flushing = undefined;
+        if (!abortedByCaller(options?.signal)) settled({ error });
+        throw error;
+      },
     );
     return flushing;
   }

@@ -56,12 +56,18 @@ export function describePersonalData(kinds: PersonalDataKind[], lang: 'nl' | 'en
   const unique = [...new Set(kinds)];
   if (lang === 'en') {
     if (unique.length === 0) return 'This note contains no personal data.';
-    const list = joinList(unique.map((kind) => `${EN_ARTICLE[kind]} ${LABELS[kind].en}`), 'and');
+    const list = joinList(
+      unique.map((kind) => `${EN_ARTICLE[kind]} ${LABELS[kind].en}`),
+      'and',
+    );
     const pronoun = unique.length === 1 ? 'it' : 'them';
     return `This note contains ${list}. Remove ${pronoun}: personal data must not be stored in the registration.`;
   }
   if (unique.length === 0) return 'Deze notitie bevat geen persoonsgegevens.';
-  const list = joinList(unique.map((kind) => `een ${LABELS[kind].nl}`), 'en');
+  const list = joinList(
+    unique.map((kind) => `een ${LABELS[kind].nl}`),
+    'en',
+  );
   const pronoun = unique.length === 1 ? 'dat' : 'die';
   return `Deze notitie bevat ${list}. Haal ${pronoun} weg: persoonsgegevens mogen niet in de registratie.`;
 }
@@ -94,9 +100,39 @@ export function isValidBsn(digits: string): boolean {
  * from one of these countries must have exactly this length; other countries only need 15–34.
  */
 const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18,
-  FR: 27, GB: 22, GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20,
-  LV: 21, MT: 31, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, SE: 24, SI: 19, SK: 24, TR: 26,
+  AT: 20,
+  BE: 16,
+  BG: 22,
+  CH: 21,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  EE: 20,
+  ES: 24,
+  FI: 18,
+  FR: 27,
+  GB: 22,
+  GR: 27,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IS: 26,
+  IT: 27,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MT: 31,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  RO: 24,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  TR: 26,
 };
 
 /**
@@ -268,8 +304,7 @@ function findPhones(text: string): PersonalDataMatch[] {
  * 9 or 8 digits, plain or grouped as 3-3-3 ("111.222.333") or 4-2-3 ("1112 22 333") with one kind
  * of separator. Not part of a longer digit run, a word/IBAN, or an amount/date ("2024-111222333").
  */
-const BSN =
-  /(?<!\w)(?<!\d[.,/-])(?:\d{8,9}|\d{3}([ .-])\d{3}\1\d{3}|\d{4}([ .-])\d{2}\2\d{3})(?!\w)(?![.,/-]\d)/g;
+const BSN = /(?<!\w)(?<!\d[.,/-])(?:\d{8,9}|\d{3}([ .-])\d{3}\1\d{3}|\d{4}([ .-])\d{2}\2\d{3})(?!\w)(?![.,/-]\d)/g;
 
 /**
  * A BSN glued to its label, as typed in a hurry: "bsn372923720", "BSN:372923720", "sofinr123456782".
@@ -292,18 +327,40 @@ function findBsns(text: string): PersonalDataMatch[] {
 
 /** Dutch and English month names and abbreviations; "mar"/"mrt", "okt"/"oct" etc. */
 const MONTHS: Readonly<Record<string, number>> = {
-  januari: 1, january: 1, jan: 1,
-  februari: 2, february: 2, feb: 2,
-  maart: 3, march: 3, mrt: 3, mar: 3,
-  april: 4, apr: 4,
-  mei: 5, may: 5,
-  juni: 6, june: 6, jun: 6,
-  juli: 7, july: 7, jul: 7,
-  augustus: 8, august: 8, aug: 8,
-  september: 9, sept: 9, sep: 9,
-  oktober: 10, october: 10, okt: 10, oct: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  januari: 1,
+  january: 1,
+  jan: 1,
+  februari: 2,
+  february: 2,
+  feb: 2,
+  maart: 3,
+  march: 3,
+  mrt: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  jun: 6,
+  juli: 7,
+  july: 7,
+  jul: 7,
+  augustus: 8,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 /** Longest names first so "maart" is not read as "mar" + "rt". */
 const MONTH_NAME = Object.keys(MONTHS)
@@ -336,10 +393,7 @@ const OTHER_DATE_CUE_WORDS =
  * ("geboren in Utrecht op 1 mei 1950"). Applied to the text just before the date.
  */
 function cueBefore(words: string, maxFiller: number): RegExp {
-  return new RegExp(
-    `(?<![\\p{L}])(?:${words})\\.?(?:[\\s:,()/-]+[\\p{L}'’]+){0,${maxFiller}}[\\s:,()/-]*$`,
-    'iu',
-  );
+  return new RegExp(`(?<![\\p{L}])(?:${words})\\.?(?:[\\s:,()/-]+[\\p{L}'’]+){0,${maxFiller}}[\\s:,()/-]*$`, 'iu');
 }
 const BIRTH_CUE = cueBefore(BIRTH_CUE_WORDS, 3);
 const OTHER_DATE_CUE = cueBefore(OTHER_DATE_CUE_WORDS, 2);
@@ -403,11 +457,13 @@ const SAFE_STREET_SUFFIX = 'straat|laan|gracht|kade|singel|dijk|dreef|plein|stee
 /** Endings that also end ordinary words (uitkering, onderweg, loopbaan): need a capital letter. */
 const AMBIGUOUS_STREET_SUFFIX = 'weg|hof|pad|markt|park|baan|ring|wal';
 /** Capitalised words with an ambiguous ending that are not street names. */
-const NOT_A_STREET = /ering$|^(?:onderweg|halfweg|allerweg|loopbaan|bijbaan|arbeidsmarkt|woningmarkt|huizenmarkt|supermarkt|kerstmarkt|rommelmarkt|pretpark|gerechtshof)$/i;
+const NOT_A_STREET =
+  /ering$|^(?:onderweg|halfweg|allerweg|loopbaan|bijbaan|arbeidsmarkt|woningmarkt|huizenmarkt|supermarkt|kerstmarkt|rommelmarkt|pretpark|gerechtshof)$/i;
 /** Small words inside street names: "Laan van Meerdervoort", "Weg der Verenigde Naties". */
 const NAME_CONNECTOR = "van|der|de|den|het|'t|op|aan|in|te|ter|ten|bij|voor|achter|over|tot|naar";
 /** Followed by one of these, a number is a quantity ("Onderweg 10 minuten"), not a house number. */
-const UNIT = "jaar|jr|uur|u|minuten|minuut|min|maanden|maand|mnd|weken|week|dagen|dag|keer|x|euro|eur|procent|%|km|kilometer|meter|m|kg|personen|mensen|bezoekers|stuks|pagina's";
+const UNIT =
+  "jaar|jr|uur|u|minuten|minuut|min|maanden|maand|mnd|weken|week|dagen|dag|keer|x|euro|eur|procent|%|km|kilometer|meter|m|kg|personen|mensen|bezoekers|stuks|pagina's";
 /** 12, 12a, 12 A, 167bis, 12-2, 12 hs; not a time, amount, or quantity. */
 const HOUSE_NUMBER =
   `(?:nr\\.?\\s*)?\\d{1,4}(?:[a-zA-Z](?!\\p{L})|bis|hs|-\\d{1,3}|[ -](?:[A-Z]|bis|hs|bg|huis)(?!\\p{L}))?` +
@@ -432,10 +488,7 @@ const STREET_ADDRESS = new RegExp(
 /** Postcode + house number: "3511 AB 12", "3511AB 12a". A postcode alone is not an address. */
 const POSTCODE_HOUSE_NUMBER = new RegExp(`(?<![\\p{L}\\d])${POSTCODE}\\s+${HOUSE_NUMBER}`, 'gu');
 /** Any capitalised name + house number + postcode: "Markt 12, 3511 AB", "Hoogt 5 3512 GW". */
-const NAME_NUMBER_POSTCODE = new RegExp(
-  `(?<![\\p{L}\\d])\\p{Lu}[\\p{L}'’.-]+\\s+${HOUSE_NUMBER},?\\s+${POSTCODE}`,
-  'gu',
-);
+const NAME_NUMBER_POSTCODE = new RegExp(`(?<![\\p{L}\\d])\\p{Lu}[\\p{L}'’.-]+\\s+${HOUSE_NUMBER},?\\s+${POSTCODE}`, 'gu');
 
 function findAddresses(text: string): PersonalDataMatch[] {
   const matches: PersonalDataMatch[] = [];

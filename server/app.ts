@@ -38,11 +38,15 @@ export function createApp(deps: Deps) {
       deps.logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), path: c.req.path, error });
     }
     for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
-    return c.body(JSON.stringify(problemBody(apiError, lang)), apiError.status as 400, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+    return c.body(JSON.stringify(problemBody(apiError, lang)), apiError.status as 400, {
+      'Content-Type': 'application/problem+json; charset=utf-8',
+    });
   });
   app.notFound((c) => {
     const lang = c.get('lang') ?? 'nl';
-    return c.body(JSON.stringify(problemBody(new ApiError('not-found'), lang)), 404, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+    return c.body(JSON.stringify(problemBody(new ApiError('not-found'), lang)), 404, {
+      'Content-Type': 'application/problem+json; charset=utf-8',
+    });
   });
 
   // Structured request log, one JSON line a request.
@@ -57,25 +61,30 @@ export function createApp(deps: Deps) {
     // of writing the string at once (secureHeaders sets its headers the same way).
     c.res.headers.set('X-Request-Id', c.var.requestId);
     deps.logger.info({
-      requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status,
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       principal: c.var.principal?.kind,
     });
   });
 
-  app.use(secureHeaders({
-    crossOriginResourcePolicy: 'cross-origin', // the widget script is loaded by other sites
-    crossOriginEmbedderPolicy: false,
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'https://service.pdok.nl'],
-      connectSrc: ["'self'"],
-      frameAncestors: ["'self'"],
-    },
-    referrerPolicy: 'strict-origin-when-cross-origin',
-  }));
+  app.use(
+    secureHeaders({
+      crossOriginResourcePolicy: 'cross-origin', // the widget script is loaded by other sites
+      crossOriginEmbedderPolicy: false,
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https://service.pdok.nl'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
 
   // Any origin, never cookies: credentials are only ever a Bearer header.
   const exposeHeaders = ['Retry-After', 'ETag', 'X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'Location'];
@@ -98,7 +107,9 @@ export function createApp(deps: Deps) {
     c.res.headers.set('Access-Control-Expose-Headers', exposed);
   });
 
-  const tooLarge = () => { throw new ApiError('payload-too-large'); };
+  const tooLarge = () => {
+    throw new ApiError('payload-too-large');
+  };
   const largeBodyPaths = /^\/api\/v1\/(registrations\/batch|imports)$/;
   app.use('/api/*', async function sizeLimit(c, next) {
     // GET and HEAD carry no body, and asking for one makes @hono/node-server build a full web Request.
@@ -118,13 +129,31 @@ export function createApp(deps: Deps) {
 
   // Each feature's router mounts its declared operations (sdk/operations) at their full paths.
   for (const routes of [
-    authRoutes, taxonomyRoutes, registrationRoutes, locationRoutes, partnerRoutes, courseRoutes, organisationRoutes,
-    userRoutes, keyRoutes, reportRoutes, reportSubscriptionRoutes, importRoutes, publicRoutes, openApiRoutes,
-    userRoutes, keyRoutes, reportRoutes, importRoutes, geocodeRoutes, publicRoutes, openApiRoutes,
-  ]) app.route('/', routes);
+    authRoutes,
+    taxonomyRoutes,
+    registrationRoutes,
+    locationRoutes,
+    partnerRoutes,
+    courseRoutes,
+    organisationRoutes,
+    userRoutes,
+    keyRoutes,
+    reportRoutes,
+    reportSubscriptionRoutes,
+    importRoutes,
+    publicRoutes,
+    openApiRoutes,
+    userRoutes,
+    keyRoutes,
+    reportRoutes,
+    importRoutes,
+    geocodeRoutes,
+    publicRoutes,
+    openApiRoutes,
+  ])
+    app.route('/', routes);
 
   app.route('/', balieFiles());
   app.route('/', staticFiles());
   return app;
 }
-

@@ -22,9 +22,14 @@ export { jsonLogger };
 export async function ensureAdmin(database: Database, email: string, password: string): Promise<boolean> {
   const normalised = email.trim().toLowerCase();
   // Most starts find the user: skip hashing the password then.
-  const existing = await database.db.select({ id: users.id }).from(users).where(and(eq(users.email, normalised), isNull(users.deletedAt))).limit(1);
+  const existing = await database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, normalised), isNull(users.deletedAt)))
+    .limit(1);
   if (existing.length) return false;
-  const created = await database.db.insert(users)
+  const created = await database.db
+    .insert(users)
     .values({ email: normalised, passwordHash: await hashPassword(password), role: 'national', organisationId: null })
     .onConflictDoNothing({ target: users.email, where: sql`${users.deletedAt} is null` })
     .returning({ id: users.id });
@@ -41,7 +46,8 @@ export interface BootstrapOverrides {
 
 /** Opens (and migrates) the database and builds every dependency `createApp` needs. */
 export async function createDeps(config: Config, overrides: BootstrapOverrides = {}): Promise<Deps> {
-  const database = overrides.database ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, max: config.dbPool });
+  const database =
+    overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, max: config.dbPool }));
   await seedTaxonomy(database);
   const taxonomy = await loadTaxonomy(database);
   const logger = overrides.logger ?? jsonLogger(config.log === 'json');
@@ -50,7 +56,8 @@ export async function createDeps(config: Config, overrides: BootstrapOverrides =
     logger.info({ msg: 'rebuilt report aggregates for this version', ms: Math.round(performance.now() - started) });
   }
   if (config.adminEmail && config.adminPassword) {
-    if (await ensureAdmin(database, config.adminEmail, config.adminPassword)) logger.info({ msg: 'created national user', email: config.adminEmail });
+    if (await ensureAdmin(database, config.adminEmail, config.adminPassword))
+      logger.info({ msg: 'created national user', email: config.adminEmail });
   }
   const rateLimiter = overrides.rateLimiter ?? (config.redisUrl ? await redisLimiter(config.redisUrl) : memoryRateLimiter());
   return {
@@ -63,7 +70,9 @@ export async function createDeps(config: Config, overrides: BootstrapOverrides =
     reports: createReports(database, taxonomy, { aggregates: config.reportAggregates }),
     visitWriter: createVisitWriter(database, { groupCommit: config.groupCommit }),
     geocoder: createGeocoder({
-      database, pdokUrl: config.pdokUrl, fetch: overrides.fetch,
+      database,
+      pdokUrl: config.pdokUrl,
+      fetch: overrides.fetch,
       onError: (error, where) => logger.error({ msg: 'geocoder', where, error }),
     }),
   };

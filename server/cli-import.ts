@@ -15,11 +15,20 @@ import { readConfig, type Config } from './env.js';
 import type { Lang } from './http/messages.js';
 import { ApiError } from './http/problem.js';
 import { memoryRateLimiter } from './http/rate-limit.js';
-import { ImportFileError, createImportRecord, executeImport, importMessage, prepareImport, presentImport, type Progress } from './services/imports.js';
+import {
+  ImportFileError,
+  createImportRecord,
+  executeImport,
+  importMessage,
+  prepareImport,
+  presentImport,
+  type Progress,
+} from './services/imports.js';
 import { isUuid } from './services/registrations.js';
 import { describeError } from './log.js';
 
-export const IMPORT_USAGE = 'ido-server import <file.xlsx|csv> --organisation ID [--location ID] [--mapping mapping.json] [--dry-run] [--lang nl|en]';
+export const IMPORT_USAGE =
+  'ido-server import <file.xlsx|csv> --organisation ID [--location ID] [--mapping mapping.json] [--dry-run] [--lang nl|en]';
 
 export interface ImportCommandIo {
   /** An open database to use (tests); otherwise opened from the environment and closed afterwards. */
@@ -39,9 +48,20 @@ export function progressLine(p: Pick<Progress, 'rowsDone' | 'rows' | 'fraction'>
 
 /** Runs the command; resolves with the exit code. */
 export async function runImportCommand(args: string[], io: ImportCommandIo = {}): Promise<number> {
-  const out = io.out ?? ((line: string) => { process.stdout.write(line + '\n'); });
-  const err = io.err ?? ((line: string) => { process.stderr.write(line + '\n'); });
-  const usage = (text: string) => { err(`${text}\nUsage: ${IMPORT_USAGE}`); return 2; };
+  const out =
+    io.out ??
+    ((line: string) => {
+      process.stdout.write(line + '\n');
+    });
+  const err =
+    io.err ??
+    ((line: string) => {
+      process.stderr.write(line + '\n');
+    });
+  const usage = (text: string) => {
+    err(`${text}\nUsage: ${IMPORT_USAGE}`);
+    return 2;
+  };
 
   let values: { organisation?: string; location?: string; mapping?: string; 'dry-run'?: boolean; lang?: string };
   let positionals: string[];
@@ -50,7 +70,13 @@ export async function runImportCommand(args: string[], io: ImportCommandIo = {})
       args,
       allowPositionals: true,
       strict: true,
-      options: { organisation: { type: 'string' }, location: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' }, lang: { type: 'string' } },
+      options: {
+        organisation: { type: 'string' },
+        location: { type: 'string' },
+        mapping: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        lang: { type: 'string' },
+      },
     }));
   } catch (error) {
     return usage((error as Error).message);
@@ -80,7 +106,7 @@ export async function runImportCommand(args: string[], io: ImportCommandIo = {})
   }
 
   const config = io.config ?? readConfig();
-  const database = io.database ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, max: 2 });
+  const database = io.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, max: 2 }));
   try {
     const deps = await createDeps(config, {
       database,
@@ -96,14 +122,24 @@ export async function runImportCommand(args: string[], io: ImportCommandIo = {})
     const dryRun = values['dry-run'] === true;
     let prepared: Awaited<ReturnType<typeof prepareImport>>;
     try {
-      prepared = await prepareImport(deps, { organisationId: org.id, caller, fileName: basename(file), bytes, mapping, defaultLocationId: values.location, lang });
+      prepared = await prepareImport(deps, {
+        organisationId: org.id,
+        caller,
+        fileName: basename(file),
+        bytes,
+        mapping,
+        defaultLocationId: values.location,
+        lang,
+      });
     } catch (error) {
       if (!(error instanceof ApiError) && !(error instanceof ImportFileError)) throw error;
       err(error.detail?.[lang] ?? (lang === 'nl' ? 'De mapping klopt niet.' : 'The mapping is not valid.'));
       for (const issue of error.issues ?? []) err(`  ${issue.path}: ${importMessage(issue.code, lang, issue.params)}`);
       return 1;
     }
-    out(`${dryRun ? (lang === 'nl' ? 'Proefimport' : 'Dry run') : 'Import'}: ${basename(file)}, ${prepared.rows} ${lang === 'nl' ? 'rijen' : 'rows'}, ${org.name}`);
+    out(
+      `${dryRun ? (lang === 'nl' ? 'Proefimport' : 'Dry run') : 'Import'}: ${basename(file)}, ${prepared.rows} ${lang === 'nl' ? 'rijen' : 'rows'}, ${org.name}`,
+    );
     const tty = io.tty ?? process.stdout.isTTY === true;
     let last = -1;
     const record = await createImportRecord(deps, prepared, { dryRun, actor: caller.actor });
@@ -121,9 +157,11 @@ export async function runImportCommand(args: string[], io: ImportCommandIo = {})
     const shown = presentImport(done, lang);
     for (const e of shown.errors) out(`  ${lang === 'nl' ? 'Rij' : 'Row'} ${e.row}: ${e.message}`);
     const s = shown.summary;
-    out(lang === 'nl'
-      ? `${dryRun ? 'Zou importeren' : 'Geïmporteerd'}: ${s.visits} bezoeken met ${s.questions} vragen; ${s.duplicates} al aanwezig; ${shown.errors.length} fouten. Import-id ${shown.id}.`
-      : `${dryRun ? 'Would import' : 'Imported'}: ${s.visits} visits with ${s.questions} questions; ${s.duplicates} already there; ${shown.errors.length} errors. Import id ${shown.id}.`);
+    out(
+      lang === 'nl'
+        ? `${dryRun ? 'Zou importeren' : 'Geïmporteerd'}: ${s.visits} bezoeken met ${s.questions} vragen; ${s.duplicates} al aanwezig; ${shown.errors.length} fouten. Import-id ${shown.id}.`
+        : `${dryRun ? 'Would import' : 'Imported'}: ${s.visits} visits with ${s.questions} questions; ${s.duplicates} already there; ${shown.errors.length} errors. Import id ${shown.id}.`,
+    );
     return shown.errors.length ? 3 : 0;
   } catch (error) {
     err(describeError(error).message);

@@ -59,7 +59,6 @@ function valid<T extends z.ZodMiniType>(schema: T, value: unknown, expected: str
   return result.data;
 }
 
-
 async function findOrganisation(database: Database, id: string) {
   if (!isUuid(id)) throw new UsageError(`No organisation with id ${id} (see: ido-server list-organisations)`);
   const [org] = await database.db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
@@ -67,7 +66,9 @@ async function findOrganisation(database: Database, id: string) {
   return org;
 }
 
-const out = (text: string): void => { process.stdout.write(text + '\n'); };
+const out = (text: string): void => {
+  process.stdout.write(text + '\n');
+};
 
 type Task = (database: Database) => Promise<void>;
 
@@ -75,7 +76,9 @@ type Task = (database: Database) => Promise<void>;
 function prepare(command: string, rest: string[], config: Config): Task {
   switch (command) {
     case 'migrate':
-      return async (database) => { out(`Database (${database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir}`}) is up to date.`); };
+      return async (database) => {
+        out(`Database (${database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir}`}) is up to date.`);
+      };
 
     case 'import-postcodes': {
       const file = need(rest[0], 'import-postcodes needs a file: ido-server import-postcodes pc4.csv');
@@ -86,7 +89,12 @@ function prepare(command: string, rest: string[], config: Config): Task {
     }
 
     case 'create-user': {
-      const v = options(rest, { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' } });
+      const v = options(rest, {
+        email: { type: 'string' },
+        password: { type: 'string' },
+        role: { type: 'string' },
+        organisation: { type: 'string' },
+      });
       const email = need(v.email, 'create-user needs --email').trim().toLowerCase();
       const password = need(v.password, 'create-user needs --password (at least 12 characters)');
       if (password.length < 12) throw new UsageError('--password needs at least 12 characters');
@@ -96,7 +104,11 @@ function prepare(command: string, rest: string[], config: Config): Task {
       else if (v.organisation) throw new UsageError('A national user belongs to no organisation: leave out --organisation');
       return async (database) => {
         const organisationId = role === 'coordinator' ? (await findOrganisation(database, v.organisation!)).id : null;
-        const [taken] = await database.db.select({ id: users.id }).from(users).where(and(eq(users.email, email), isNull(users.deletedAt))).limit(1);
+        const [taken] = await database.db
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.email, email), isNull(users.deletedAt)))
+          .limit(1);
         if (taken) throw new UsageError(`A user with e-mail ${email} exists already`);
         const user = await createUser(database, { email, password, role, organisationId });
         out(`Created ${user.role} user ${user.email} (${user.id}).`);
@@ -104,23 +116,37 @@ function prepare(command: string, rest: string[], config: Config): Task {
     }
 
     case 'create-key': {
-      const v = options(rest, { organisation: { type: 'string' }, kind: { type: 'string' }, location: { type: 'string' }, origin: { type: 'string', multiple: true }, name: { type: 'string' } });
+      const v = options(rest, {
+        organisation: { type: 'string' },
+        kind: { type: 'string' },
+        location: { type: 'string' },
+        origin: { type: 'string', multiple: true },
+        name: { type: 'string' },
+      });
       const organisationId = need(v.organisation, 'create-key needs --organisation ID');
       const kind = valid(KeyKind, need(v.kind, 'create-key needs --kind desk|secret'), '--kind is desk or secret');
-      const origins = (v.origin ?? []).map((o) => valid(Origin, o.replace(/\/+$/, ''), '--origin is an origin like https://www.bibliotheek.nl or http://localhost:8080'));
+      const origins = (v.origin ?? []).map((o) =>
+        valid(Origin, o.replace(/\/+$/, ''), '--origin is an origin like https://www.bibliotheek.nl or http://localhost:8080'),
+      );
       if (kind === 'secret' && (v.location || origins.length)) throw new UsageError('--location and --origin are for desk keys only');
       return async (database) => {
         const org = await findOrganisation(database, organisationId);
         let locationId: string | null = null;
         if (v.location) {
           const [loc] = isUuid(v.location)
-            ? await database.db.select({ id: locations.id }).from(locations).where(and(eq(locations.id, v.location), eq(locations.organisationId, org.id), isNull(locations.deletedAt))).limit(1)
+            ? await database.db
+                .select({ id: locations.id })
+                .from(locations)
+                .where(and(eq(locations.id, v.location), eq(locations.organisationId, org.id), isNull(locations.deletedAt)))
+                .limit(1)
             : [];
           if (!loc) throw new UsageError(`No location ${v.location} in organisation ${org.name}`);
           locationId = loc.id;
         }
         const key = await createKey(database, { organisationId: org.id, kind, locationId, origins, name: v.name ?? null, actor: 'cli' });
-        out(`Created ${key.kind} key ${key.id} for ${org.name}${origins.length ? `, accepted from ${origins.join(', ')}` : kind === 'desk' ? ', accepted only from requests without an Origin' : ''}.`);
+        out(
+          `Created ${key.kind} key ${key.id} for ${org.name}${origins.length ? `, accepted from ${origins.join(', ')}` : kind === 'desk' ? ', accepted only from requests without an Origin' : ''}.`,
+        );
         out('The key is shown only now; store it safely:');
         out(key.key);
       };
@@ -130,7 +156,10 @@ function prepare(command: string, rest: string[], config: Config): Task {
       const v = options(rest, { name: { type: 'string' }, municipality: { type: 'string' }, province: { type: 'string' } });
       const name = need(v.name?.trim(), 'create-organisation needs --name');
       return async (database) => {
-        const [org] = await database.db.insert(organisations).values({ name, municipality: v.municipality ?? null, province: v.province ?? null }).returning();
+        const [org] = await database.db
+          .insert(organisations)
+          .values({ name, municipality: v.municipality ?? null, province: v.province ?? null })
+          .returning();
         out(`Created organisation ${org.name}:`);
         out(org.id);
       };
@@ -147,7 +176,8 @@ function prepare(command: string, rest: string[], config: Config): Task {
     case 'send-reports': {
       const v = options(rest, { at: { type: 'string' } });
       const at = v.at === undefined ? new Date() : new Date(v.at);
-      if (Number.isNaN(at.getTime()) || (v.at !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(v.at))) throw new UsageError(`--at is an ISO date-time like 2027-01-01T07:00:00+01:00, not "${v.at}"`);
+      if (Number.isNaN(at.getTime()) || (v.at !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(v.at)))
+        throw new UsageError(`--at is an ISO date-time like 2027-01-01T07:00:00+01:00, not "${v.at}"`);
       return async (database) => {
         if (!config.smtpUrl) {
           out('IDO_SMTP_URL is not set: no report mails sent (see docs/operations.md#mail).');
@@ -155,7 +185,9 @@ function prepare(command: string, rest: string[], config: Config): Task {
         }
         const { sendReportsOnce } = await import('./services/report-mail/once.js');
         const result = await sendReportsOnce(database, config, at);
-        out(`Report mails due at ${at.toISOString()}: ${result.sent} sent${result.failed ? `, ${result.failed} failed (tried again later)` : ''}.`);
+        out(
+          `Report mails due at ${at.toISOString()}: ${result.sent} sent${result.failed ? `, ${result.failed} failed (tried again later)` : ''}.`,
+        );
         if (result.failed) throw new Error('A report mail could not be sent; it stays queued and is tried again.');
       };
     }
@@ -216,7 +248,9 @@ function failure(error: unknown): string {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { if (code !== null) process.exit(code); },
+  (code) => {
+    if (code !== null) process.exit(code);
+  },
   (error) => {
     process.stderr.write(`${error instanceof UsageError ? `${error.message}\nRun "ido-server help" for the commands.` : failure(error)}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);

@@ -2,7 +2,10 @@
 import * as z from 'zod/mini';
 import { parseTrustProxy, type TrustProxy } from './http/client-address.js';
 
-const flag = z.pipe(z.optional(z.string()), z.transform((v) => v === '1' || v === 'true'));
+const flag = z.pipe(
+  z.optional(z.string()),
+  z.transform((v) => v === '1' || v === 'true'),
+);
 
 export const EnvSchema = z.object({
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),

@@ -40,19 +40,24 @@ export function describeError(error: unknown): LoggedError {
   const isQueryError = typeof query === 'string' && 'params' in error;
   const message = isQueryError ? `Failed query: ${query}` : withoutParams(error.message);
   // The stack starts with "Name: message"; write only its frames, the message is above.
-  const frames = error.stack?.split('\n').filter((line) => line.startsWith('    at ')).join('\n');
+  const frames = error.stack
+    ?.split('\n')
+    .filter((line) => line.startsWith('    at '))
+    .join('\n');
   const described: LoggedError = { name: error.name, message, ...(frames ? { stack: frames } : {}) };
   const cause = error.cause as Record<string, unknown> | undefined;
   if (cause && typeof cause === 'object') {
-    const pick = (key: string) => (typeof cause[key] === 'string' ? cause[key] as string : undefined);
+    const pick = (key: string) => (typeof cause[key] === 'string' ? (cause[key] as string) : undefined);
     // postgres.js names it `constraint_name`, PGlite `constraint`.
-    described.cause = Object.fromEntries(Object.entries({
-      code: pick('code'),
-      message: typeof cause.message === 'string' ? causeMessage(cause.message) : undefined,
-      constraint: pick('constraint_name') ?? pick('constraint'),
-      table: pick('table_name') ?? pick('table'),
-      column: pick('column_name') ?? pick('column'),
-    }).filter(([, v]) => v !== undefined));
+    described.cause = Object.fromEntries(
+      Object.entries({
+        code: pick('code'),
+        message: typeof cause.message === 'string' ? causeMessage(cause.message) : undefined,
+        constraint: pick('constraint_name') ?? pick('constraint'),
+        table: pick('table_name') ?? pick('table'),
+        column: pick('column_name') ?? pick('column'),
+      }).filter(([, v]) => v !== undefined),
+    );
   }
   return described;
 }
@@ -68,7 +73,12 @@ function loggable(value: unknown): unknown {
  * One JSON object a line on stdout (or `write`). Pass a caught error as a field (`{ error }`), not
  * `String(error)`: then its database cause is logged too.
  */
-export function jsonLogger(enabled = true, write: (line: string) => void = (line) => { process.stdout.write(line); }): Logger {
+export function jsonLogger(
+  enabled = true,
+  write: (line: string) => void = (line) => {
+    process.stdout.write(line);
+  },
+): Logger {
   const line = (level: string, fields: Record<string, unknown>) => {
     if (!enabled) return;
     const safe = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, loggable(v)]));

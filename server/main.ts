@@ -29,10 +29,13 @@ export async function start(config: Config) {
   // (PORT=0 picks a free one). Requests that arrive while the demo is being added wait for it.
   let ready: Promise<unknown> = Promise.resolve();
   // An early answer (413, 401, 415) leaves the connection usable: see server/http/node-server.ts.
-  const server = createHttpServer(async (request, env) => {
-    await ready;
-    return app.fetch(request, env);
-  }, { hostname: config.host });
+  const server = createHttpServer(
+    async (request, env) => {
+      await ready;
+      return app.fetch(request, env);
+    },
+    { hostname: config.host },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
     server.once('error', reject);

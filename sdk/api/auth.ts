@@ -45,8 +45,9 @@ export function authApi(http: Http): AuthApi {
     },
     me: (o) => call(http, me, { signal: o?.signal }),
     // Not try/finally: rollup keeps every property of what a try block touches.
-    logout: (o) => call(http, logout, { signal: o?.signal }).finally(() => {
-      http.token = http.options.apiKey;
-    }),
+    logout: (o) =>
+      call(http, logout, { signal: o?.signal }).finally(() => {
+        http.token = http.options.apiKey;
+      }),
   };
 }

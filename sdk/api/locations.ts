@@ -38,7 +38,12 @@ export type LocationsApi = Resource<Location, LocationInput, LocationPatch, z.in
 /** The `locations` namespace of a client over `http`. */
 export function locationsApi(http: Http): LocationsApi {
   return {
-    ...(resource(http, listLocations, getLocation, createLocation, updateLocation, deleteLocation) as Resource<Location, LocationInput, LocationPatch, z.input<typeof LocationListQuery>>),
+    ...(resource(http, listLocations, getLocation, createLocation, updateLocation, deleteLocation) as Resource<
+      Location,
+      LocationInput,
+      LocationPatch,
+      z.input<typeof LocationListQuery>
+    >),
     nearest: (query, o) => call(http, findLocations, { query, signal: o?.signal }),
     publicGet: (id, o) => call(http, getPublicLocation, { path: { id }, signal: o?.signal }),
   };

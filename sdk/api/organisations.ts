@@ -6,7 +6,10 @@ import type { Organisation, OrganisationInput, OrganisationListQuery, Organisati
 import { resource, type Resource } from './resource.js';
 
 /** Library organisations (creating one is for national users). */
-export type OrganisationsApi = Omit<Resource<Organisation, OrganisationInput, z.input<typeof OrganisationPatch>, z.input<typeof OrganisationListQuery>>, 'delete'>;
+export type OrganisationsApi = Omit<
+  Resource<Organisation, OrganisationInput, z.input<typeof OrganisationPatch>, z.input<typeof OrganisationListQuery>>,
+  'delete'
+>;
 
 /** The `organisations` namespace of a client over `http` (no `delete`). */
 export function organisationsApi(http: Http): OrganisationsApi {

@@ -2,9 +2,22 @@
 import type * as z from 'zod/mini';
 import { call, withId, type Http, type QueryInput, type RequestOptions } from '../http.js';
 import {
-  createRegistration, createRegistrations, deleteRegistration, getRegistration, getRegistrationAudit, listRegistrations, updateRegistration,
+  createRegistration,
+  createRegistrations,
+  deleteRegistration,
+  getRegistration,
+  getRegistrationAudit,
+  listRegistrations,
+  updateRegistration,
 } from '../operations/registrations.js';
-import type { AuditEntry, BatchResult, Registration, RegistrationInput, RegistrationPatch, RegistrationQuery } from '../schemas/registration.js';
+import type {
+  AuditEntry,
+  BatchResult,
+  Registration,
+  RegistrationInput,
+  RegistrationPatch,
+  RegistrationQuery,
+} from '../schemas/registration.js';
 import { resource, type Resource } from './resource.js';
 
 /** Filters of `registrations.list`; dates are `YYYY-MM-DD`, inclusive, Europe/Amsterdam. */
@@ -47,7 +60,10 @@ export type RegistrationsApi = Resource<Registration, RegistrationInput, Registr
 /** The `registrations` namespace of a client over `http`. */
 export function registrationsApi(http: Http): RegistrationsApi {
   return {
-    ...(resource(http, listRegistrations, getRegistration, undefined, updateRegistration, deleteRegistration) as Omit<RegistrationsApi, 'create' | 'createBatch' | 'audit'>),
+    ...(resource(http, listRegistrations, getRegistration, undefined, updateRegistration, deleteRegistration) as Omit<
+      RegistrationsApi,
+      'create' | 'createBatch' | 'audit'
+    >),
     create: (input, o) => call(http, createRegistration, { body: withId(input), signal: o?.signal }),
     createBatch: (items, o) => call(http, createRegistrations, { body: { registrations: items.map(withId) }, signal: o?.signal }),
     audit: (id, o) => call(http, getRegistrationAudit, { path: { id }, signal: o?.signal }),

@@ -12,7 +12,10 @@ import { resource, type Resource } from './resource.js';
  * await ido.reportSubscriptions.create({ email: 'coordinator@bieb.nl', frequency: 'quarter', format: 'xlsx' });
  * ```
  */
-export type ReportSubscriptionsApi = Pick<Resource<ReportSubscription, ReportSubscriptionInput, never, never>, 'list' | 'create' | 'delete'>;
+export type ReportSubscriptionsApi = Pick<
+  Resource<ReportSubscription, ReportSubscriptionInput, never, never>,
+  'list' | 'create' | 'delete'
+>;
 
 /** The `reportSubscriptions` namespace of a client over `http`. */
 export function reportSubscriptionsApi(http: Http): ReportSubscriptionsApi {

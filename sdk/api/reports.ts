@@ -2,7 +2,15 @@
 import type * as z from 'zod/mini';
 import { call, search, type Http, type QueryInput, type RequestOptions } from '../http.js';
 import { exportReport, getCourseReport, getSearchDemand, getSummary } from '../operations/reports.js';
-import type { CourseReport, CourseReportQuery, ExportQuery as ExportQuerySchema, SearchDemand, SearchDemandQuery, Summary, SummaryQuery } from '../schemas/reports.js';
+import type {
+  CourseReport,
+  CourseReportQuery,
+  ExportQuery as ExportQuerySchema,
+  SearchDemand,
+  SearchDemandQuery,
+  Summary,
+  SummaryQuery,
+} from '../schemas/reports.js';
 
 /** Query of the report export: the filters of the summary, the file's `format` and `view`, and `suppress`. */
 export type ExportQuery = QueryInput<typeof ExportQuerySchema>;

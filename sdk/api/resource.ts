@@ -71,8 +71,10 @@ export function resource(http: Http, list?: Operation, get?: Operation, create?:
     list: (query?: object, o?: RequestOptions) => call(http, list!, { query, signal: o?.signal }),
     get: (id: string, o?: RequestOptions) => call(http, get!, { path: { id }, signal: o?.signal, onEtag: o?.onEtag }),
     create: (body: unknown, o?: RequestOptions) => call(http, create!, { body, signal: o?.signal, onEtag: o?.onEtag }),
-    update: (id: string, body: unknown, o?: RequestOptions) => call(http, update!, { path: { id }, body, signal: o?.signal, ifMatch: o?.ifMatch, onEtag: o?.onEtag }),
-    delete: (id: string, o?: RequestOptions) => call(http, remove!, { path: { id }, signal: o?.signal, ifMatch: o?.ifMatch }) as Promise<void>,
+    update: (id: string, body: unknown, o?: RequestOptions) =>
+      call(http, update!, { path: { id }, body, signal: o?.signal, ifMatch: o?.ifMatch, onEtag: o?.onEtag }),
+    delete: (id: string, o?: RequestOptions) =>
+      call(http, remove!, { path: { id }, signal: o?.signal, ifMatch: o?.ifMatch }) as Promise<void>,
   };
 }
 

@@ -23,7 +23,23 @@ import * as geocodeOps from './geocode.js';
 const isOperation = (value: unknown): value is Operation =>
   typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'responses' in value;
 
-const features = [auth, taxonomy, registrations, locations, partners, courses, organisations, users, keys, reports, reportSubscriptions, imports, geocodeOps, publicOps, system];
+const features = [
+  auth,
+  taxonomy,
+  registrations,
+  locations,
+  partners,
+  courses,
+  organisations,
+  users,
+  keys,
+  reports,
+  reportSubscriptions,
+  imports,
+  geocodeOps,
+  publicOps,
+  system,
+];
 
 const METHOD_ORDER = ['get', 'post', 'patch', 'delete'];
 /** A module's exports come in alphabetical order: within a feature, by path and then method, as the document lists them. */

@@ -23,7 +23,9 @@ export type Access = 'public' | 'caller' | 'desk' | 'staff' | 'national';
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 503;
 
 /** An answer with a body other than JSON: a file in one of these media types, or a JSON document of any shape. */
-export interface MediaAnswer { readonly media: readonly string[] }
+export interface MediaAnswer {
+  readonly media: readonly string[];
+}
 
 /** What one success status answers: a JSON body parsed with the schema, no body (`null`), or a file. */
 export type Answer = z.ZodMiniType | null | MediaAnswer;
@@ -98,5 +100,9 @@ export type ParamsOf<O extends Operation> = z.input<SchemaOf<O, 'params'>>;
 
 /** The body of an operation's first success status, as parsed. */
 export type AnswerOf<O extends Operation> = O['responses'][keyof O['responses']] extends infer A
-  ? A extends z.ZodMiniType ? z.output<A> : A extends MediaAnswer ? Blob : undefined
+  ? A extends z.ZodMiniType
+    ? z.output<A>
+    : A extends MediaAnswer
+      ? Blob
+      : undefined
   : never;

@@ -12,7 +12,8 @@ export const Code = /* @__PURE__ */ z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z
  * document can name the list, and give the codes of the lists that do not grow as an `enum`
  * (server/openapi/codes.ts). The server checks every code against the value lists themselves.
  */
-const listCode = /* @__NO_SIDE_EFFECTS__ */ () => /* @__PURE__ */ z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\+?$/), z.maxLength(64));
+const listCode = /* @__NO_SIDE_EFFECTS__ */ () =>
+  /* @__PURE__ */ z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\+?$/), z.maxLength(64));
 export const ChannelCode = /* @__PURE__ */ listCode();
 export const DurationCode = /* @__PURE__ */ listCode();
 export const HelpCode = /* @__PURE__ */ listCode();
@@ -34,7 +35,8 @@ export const LocalTime = /* @__PURE__ */ z.string().check(z.regex(/^(?:[01]\d|2[
 export const DateTime = /* @__PURE__ */ z.iso.datetime({ offset: true });
 
 /** A short human text without control characters. */
-export const Text = /* @__NO_SIDE_EFFECTS__ */ (max: number) => /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+export const Text = /* @__NO_SIDE_EFFECTS__ */ (max: number) =>
+  /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const Coordinates = /* @__PURE__ */ z.strictObject({
   lat: /* @__PURE__ */ z.number().check(z.gte(-90), z.lte(90)),

@@ -4,31 +4,71 @@ import { Id, list } from './common.js';
 
 /** What a column of an imported sheet can hold. */
 export const IMPORT_FIELDS = [
-  'visit', 'occurredAt', 'time', 'locationId', 'location', 'channel', 'duration', 'position', 'type', 'topic',
-  'agencies', 'help', 'referralKind', 'referralPartner', 'referralWarm', 'digid', 'note', 'count',
+  'visit',
+  'occurredAt',
+  'time',
+  'locationId',
+  'location',
+  'channel',
+  'duration',
+  'position',
+  'type',
+  'topic',
+  'agencies',
+  'help',
+  'referralKind',
+  'referralPartner',
+  'referralWarm',
+  'digid',
+  'note',
+  'count',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 const Str = /* @__PURE__ */ z.string().check(z.maxLength(200));
-const ValueMap = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string().check(z.maxLength(200)), /* @__PURE__ */ z.string().check(z.maxLength(200)));
+const ValueMap = /* @__PURE__ */ z.record(
+  /* @__PURE__ */ z.string().check(z.maxLength(200)),
+  /* @__PURE__ */ z.string().check(z.maxLength(200)),
+);
 
 /** `mapping`: which column holds which field, how sheet values map onto codes, and defaults. */
 export const ImportMapping = /* @__PURE__ */ z.strictObject({
   shape: z.optional(z.enum(['question', 'daily'])),
-  columns: z.optional(z.strictObject(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.optional(Str)])) as Record<ImportField, z.ZodMiniOptional<typeof Str>>)),
+  columns: z.optional(
+    z.strictObject(
+      Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.optional(Str)])) as Record<ImportField, z.ZodMiniOptional<typeof Str>>,
+    ),
+  ),
   /** Per field: sheet value → code (or location id / name). */
-  values: z.optional(z.strictObject({
-    location: z.optional(ValueMap), channel: z.optional(ValueMap), duration: z.optional(ValueMap), type: z.optional(ValueMap),
-    topic: z.optional(ValueMap), agencies: z.optional(ValueMap), help: z.optional(ValueMap), digid: z.optional(ValueMap),
-    referralKind: z.optional(ValueMap),
-  })),
+  values: z.optional(
+    z.strictObject({
+      location: z.optional(ValueMap),
+      channel: z.optional(ValueMap),
+      duration: z.optional(ValueMap),
+      type: z.optional(ValueMap),
+      topic: z.optional(ValueMap),
+      agencies: z.optional(ValueMap),
+      help: z.optional(ValueMap),
+      digid: z.optional(ValueMap),
+      referralKind: z.optional(ValueMap),
+    }),
+  ),
   /** Counts sheets: header of a count column → topic; without it, every column named after a topic. */
   topicColumns: z.optional(ValueMap),
-  defaults: z.optional(z.strictObject({
-    locationId: z.optional(Str), location: z.optional(Str), channel: z.optional(Str), duration: z.optional(Str),
-    type: z.optional(Str), topic: z.optional(Str), agencies: z.optional(z.array(Str)), help: z.optional(z.array(Str)),
-    digid: z.optional(Str), time: z.optional(Str),
-  })),
+  defaults: z.optional(
+    z.strictObject({
+      locationId: z.optional(Str),
+      location: z.optional(Str),
+      channel: z.optional(Str),
+      duration: z.optional(Str),
+      type: z.optional(Str),
+      topic: z.optional(Str),
+      agencies: z.optional(z.array(Str)),
+      help: z.optional(z.array(Str)),
+      digid: z.optional(Str),
+      time: z.optional(Str),
+    }),
+  ),
 });
 export type ImportMapping = z.output<typeof ImportMapping>;
 
@@ -59,7 +99,15 @@ const importFields = {
 /** An import and its progress; `errors` lists every row that could not be read. */
 export const ImportStatus = /* @__PURE__ */ z.object({
   ...importFields,
-  errors: z.array(z.object({ row: z.optional(z.number()), path: z.optional(z.string()), column: z.optional(z.string()), code: z.string(), message: z.string() })),
+  errors: z.array(
+    z.object({
+      row: z.optional(z.number()),
+      path: z.optional(z.string()),
+      column: z.optional(z.string()),
+      code: z.string(),
+      message: z.string(),
+    }),
+  ),
   mapping: z.optional(z.unknown()),
   createdBy: z.string(),
 });

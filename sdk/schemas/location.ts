@@ -2,15 +2,23 @@
 import * as z from 'zod/mini';
 import { Address, Code, HolidayListCode, Contact, Coordinates, Id, LocalDate, LocalTime, Text, list } from './common.js';
 
-export const WalkInRange = /* @__PURE__ */ z.strictObject({
-  day: /* @__PURE__ */ z.number().check(z.int(), z.gte(1), z.lte(7)),
-  opens: LocalTime,
-  closes: LocalTime,
-}).check(z.refine((r) => r.opens < r.closes, { message: 'opens must be before closes', params: { code: 'time-order' } }));
+export const WalkInRange = /* @__PURE__ */ z
+  .strictObject({
+    day: /* @__PURE__ */ z.number().check(z.int(), z.gte(1), z.lte(7)),
+    opens: LocalTime,
+    closes: LocalTime,
+  })
+  .check(z.refine((r) => r.opens < r.closes, { message: 'opens must be before closes', params: { code: 'time-order' } }));
 
 export const OpeningException = /* @__PURE__ */ z.union([
   z.strictObject({ date: LocalDate, closed: z.literal(true), note: z.optional(/* @__PURE__ */ Text(200)) }),
-  z.strictObject({ date: LocalDate, closed: z.optional(z.literal(false)), opens: LocalTime, closes: LocalTime, note: z.optional(/* @__PURE__ */ Text(200)) }),
+  z.strictObject({
+    date: LocalDate,
+    closed: z.optional(z.literal(false)),
+    opens: LocalTime,
+    closes: LocalTime,
+    note: z.optional(/* @__PURE__ */ Text(200)),
+  }),
 ]);
 
 export const Accessibility = /* @__PURE__ */ z.strictObject({
@@ -48,8 +56,11 @@ export const Location = /* @__PURE__ */ z.object({
   organisationId: Id,
   name: z.string(),
   address: z.object({
-    street: z.string(), postcode: z.string(), city: z.string(),
-    municipality: z.optional(z.nullable(z.string())), province: z.optional(z.nullable(z.string())),
+    street: z.string(),
+    postcode: z.string(),
+    city: z.string(),
+    municipality: z.optional(z.nullable(z.string())),
+    province: z.optional(z.nullable(z.string())),
   }),
   coordinates: z.object({ lat: z.number(), lon: z.number() }),
   walkInHours: z.array(z.object({ day: z.number(), opens: z.string(), closes: z.string() })),

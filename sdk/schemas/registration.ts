@@ -1,18 +1,36 @@
 /** A visit (registration) with its questions: what the desk registers, and what the API stores. */
 import * as z from 'zod/mini';
-import { AgencyCode, ChannelCode, Code, DigidCode, DurationCode, HelpCode, PartnerKindCode, QuestionTypeCode, TopicCode, DateTime, Id, LocalDate, FieldError, list, page } from './common.js';
+import {
+  AgencyCode,
+  ChannelCode,
+  Code,
+  DigidCode,
+  DurationCode,
+  HelpCode,
+  PartnerKindCode,
+  QuestionTypeCode,
+  TopicCode,
+  DateTime,
+  Id,
+  LocalDate,
+  FieldError,
+  list,
+  page,
+} from './common.js';
 import { BATCH_MAX, NOTE_MAX } from './limits.js';
 
-export const Referral = /* @__PURE__ */ z.strictObject({
-  partnerId: z.optional(Id),
-  partnerKind: z.optional(PartnerKindCode),
-  warm: z.optional(z.boolean()),
-}).check(
-  z.refine((r) => r.partnerId !== undefined || r.partnerKind !== undefined, {
-    message: 'A referral names partnerId or partnerKind.',
-    params: { code: 'referral-target' },
-  }),
-);
+export const Referral = /* @__PURE__ */ z
+  .strictObject({
+    partnerId: z.optional(Id),
+    partnerKind: z.optional(PartnerKindCode),
+    warm: z.optional(z.boolean()),
+  })
+  .check(
+    z.refine((r) => r.partnerId !== undefined || r.partnerKind !== undefined, {
+      message: 'A referral names partnerId or partnerKind.',
+      params: { code: 'referral-target' },
+    }),
+  );
 export type Referral = z.infer<typeof Referral>;
 
 export const QuestionInput = /* @__PURE__ */ z.strictObject({
@@ -59,18 +77,24 @@ export const Registration = /* @__PURE__ */ z.object({
   occurredAt: z.string(),
   channel: z.string(),
   duration: z.string(),
-  questions: z.array(z.object({
-    type: z.string(),
-    topic: z.string(),
-    agencies: z.array(z.string()),
-    help: z.array(z.string()),
-    referral: z.optional(z.nullable(z.object({
-      partnerId: z.optional(z.nullable(z.string())),
-      partnerKind: z.optional(z.nullable(z.string())),
-      warm: z.optional(z.nullable(z.boolean())),
-    }))),
-    digid: z.optional(z.nullable(z.string())),
-  })),
+  questions: z.array(
+    z.object({
+      type: z.string(),
+      topic: z.string(),
+      agencies: z.array(z.string()),
+      help: z.array(z.string()),
+      referral: z.optional(
+        z.nullable(
+          z.object({
+            partnerId: z.optional(z.nullable(z.string())),
+            partnerKind: z.optional(z.nullable(z.string())),
+            warm: z.optional(z.nullable(z.boolean())),
+          }),
+        ),
+      ),
+      digid: z.optional(z.nullable(z.string())),
+    }),
+  ),
   note: z.optional(z.nullable(z.string())),
   createdAt: z.string(),
   updatedAt: z.optional(z.string()),
@@ -85,11 +109,13 @@ export const BatchItemStatus = /* @__PURE__ */ z.enum(['created', 'duplicate', '
 export type BatchItemStatus = z.infer<typeof BatchItemStatus>;
 
 export const BatchResult = /* @__PURE__ */ z.object({
-  results: z.array(z.object({
-    id: z.nullable(z.string()),
-    status: BatchItemStatus,
-    errors: z.optional(z.array(FieldError)),
-  })),
+  results: z.array(
+    z.object({
+      id: z.nullable(z.string()),
+      status: BatchItemStatus,
+      errors: z.optional(z.array(FieldError)),
+    }),
+  ),
 });
 export type BatchResult = z.infer<typeof BatchResult>;
 

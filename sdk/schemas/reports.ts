@@ -4,8 +4,17 @@ import { Code, Id, Lang, LocalDate } from './common.js';
 import { Location } from './location.js';
 
 export const SUMMARY_GROUP_BY = [
-  'topic', 'agency', 'help', 'organisation', 'channel', 'duration', 'location',
-  'day', 'week', 'month', 'weekday-hour',
+  'topic',
+  'agency',
+  'help',
+  'organisation',
+  'channel',
+  'duration',
+  'location',
+  'day',
+  'week',
+  'month',
+  'weekday-hour',
 ] as const;
 export const SummaryGroupBy = /* @__PURE__ */ z.enum(SUMMARY_GROUP_BY);
 export type SummaryGroupBy = z.infer<typeof SummaryGroupBy>;
@@ -85,11 +94,15 @@ export const ORIGIN_PRECISIONS = ['device', 'postcode', 'pc4', 'place'] as const
 export type OriginPrecision = (typeof ORIGIN_PRECISIONS)[number];
 
 export const PublicLocations = /* @__PURE__ */ z.object({
-  origin: z.nullable(z.object({
-    lat: z.number(), lon: z.number(), label: z.string(),
-    /** Absent from servers before December 2026. */
-    precision: z.optional(z.enum(ORIGIN_PRECISIONS)),
-  })),
+  origin: z.nullable(
+    z.object({
+      lat: z.number(),
+      lon: z.number(),
+      label: z.string(),
+      /** Absent from servers before December 2026. */
+      precision: z.optional(z.enum(ORIGIN_PRECISIONS)),
+    }),
+  ),
   items: z.array(PublicLocation),
   attribution: z.optional(z.string()),
 });
@@ -133,11 +146,13 @@ export const PublicStats = /* @__PURE__ */ z.object({
   questions: suppressedCount,
   referred: suppressedCount,
   suppressed: z.optional(z.boolean()),
-  groups: z.array(z.object({
-    key: z.string(),
-    label: z.string(),
-    visits: suppressedCount,
-    questions: suppressedCount,
-    suppressed: z.optional(z.boolean()),
-  })),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      visits: suppressedCount,
+      questions: suppressedCount,
+      suppressed: z.optional(z.boolean()),
+    }),
+  ),
 });

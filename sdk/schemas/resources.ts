@@ -164,7 +164,11 @@ export const CourseListQuery = /* @__PURE__ */ z.strictObject({
 /** `GET /organisations` takes no parameters. */
 export const OrganisationListQuery = /* @__PURE__ */ z.strictObject({});
 export const UserListQuery = /* @__PURE__ */ z.strictObject({ organisationId: z.optional(Id), role: z.optional(Role) });
-export const KeyListQuery = /* @__PURE__ */ z.strictObject({ organisationId: z.optional(Id), kind: z.optional(KeyKind), locationId: z.optional(Id) });
+export const KeyListQuery = /* @__PURE__ */ z.strictObject({
+  organisationId: z.optional(Id),
+  kind: z.optional(KeyKind),
+  locationId: z.optional(Id),
+});
 
 export const PartnerList = /* @__PURE__ */ list(Partner);
 export const CourseList = /* @__PURE__ */ list(Course);

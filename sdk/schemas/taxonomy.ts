@@ -22,8 +22,16 @@ export const Topic = /* @__PURE__ */ z.looseObject({
 export type Topic = z.infer<typeof Topic>;
 
 export const TAXONOMY_LISTS = [
-  'questionTypes', 'topics', 'agencies', 'channels', 'help', 'durations', 'digid',
-  'partnerKinds', 'courseTypes', 'holidays',
+  'questionTypes',
+  'topics',
+  'agencies',
+  'channels',
+  'help',
+  'durations',
+  'digid',
+  'partnerKinds',
+  'courseTypes',
+  'holidays',
 ] as const;
 export type TaxonomyList = (typeof TAXONOMY_LISTS)[number];
 

@@ -109,10 +109,15 @@ await db.waitReady;
 await db.close();`;
   const { execFile } = await import('node:child_process');
   await new Promise<void>((resolve, reject) => {
-    execFile(process.execPath, ['--liftoff-only', '--input-type=module', '-e', script, dataDir], { timeout: 300_000 }, (error, _stdout, stderr) => {
-      if (error) reject(new Error(`Could not create the PGlite data directory ${dataDir}: ${stderr || error.message}`));
-      else resolve();
-    });
+    execFile(
+      process.execPath,
+      ['--liftoff-only', '--input-type=module', '-e', script, dataDir],
+      { timeout: 300_000 },
+      (error, _stdout, stderr) => {
+        if (error) reject(new Error(`Could not create the PGlite data directory ${dataDir}: ${stderr || error.message}`));
+        else resolve();
+      },
+    );
   });
 }
 

@@ -21,7 +21,8 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       return next();
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw unauthorized({ nl: 'Gebruik de kop Authorization: Bearer <sleutel>.', en: 'Use the header Authorization: Bearer <key>.' });
+    if (!match)
+      throw unauthorized({ nl: 'Gebruik de kop Authorization: Bearer <sleutel>.', en: 'Use the header Authorization: Bearer <key>.' });
     c.set('principal', await resolve(c, match[1]));
     return next();
   };
@@ -31,12 +32,21 @@ async function resolve(c: Context<AppEnv>, credential: string): Promise<Principa
   const { db } = c.var.deps.database;
   const hash = sha256(credential);
   if (credential.startsWith('ido_dk_') || credential.startsWith('ido_sk_')) {
-    const [key] = await db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt))).limit(1);
-    if (!key) throw unauthorized({ nl: 'Deze sleutel bestaat niet of is ingetrokken.', en: 'This key does not exist or has been revoked.' });
+    const [key] = await db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
+      .limit(1);
+    if (!key)
+      throw unauthorized({ nl: 'Deze sleutel bestaat niet of is ingetrokken.', en: 'This key does not exist or has been revoked.' });
     if (key.kind === 'secret') return { kind: 'secret', keyId: key.id, organisationId: key.organisationId, actor: `key:${key.id}` };
     const origin = requestOrigin(c);
     const allowed = origin ? key.origins.includes(origin) : key.origins.length === 0;
-    if (!allowed) throw forbidden({ nl: 'Deze baliesleutel mag niet vanaf deze website worden gebruikt.', en: 'This desk key may not be used from this website.' });
+    if (!allowed)
+      throw forbidden({
+        nl: 'Deze baliesleutel mag niet vanaf deze website worden gebruikt.',
+        en: 'This desk key may not be used from this website.',
+      });
     return { kind: 'desk', keyId: key.id, organisationId: key.organisationId, locationId: key.locationId, actor: `key:${key.id}` };
   }
   const [row] = await db
@@ -93,7 +103,8 @@ export function scopeOf(p: Exclude<Principal, { kind: 'anonymous' }>): string | 
 export function organisationForCreate(p: Exclude<Principal, { kind: 'anonymous' }>, named: string | undefined | null): string {
   const scope = scopeOf(p);
   if (scope) {
-    if (named && named !== scope) throw new ApiError('validation', { issues: [{ path: 'organisationId', code: 'unknown-id', params: { id: named } }] });
+    if (named && named !== scope)
+      throw new ApiError('validation', { issues: [{ path: 'organisationId', code: 'unknown-id', params: { id: named } }] });
     return scope;
   }
   if (!named) throw new ApiError('validation', { issues: [{ path: 'organisationId', code: 'required' }] });

@@ -42,7 +42,9 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
     const type = family === 6 ? 'ipv6' : 'ipv4';
     const bits = prefix === undefined ? undefined : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
     if (!family || extra !== undefined || (bits !== undefined && !(bits >= 0 && bits <= (family === 6 ? 128 : 32)))) {
-      throw new Error(`"${entry}" is not an IP address or CIDR range; give a number of proxies, or addresses and ranges separated by commas (10.0.0.0/8, 192.168.1.7, fd00::/8)`);
+      throw new Error(
+        `"${entry}" is not an IP address or CIDR range; give a number of proxies, or addresses and ranges separated by commas (10.0.0.0/8, 192.168.1.7, fd00::/8)`,
+      );
     }
     if (bits === undefined) proxies.addAddress(normalise(address), type);
     else proxies.addSubnet(normalise(address), bits, type);
@@ -61,7 +63,13 @@ export function pickClientAddress(socketAddress: string | undefined, forwardedFo
   const socket = socketAddress ? normalise(socketAddress) : 'local';
   if (trust.kind === 'none' || !forwardedFor) return socket;
   // Right to left: the socket's peer, then the forwarded entries from the last to the first.
-  const hops = [socket, ...forwardedFor.split(',').map((entry) => normalise(entry.trim())).reverse()];
+  const hops = [
+    socket,
+    ...forwardedFor
+      .split(',')
+      .map((entry) => normalise(entry.trim()))
+      .reverse(),
+  ];
   if (trust.kind === 'hops') {
     // With fewer entries than trusted hops, the furthest one known is the client.
     const i = Math.min(trust.hops, hops.length - 1);

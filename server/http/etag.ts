@@ -17,15 +17,19 @@ export function etagOf(presented: unknown): string {
 export function ifMatchOf(c: Context): string[] | null {
   const header = c.req.header('if-match');
   if (header === undefined) return null;
-  return header.split(',').map((t) => t.trim().replace(/^W\//, '')).filter(Boolean);
+  return header
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .filter(Boolean);
 }
 
-export const preconditionFailed = () => new ApiError('precondition-failed', {
-  detail: {
-    nl: 'Iemand anders heeft dit gewijzigd sinds je het opvroeg. Er is niets veranderd. Vraag het opnieuw op en breng je wijziging daarin aan.',
-    en: 'Someone else changed this since you read it. Nothing was changed. Read it again and make your change in that.',
-  },
-});
+export const preconditionFailed = () =>
+  new ApiError('precondition-failed', {
+    detail: {
+      nl: 'Iemand anders heeft dit gewijzigd sinds je het opvroeg. Er is niets veranderd. Vraag het opnieuw op en breng je wijziging daarin aan.',
+      en: 'Someone else changed this since you read it. Nothing was changed. Read it again and make your change in that.',
+    },
+  });
 
 /**
  * Throws 412 when the request's `If-Match` names neither `*` nor the current ETag. Call it inside

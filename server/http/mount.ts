@@ -14,11 +14,13 @@ import { requireCaller, requireNational, requireStaff, type Principal } from './
 import { notFound } from './problem.js';
 import { body as readBody, query as readQuery } from './validate.js';
 
-type Caller<A extends Access> =
-  A extends 'public' ? Principal
-  : A extends 'staff' ? ReturnType<typeof requireStaff>
-  : A extends 'national' ? ReturnType<typeof requireNational>
-  : ReturnType<typeof requireCaller>;
+type Caller<A extends Access> = A extends 'public'
+  ? Principal
+  : A extends 'staff'
+    ? ReturnType<typeof requireStaff>
+    : A extends 'national'
+      ? ReturnType<typeof requireNational>
+      : ReturnType<typeof requireCaller>;
 
 type Parsed<O, K extends string> = O extends { readonly [P in K]: infer S extends z.ZodMiniType } ? z.output<S> : undefined;
 
@@ -51,10 +53,14 @@ export interface MountOptions<O extends Operation, R> {
 
 function authorise(c: Context<AppEnv>, access: Access): Principal {
   switch (access) {
-    case 'public': return c.var.principal;
-    case 'staff': return requireStaff(c);
-    case 'national': return requireNational(c);
-    default: return requireCaller(c);
+    case 'public':
+      return c.var.principal;
+    case 'staff':
+      return requireStaff(c);
+    case 'national':
+      return requireNational(c);
+    default:
+      return requireCaller(c);
   }
 }
 

@@ -29,7 +29,10 @@ const DRAIN_TIMEOUT_MS = 30_000;
 const LINGER_MS = 2_000;
 
 /** What @hono/node-server passes to `fetch` besides the request (HTTP/1.1; the server speaks nothing else). */
-interface Bindings { incoming: IncomingMessage; outgoing: ServerResponse }
+interface Bindings {
+  incoming: IncomingMessage;
+  outgoing: ServerResponse;
+}
 
 /**
  * Creates the server (not listening yet).

@@ -2,7 +2,11 @@
 import type { FieldError } from '../../sdk/schemas/common.js';
 import { PROBLEM_TYPES, fieldMessage, type Lang, type ProblemType } from './messages.js';
 
-export interface FieldIssue { path: string; code: string; params?: Record<string, unknown> }
+export interface FieldIssue {
+  path: string;
+  code: string;
+  params?: Record<string, unknown>;
+}
 
 /** An expected failure; `app.onError` turns it into `application/problem+json`. */
 export class ApiError extends Error {
@@ -12,7 +16,10 @@ export class ApiError extends Error {
   readonly detail: { nl: string; en: string } | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(type: ProblemType, options: { issues?: FieldIssue[]; detail?: { nl: string; en: string }; headers?: Record<string, string> } = {}) {
+  constructor(
+    type: ProblemType,
+    options: { issues?: FieldIssue[]; detail?: { nl: string; en: string }; headers?: Record<string, string> } = {},
+  ) {
     super(type);
     this.type = type;
     this.status = PROBLEM_TYPES[type].status;
@@ -22,9 +29,10 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = () => new ApiError('not-found', {
-  detail: { nl: 'Dit bestaat niet, of u heeft er geen toegang toe.', en: 'This does not exist, or you have no access to it.' },
-});
+export const notFound = () =>
+  new ApiError('not-found', {
+    detail: { nl: 'Dit bestaat niet, of u heeft er geen toegang toe.', en: 'This does not exist, or you have no access to it.' },
+  });
 export const forbidden = (detail?: { nl: string; en: string }) => new ApiError('forbidden', { detail });
 export const unauthorized = (detail?: { nl: string; en: string }) => new ApiError('unauthorized', { detail });
 export const invalid = (issues: FieldIssue[]) => new ApiError('validation', { issues });

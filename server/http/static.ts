@@ -10,9 +10,16 @@ import type { AppEnv } from '../types.js';
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Reads a file under `base`, refusing paths that climb out of it. */
@@ -30,7 +37,12 @@ export async function load(base: string, path: string): Promise<Buffer | null> {
 /** Answers with `file` (its type from `path`'s extension), or 304 when the client has this very version. */
 export function respond(c: Context, file: Buffer, path: string, cacheControl: string, extra: Record<string, string> = {}) {
   const etag = `"${createHash('sha1').update(file).digest('base64url')}"`;
-  const headers = { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': cacheControl, ETag: etag, ...extra };
+  const headers = {
+    'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+    'Cache-Control': cacheControl,
+    ETag: etag,
+    ...extra,
+  };
   if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
   return c.body(new Uint8Array(file), 200, headers);
 }
@@ -46,7 +58,12 @@ export function staticFiles() {
       // Chunks carry a content hash in their name and never change; ido.js keeps its name, so revalidate.
       const immutable = /-[A-Za-z0-9_-]{8,}\.js$/.test(path);
       c.header('Access-Control-Allow-Origin', '*');
-      return respond(c, file, path, immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300, stale-while-revalidate=86400');
+      return respond(
+        c,
+        file,
+        path,
+        immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300, stale-while-revalidate=86400',
+      );
     })
     .get('/*', async (c) => {
       let path = decodeURIComponent(c.req.path);

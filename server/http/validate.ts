@@ -29,18 +29,28 @@ export function issuesFromZod(issues: readonly Issue[], prefix: PropertyKey[] = 
     const path = [...prefix, ...issue.path];
     switch (issue.code) {
       case 'invalid_type':
-        out.push(issue.input === undefined
-          ? { path: dotted(path), code: 'required' }
-          : { path: dotted(path), code: 'invalid-type', params: { expected: issue.expected } });
+        out.push(
+          issue.input === undefined
+            ? { path: dotted(path), code: 'required' }
+            : { path: dotted(path), code: 'invalid-type', params: { expected: issue.expected } },
+        );
         break;
       case 'unrecognized_keys':
         for (const key of issue.keys) out.push({ path: dotted([...path, key]), code: 'unknown-field' });
         break;
       case 'too_big':
-        out.push({ path: dotted(path), code: issue.origin === 'string' || issue.origin === 'array' ? 'too-long' : 'too-big', params: { maximum: issue.maximum } });
+        out.push({
+          path: dotted(path),
+          code: issue.origin === 'string' || issue.origin === 'array' ? 'too-long' : 'too-big',
+          params: { maximum: issue.maximum },
+        });
         break;
       case 'too_small':
-        out.push({ path: dotted(path), code: issue.origin === 'string' || issue.origin === 'array' ? (issue.input === '' ? 'required' : 'too-short') : 'too-small', params: { minimum: issue.minimum } });
+        out.push({
+          path: dotted(path),
+          code: issue.origin === 'string' || issue.origin === 'array' ? (issue.input === '' ? 'required' : 'too-short') : 'too-small',
+          params: { minimum: issue.minimum },
+        });
         break;
       case 'invalid_format': {
         // The code stays the contract's; the message says which form is wanted (see formatOf).
@@ -93,7 +103,10 @@ export function check<T extends z.ZodMiniType>(schema: T, value: unknown, option
 }
 
 /** The same, returning issues instead of throwing (batch items). */
-export function tryCheck<T extends z.ZodMiniType>(schema: T, value: unknown): { data: z.output<T>; issues?: undefined } | { data?: undefined; issues: FieldIssue[] } {
+export function tryCheck<T extends z.ZodMiniType>(
+  schema: T,
+  value: unknown,
+): { data: z.output<T>; issues?: undefined } | { data?: undefined; issues: FieldIssue[] } {
   const result = z.safeParse(schema, value, { reportInput: true });
   const refused = characterIssues(value);
   if (result.success && !refused.length) return { data: result.data };
@@ -119,7 +132,9 @@ export async function readJson(c: Context): Promise<unknown> {
     text = utf8.decode(await c.req.arrayBuffer());
   } catch (error) {
     if (error instanceof ApiError) throw error; // 413 from the size limit while reading
-    throw new ApiError('bad-request', { detail: { nl: 'De inhoud is geen geldige UTF-8-tekst.', en: 'The body is not valid UTF-8 text.' } });
+    throw new ApiError('bad-request', {
+      detail: { nl: 'De inhoud is geen geldige UTF-8-tekst.', en: 'The body is not valid UTF-8 text.' },
+    });
   }
   try {
     return JSON.parse(text);
@@ -160,7 +175,11 @@ function visibleName(name: string): string {
 }
 
 /** Reads a JSON body and checks it with a schema (415, 400, 422 as {@link readJson} and {@link check}). */
-export async function body<T extends z.ZodMiniType>(c: Context, schema: T, options: Omit<CheckOptions, 'prefix'> = {}): Promise<z.output<T>> {
+export async function body<T extends z.ZodMiniType>(
+  c: Context,
+  schema: T,
+  options: Omit<CheckOptions, 'prefix'> = {},
+): Promise<z.output<T>> {
   return check(schema, await readJson(c), options);
 }
 
@@ -183,11 +202,17 @@ export function query<T extends z.ZodMiniType>(c: Context, schema: T): z.output<
     if (refused) {
       const name = visible(key);
       throw new ApiError('bad-request', {
-        detail: { nl: `In de parameter ${name} staat een teken dat we niet kunnen lezen.`, en: `The parameter ${name} contains a character that cannot be read.` },
+        detail: {
+          nl: `In de parameter ${name} staat een teken dat we niet kunnen lezen.`,
+          en: `The parameter ${name} contains a character that cannot be read.`,
+        },
         issues: [{ path: name, code: 'invalid-character' }],
       });
     }
-    if (values.length > 1) throw new ApiError('bad-request', { detail: { nl: `De parameter ${key} staat er meer dan eens in.`, en: `The parameter ${key} is given more than once.` } });
+    if (values.length > 1)
+      throw new ApiError('bad-request', {
+        detail: { nl: `De parameter ${key} staat er meer dan eens in.`, en: `The parameter ${key} is given more than once.` },
+      });
     flat[key] = values[0];
   }
   return check(schema, flat);

@@ -27,7 +27,9 @@ const DATA = new URL('../data/taxonomy/', import.meta.url);
 /** Every code of a list over all versions of the value lists, in the order they first appear. */
 function codesOf(list: TaxonomyList): string[] {
   const codes = new Set<string>();
-  for (const file of readdirSync(DATA).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(DATA)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const data = JSON.parse(readFileSync(new URL(file, DATA), 'utf8')) as { lists: Record<string, { code: string }[]> };
     for (const entry of data.lists[list] ?? []) codes.add(entry.code);
   }

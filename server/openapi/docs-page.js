@@ -8,7 +8,8 @@ const TEXT = {
     overview: 'Overzicht',
     auth: 'Inloggen en sleutels',
     errors: 'Foutmeldingen',
-    errorsIntro: 'Elke fout is een application/problem+json-document (RFC 9457). Standaard Nederlands; Engels met Accept-Language: en. Een 422 noemt elk fout veld in errors.',
+    errorsIntro:
+      'Elke fout is een application/problem+json-document (RFC 9457). Standaard Nederlands; Engels met Accept-Language: en. Een 422 noemt elk fout veld in errors.',
     schemas: 'Schema\u2019s',
     parameters: 'Parameters',
     name: 'Naam',
@@ -50,7 +51,8 @@ const TEXT = {
     overview: 'Overview',
     auth: 'Authentication and keys',
     errors: 'Errors',
-    errorsIntro: 'Every error is an application/problem+json document (RFC 9457). Dutch by default; English with Accept-Language: en. A 422 lists every broken field in errors.',
+    errorsIntro:
+      'Every error is an application/problem+json document (RFC 9457). Dutch by default; English with Accept-Language: en. A 422 lists every broken field in errors.',
     schemas: 'Schemas',
     parameters: 'Parameters',
     name: 'Name',
@@ -108,14 +110,24 @@ function h(tag, attrs = {}, ...children) {
 /** Text with `code` spans, as the document's descriptions use them. */
 function prose(text) {
   if (!text) return [];
-  return String(text).split(/\n{2,}/).map((para) => h('p', {}, ...para.split(/(`[^`]+`)/).map((part) =>
-    part.startsWith('`') && part.endsWith('`') && part.length > 1 ? h('code', {}, part.slice(1, -1)) : part)));
+  return String(text)
+    .split(/\n{2,}/)
+    .map((para) =>
+      h(
+        'p',
+        {},
+        ...para
+          .split(/(`[^`]+`)/)
+          .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? h('code', {}, part.slice(1, -1)) : part)),
+      ),
+    );
 }
 
 /** One line of text with `code` spans. */
 function inline(text) {
-  return String(text || '').split(/(`[^`]+`)/).map((part) =>
-    part.startsWith('`') && part.endsWith('`') && part.length > 1 ? h('code', {}, part.slice(1, -1)) : part);
+  return String(text || '')
+    .split(/(`[^`]+`)/)
+    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? h('code', {}, part.slice(1, -1)) : part));
 }
 
 /** The Dutch text where the document has one (x-…-nl), the English one otherwise. */
@@ -127,7 +139,11 @@ const refName = (ref) => ref.split('/').pop();
 function resolve(doc, value) {
   let v = value;
   for (let i = 0; v && v.$ref && i < 10; i++) {
-    v = v.$ref.replace(/^#\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).reduce((o, k) => (o ? o[k] : undefined), doc);
+    v = v.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce((o, k) => (o ? o[k] : undefined), doc);
   }
   return v;
 }
@@ -161,11 +177,15 @@ function typeNode(raw) {
   return out;
 }
 
-const typeText = (schema) => typeNode(schema).map((n) => (typeof n === 'string' ? n : n.textContent)).join('');
+const typeText = (schema) =>
+  typeNode(schema)
+    .map((n) => (typeof n === 'string' ? n : n.textContent))
+    .join('');
 
 function constraints(schema) {
   const out = [];
-  if (schema.enum) out.push(h('span', {}, `${t.values}: `, ...schema.enum.flatMap((v, i) => [i ? ', ' : '', h('code', {}, JSON.stringify(v))])));
+  if (schema.enum)
+    out.push(h('span', {}, `${t.values}: `, ...schema.enum.flatMap((v, i) => [i ? ', ' : '', h('code', {}, JSON.stringify(v))])));
   if (schema.default !== undefined) out.push(h('span', {}, `${t.default}: `, h('code', {}, JSON.stringify(schema.default))));
   const count = (n, [one, many]) => `${n} ${n === 1 ? one : many}`;
   if (schema.minLength !== undefined && schema.minLength > 0) out.push(`${t.min} ${count(schema.minLength, t.chars)}`);
@@ -194,29 +214,51 @@ function schemaTree(doc, raw, depth = 0) {
       const p = unwrap(prop);
       const nested = nestedSchema(p);
       const notes = constraints(p);
-      return h('li', {},
-        h('code', {}, name), ' ',
-        h('span', { class: 'type' }, ...typeNode(prop)), ' ',
+      return h(
+        'li',
+        {},
+        h('code', {}, name),
+        ' ',
+        h('span', { class: 'type' }, ...typeNode(prop)),
+        ' ',
         h('span', { class: 'req' }, required.has(name) ? t.required : t.optional),
         p.description ? [' — ', ...inline(localised(p, 'description'))] : '',
         notes.length ? [' · ', ...notes] : '',
-        nested ? schemaTree(doc, nested, depth + 1) : '');
+        nested ? schemaTree(doc, nested, depth + 1) : '',
+      );
     });
     const head = constraints(s);
     // `anyOf: [{ required: [a] }, { required: [b] }]`: at least one of these fields.
     if (alternatives && alternatives.every((a) => a.required && Object.keys(a).length === 1)) {
-      head.push(head.length ? '; ' : '', `${t.anyOf}: `, ...alternatives.flatMap((a, i) => [i ? ', ' : '', h('code', {}, a.required.join(' + '))]));
+      head.push(
+        head.length ? '; ' : '',
+        `${t.anyOf}: `,
+        ...alternatives.flatMap((a, i) => [i ? ', ' : '', h('code', {}, a.required.join(' + '))]),
+      );
     }
     return h('div', {}, head.length ? h('p', { class: 'note' }, head) : '', h('ul', { class: 'schema' }, items));
   }
   if (alternatives) {
-    return h('div', {},
+    return h(
+      'div',
+      {},
       h('span', { class: 'type' }, s.oneOf ? t.oneOf : t.anyOf),
-      h('ul', { class: 'schema' }, alternatives.map((alt) => h('li', {}, schemaTree(doc, alt, depth + 1)))));
+      h(
+        'ul',
+        { class: 'schema' },
+        alternatives.map((alt) => h('li', {}, schemaTree(doc, alt, depth + 1))),
+      ),
+    );
   }
   if (s.type === 'array' && s.items) {
     const nested = nestedSchema(unwrap(s.items)) ? s.items : null;
-    return h('div', {}, h('span', { class: 'type' }, ...typeNode(s)), constraints(s).length ? [' · ', ...constraints(s)] : '', nested && !nested.$ref ? schemaTree(doc, nested, depth + 1) : '');
+    return h(
+      'div',
+      {},
+      h('span', { class: 'type' }, ...typeNode(s)),
+      constraints(s).length ? [' · ', ...constraints(s)] : '',
+      nested && !nested.$ref ? schemaTree(doc, nested, depth + 1) : '',
+    );
   }
   return h('span', {}, h('span', { class: 'type' }, ...typeNode(s)), constraints(s).length ? [' · ', ...constraints(s)] : '');
 }
@@ -233,16 +275,35 @@ function nestedSchema(p) {
 function parametersTable(doc, parameters) {
   const rows = parameters.map((raw) => {
     const p = resolve(doc, raw);
-    return h('tr', {},
+    return h(
+      'tr',
+      {},
       h('th', { scope: 'row' }, h('code', {}, p.name)),
       h('td', {}, p.in),
-      h('td', {}, ...typeNode(p.schema || {}), p.schema && constraints(p.schema).length ? h('div', { class: 'note' }, constraints(p.schema)) : ''),
+      h(
+        'td',
+        {},
+        ...typeNode(p.schema || {}),
+        p.schema && constraints(p.schema).length ? h('div', { class: 'note' }, constraints(p.schema)) : '',
+      ),
       h('td', {}, p.required ? t.required : t.optional),
-      h('td', {}, ...inline(localised(p, 'description'))));
+      h('td', {}, ...inline(localised(p, 'description'))),
+    );
   });
-  return h('table', {},
-    h('thead', {}, h('tr', {}, [t.name, t.in, t.type, t.requiredHeading, t.description].map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, rows));
+  return h(
+    'table',
+    {},
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        [t.name, t.in, t.type, t.requiredHeading, t.description].map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h('tbody', {}, rows),
+  );
 }
 
 /** Media types with their schemas; a component already shown in this operation is linked, not repeated. */
@@ -250,9 +311,7 @@ function contentBlock(doc, content, shown) {
   return Object.entries(content || {}).map(([type, media]) => {
     const again = media.schema && media.schema.$ref && shown.has(media.schema.$ref);
     if (media.schema && media.schema.$ref) shown.add(media.schema.$ref);
-    return h('div', {},
-      h('p', {}, h('code', {}, type)),
-      media.schema ? schemaTree(doc, media.schema, again ? 1 : 0) : '');
+    return h('div', {}, h('p', {}, h('code', {}, type)), media.schema ? schemaTree(doc, media.schema, again ? 1 : 0) : '');
   });
 }
 
@@ -262,9 +321,15 @@ function operationBlock(doc, path, method, op) {
   const shown = new Set();
   body.append(...prose(localised(op, 'description').replace(/(^|\n\n)Access: .*$/s, '')));
   const schemes = (op.security || []).flatMap((req) => Object.keys(req));
-  body.append(h('p', {}, h('strong', {}, `${t.access}: `),
-    op[`x-access-${lang}`] || '',
-    schemes.length ? [' (', ...schemes.flatMap((s, i) => [i ? ', ' : '', h('a', { href: `#auth-${slug(s)}` }, s)]), ')'] : ''));
+  body.append(
+    h(
+      'p',
+      {},
+      h('strong', {}, `${t.access}: `),
+      op[`x-access-${lang}`] || '',
+      schemes.length ? [' (', ...schemes.flatMap((s, i) => [i ? ', ' : '', h('a', { href: `#auth-${slug(s)}` }, s)]), ')'] : '',
+    ),
+  );
   const params = (op.parameters || []).filter((p) => resolve(doc, p).in !== 'header');
   if (params.length) body.append(h('h4', {}, t.parameters), parametersTable(doc, params));
   if (op.requestBody) {
@@ -273,21 +338,58 @@ function operationBlock(doc, path, method, op) {
   }
   const responses = Object.entries(op.responses || {});
   body.append(h('h4', {}, t.responses));
-  body.append(h('table', {},
-    h('thead', {}, h('tr', {}, [t.status, t.description].map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, responses.map(([status, raw]) => {
-      const r = resolve(doc, raw);
-      const isProblem = raw.$ref && r.content && r.content['application/problem+json'];
-      return h('tr', {},
-        h('th', { scope: 'row' }, h('code', {}, status)),
-        h('td', {}, ...inline(localised(r, 'description')),
-          isProblem ? [' ', h('a', { href: '#errors' }, `(${t.see} ${t.errors.toLowerCase()})`)] : contentBlock(doc, r.content, shown)));
-    }))));
-  return h('details', { class: 'op', id },
-    h('summary', {}, h('h3', {},
-      h('span', { class: `method method-${method}` }, method.toUpperCase()), ' ',
-      h('code', { class: 'path' }, path), ' — ', localised(op, 'summary'))),
-    body);
+  body.append(
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          [t.status, t.description].map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        responses.map(([status, raw]) => {
+          const r = resolve(doc, raw);
+          const isProblem = raw.$ref && r.content && r.content['application/problem+json'];
+          return h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, h('code', {}, status)),
+            h(
+              'td',
+              {},
+              ...inline(localised(r, 'description')),
+              isProblem ? [' ', h('a', { href: '#errors' }, `(${t.see} ${t.errors.toLowerCase()})`)] : contentBlock(doc, r.content, shown),
+            ),
+          );
+        }),
+      ),
+    ),
+  );
+  return h(
+    'details',
+    { class: 'op', id },
+    h(
+      'summary',
+      {},
+      h(
+        'h3',
+        {},
+        h('span', { class: `method method-${method}` }, method.toUpperCase()),
+        ' ',
+        h('code', { class: 'path' }, path),
+        ' — ',
+        localised(op, 'summary'),
+      ),
+    ),
+    body,
+  );
 }
 
 function render(doc) {
@@ -302,51 +404,116 @@ function render(doc) {
   }
   const tags = (doc.tags || []).map((tag) => ({ ...tag, ops: ops.filter((o) => (o.op.tags || [])[0] === tag.name) }));
 
-  const tocList = h('ul', {},
+  const tocList = h(
+    'ul',
+    {},
     h('li', {}, h('a', { href: '#overview' }, t.overview)),
     h('li', {}, h('a', { href: '#auth' }, t.auth)),
     h('li', {}, h('a', { href: '#errors' }, t.errors)),
-    tags.map((tag) => h('li', {}, h('a', { href: `#tag-${slug(tag.name)}` }, localised(tag, 'description') || tag.name),
-      h('ul', {}, tag.ops.map((o) => h('li', {}, h('a', { href: `#op-${slug(o.op.operationId)}` }, `${o.method.toUpperCase()} ${o.path.replace(/^\/api\/v1/, '')}`)))))),
-    h('li', {}, h('a', { href: '#schemas' }, t.schemas)));
+    tags.map((tag) =>
+      h(
+        'li',
+        {},
+        h('a', { href: `#tag-${slug(tag.name)}` }, localised(tag, 'description') || tag.name),
+        h(
+          'ul',
+          {},
+          tag.ops.map((o) =>
+            h('li', {}, h('a', { href: `#op-${slug(o.op.operationId)}` }, `${o.method.toUpperCase()} ${o.path.replace(/^\/api\/v1/, '')}`)),
+          ),
+        ),
+      ),
+    ),
+    h('li', {}, h('a', { href: '#schemas' }, t.schemas)),
+  );
   toc.replaceChildren(h('h2', { class: 'toc-title' }, t.contents), tocList);
 
   const sections = [];
-  sections.push(h('section', { 'aria-labelledby': 'overview' },
-    h('h2', { id: 'overview' }, t.overview),
-    prose(info.description),
-    (doc.servers || []).map((s) => h('p', {}, `${t.server}: `, h('code', {}, s.url)))));
+  sections.push(
+    h(
+      'section',
+      { 'aria-labelledby': 'overview' },
+      h('h2', { id: 'overview' }, t.overview),
+      prose(info.description),
+      (doc.servers || []).map((s) => h('p', {}, `${t.server}: `, h('code', {}, s.url))),
+    ),
+  );
 
   const schemes = Object.entries((doc.components || {}).securitySchemes || {});
-  sections.push(h('section', { 'aria-labelledby': 'auth' },
-    h('h2', { id: 'auth' }, t.auth),
-    h('table', {},
-      h('thead', {}, h('tr', {}, [t.name, t.scheme, t.format, t.description].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, schemes.map(([name, s]) => h('tr', { id: `auth-${slug(name)}` },
-        h('th', { scope: 'row' }, h('code', {}, name)),
-        h('td', {}, `${s.type} ${s.scheme || ''}`),
-        h('td', {}, h('code', {}, s.bearerFormat || '')),
-        h('td', {}, prose(s.description))))))));
+  sections.push(
+    h(
+      'section',
+      { 'aria-labelledby': 'auth' },
+      h('h2', { id: 'auth' }, t.auth),
+      h(
+        'table',
+        {},
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            [t.name, t.scheme, t.format, t.description].map((c) => h('th', { scope: 'col' }, c)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          schemes.map(([name, s]) =>
+            h(
+              'tr',
+              { id: `auth-${slug(name)}` },
+              h('th', { scope: 'row' }, h('code', {}, name)),
+              h('td', {}, `${s.type} ${s.scheme || ''}`),
+              h('td', {}, h('code', {}, s.bearerFormat || '')),
+              h('td', {}, prose(s.description)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 
-  sections.push(h('section', { 'aria-labelledby': 'errors' },
-    h('h2', { id: 'errors' }, t.errors),
-    h('p', {}, t.errorsIntro),
-    schemaTree(doc, { $ref: '#/components/schemas/Problem' }, 0)));
+  sections.push(
+    h(
+      'section',
+      { 'aria-labelledby': 'errors' },
+      h('h2', { id: 'errors' }, t.errors),
+      h('p', {}, t.errorsIntro),
+      schemaTree(doc, { $ref: '#/components/schemas/Problem' }, 0),
+    ),
+  );
 
   for (const tag of tags) {
     if (!tag.ops.length) continue;
-    sections.push(h('section', { 'aria-labelledby': `tag-${slug(tag.name)}` },
-      h('h2', { id: `tag-${slug(tag.name)}` }, localised(tag, 'description') || tag.name),
-      tag.ops.map((o) => operationBlock(doc, o.path, o.method, o.op))));
+    sections.push(
+      h(
+        'section',
+        { 'aria-labelledby': `tag-${slug(tag.name)}` },
+        h('h2', { id: `tag-${slug(tag.name)}` }, localised(tag, 'description') || tag.name),
+        tag.ops.map((o) => operationBlock(doc, o.path, o.method, o.op)),
+      ),
+    );
   }
 
   const schemas = Object.entries((doc.components || {}).schemas || {});
-  sections.push(h('section', { 'aria-labelledby': 'schemas' },
-    h('h2', { id: 'schemas' }, t.schemas),
-    schemas.map(([name, schema]) => h('div', { class: 'schema-def', id: `schema-${slug(name)}` },
-      h('h3', {}, name),
-      prose(localised(schema, 'description')),
-      schemaTree(doc, schema, 0)))));
+  sections.push(
+    h(
+      'section',
+      { 'aria-labelledby': 'schemas' },
+      h('h2', { id: 'schemas' }, t.schemas),
+      schemas.map(([name, schema]) =>
+        h(
+          'div',
+          { class: 'schema-def', id: `schema-${slug(name)}` },
+          h('h3', {}, name),
+          prose(localised(schema, 'description')),
+          schemaTree(doc, schema, 0),
+        ),
+      ),
+    ),
+  );
 
   main.replaceChildren(...sections);
   openTarget();

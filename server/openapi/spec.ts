@@ -9,7 +9,16 @@ import * as S from '../../sdk/schemas/index.js';
 import { OPERATIONS, impliedStatuses, type Answer, type ErrorStatus, type Operation } from '../../sdk/operations/index.js';
 import { describeCode } from './codes.js';
 import {
-  ACCESS_TEXT, INPUT_TEXTS, NOUNS, OPERATION_TEXTS, OUTPUT_TEXTS, PARAMETER_TEXT, PROBLEMS, SECURITY, TAGS, type Words,
+  ACCESS_TEXT,
+  INPUT_TEXTS,
+  NOUNS,
+  OPERATION_TEXTS,
+  OUTPUT_TEXTS,
+  PARAMETER_TEXT,
+  PROBLEMS,
+  SECURITY,
+  TAGS,
+  type Words,
 } from './texts.js';
 
 type Json = Record<string, unknown>;
@@ -61,17 +70,26 @@ function componentSchemas(entries: Record<string, Words>, io: 'input' | 'output'
 /** Parameters from a (strict) object schema, each property one parameter. */
 function parameters(schema: z.ZodMiniObject, where: 'query' | 'path', tag: string): Json[] {
   const json = z.toJSONSchema(schema, {
-    target: TARGET, io: 'input', unrepresentable: 'any',
+    target: TARGET,
+    io: 'input',
+    unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => describeCode(zodSchema, jsonSchema as Json),
   }) as Json;
   const properties = (json.properties ?? {}) as Record<string, Json>;
   const required = new Set((json.required ?? []) as string[]);
   return Object.entries(properties).map(([name, prop]) => {
     const { description, ...schemaOnly } = prop;
-    if (where === 'path') return { name, in: 'path', required: true, description: `The ${NOUNS[tag] ?? 'resource'}'s id.`, schema: schemaOnly };
+    if (where === 'path')
+      return { name, in: 'path', required: true, description: `The ${NOUNS[tag] ?? 'resource'}'s id.`, schema: schemaOnly };
     return {
-      name, in: 'query', required: required.has(name),
-      ...(PARAMETER_TEXT[name] ? { description: PARAMETER_TEXT[name].en, 'x-description-nl': PARAMETER_TEXT[name].nl } : description ? { description } : {}),
+      name,
+      in: 'query',
+      required: required.has(name),
+      ...(PARAMETER_TEXT[name]
+        ? { description: PARAMETER_TEXT[name].en, 'x-description-nl': PARAMETER_TEXT[name].nl }
+        : description
+          ? { description }
+          : {}),
       schema: schemaOnly,
     };
   });
@@ -84,7 +102,9 @@ function problemResponses(used: Set<ErrorStatus>): Json {
     out[p.name] = {
       description: p.en,
       'x-description-nl': p.nl,
-      ...(status === '429' ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 0 } } } } : {}),
+      ...(status === '429'
+        ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 0 } } } }
+        : {}),
       content: { 'application/problem+json': { schema: ref('Problem') } },
     };
   }
@@ -101,11 +121,19 @@ const named = (components: Map<z.ZodMiniType, string>, schema: z.ZodMiniType, wh
 function content(answer: Answer, components: Map<z.ZodMiniType, string>, where: string): Json | undefined {
   if (answer === null) return undefined;
   if ('media' in answer) {
-    return Object.fromEntries(answer.media.map((type) => [type, {
-      schema: type === 'application/json' ? { type: 'object' }
-        : type === 'text/csv' ? { type: 'string', contentMediaType: type }
-        : { type: 'string', contentMediaType: type, contentEncoding: 'binary' },
-    }]));
+    return Object.fromEntries(
+      answer.media.map((type) => [
+        type,
+        {
+          schema:
+            type === 'application/json'
+              ? { type: 'object' }
+              : type === 'text/csv'
+                ? { type: 'string', contentMediaType: type }
+                : { type: 'string', contentMediaType: type, contentEncoding: 'binary' },
+        },
+      ]),
+    );
   }
   return { 'application/json': { schema: ref(named(components, answer, where)) } };
 }
@@ -116,12 +144,22 @@ function buildOperation(op: Operation, components: Map<z.ZodMiniType, string>, u
   const parameterList: Json[] = [];
   if (op.params) parameterList.push(...parameters(op.params, 'path', op.tag));
   if (op.query) parameterList.push(...parameters(op.query, 'query', op.tag));
-  parameterList.push({ name: 'Accept-Language', in: 'header', required: false, description: 'nl (default) or en.', schema: { type: 'string' } });
+  parameterList.push({
+    name: 'Accept-Language',
+    in: 'header',
+    required: false,
+    description: 'nl (default) or en.',
+    schema: { type: 'string' },
+  });
   if (op.etag && (op.method === 'patch' || op.method === 'delete')) {
     parameterList.push({
-      name: 'If-Match', in: 'header', required: false, schema: { type: 'string' },
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      schema: { type: 'string' },
       description: 'The `ETag` of the version you read: a stale one is a 412 and nothing changes. Without it the change is made as before.',
-      'x-description-nl': 'De `ETag` van de versie die je las: een verouderde geeft 412 en er verandert niets. Zonder gaat de wijziging door zoals voorheen.',
+      'x-description-nl':
+        'De `ETag` van de versie die je las: een verouderde geeft 412 en er verandert niets. Zonder gaat de wijziging door zoals voorheen.',
     });
   }
 
@@ -149,8 +187,25 @@ function buildOperation(op: Operation, components: Map<z.ZodMiniType, string>, u
     'x-access-nl': access.nl,
     security: SECURITY[op.access],
     parameters: parameterList,
-    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(named(components, op.body, `${op.id} body`)) } } } } : {}),
-    ...(op.form ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: ref(named(components, op.form, `${op.id} form`)), encoding: { mapping: { contentType: 'application/json' }, file: { contentType: 'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } } } } } } : {}),
+    ...(op.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: ref(named(components, op.body, `${op.id} body`)) } } } }
+      : {}),
+    ...(op.form
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: ref(named(components, op.form, `${op.id} form`)),
+                encoding: {
+                  mapping: { contentType: 'application/json' },
+                  file: { contentType: 'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+                },
+              },
+            },
+          },
+        }
+      : {}),
     responses,
   };
 }
@@ -186,7 +241,7 @@ export function buildOpenApi(options: SpecOptions = {}): Json {
       summary: 'Registration, locator and reports for Informatiepunten Digitale Overheid (IDO) in Dutch public libraries.',
       description: [
         'JSON in and out under `/api/v1`. Errors are `application/problem+json` (RFC 9457), Dutch by default and English for `Accept-Language: en`; a 422 lists every broken field.',
-        'Credentials are a Bearer header: a desk key `ido_dk_…` (publishable, only from the origins listed on it), a secret key `ido_sk_…` (server-to-server, acts as the organisation\'s coordinator) or a session token from `POST /api/v1/auth/login`. Anything of another organisation is answered 404 in a path and 422 inside a body.',
+        "Credentials are a Bearer header: a desk key `ido_dk_…` (publishable, only from the origins listed on it), a secret key `ido_sk_…` (server-to-server, acts as the organisation's coordinator) or a session token from `POST /api/v1/auth/login`. Anything of another organisation is answered 404 in a path and 422 inside a body.",
         'Registraties, locaties en rapportages voor de Informatiepunten Digitale Overheid in bibliotheken. Foutmeldingen zijn standaard Nederlands.',
       ].join('\n\n'),
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
@@ -199,9 +254,25 @@ export function buildOpenApi(options: SpecOptions = {}): Json {
       schemas: { ...componentSchemas(INPUT_TEXTS, 'input'), ...componentSchemas(OUTPUT_TEXTS, 'output') },
       responses: problemResponses(used),
       securitySchemes: {
-        deskKey: { type: 'http', scheme: 'bearer', bearerFormat: 'ido_dk_…', description: 'Desk key: publishable, for the registration widget; one organisation and optionally one location; accepted only from the origins listed on the key (a key with no origins only from requests without `Origin`).' },
-        secretKey: { type: 'http', scheme: 'bearer', bearerFormat: 'ido_sk_…', description: "Secret key: server-to-server, acts as the organisation's coordinator. Never put it in a web page." },
-        sessionToken: { type: 'http', scheme: 'bearer', bearerFormat: 'ido_st_…', description: 'Session token from `POST /api/v1/auth/login`, until `expiresAt`.' },
+        deskKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'ido_dk_…',
+          description:
+            'Desk key: publishable, for the registration widget; one organisation and optionally one location; accepted only from the origins listed on the key (a key with no origins only from requests without `Origin`).',
+        },
+        secretKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'ido_sk_…',
+          description: "Secret key: server-to-server, acts as the organisation's coordinator. Never put it in a web page.",
+        },
+        sessionToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'ido_st_…',
+          description: 'Session token from `POST /api/v1/auth/login`, until `expiresAt`.',
+        },
       },
     },
   };

@@ -19,7 +19,9 @@ import { checkIfMatch, etagOf } from '../http/etag.js';
 import { audit, diff } from './audit.js';
 
 /** A stored row: an id and the organisation it belongs to (null for national users). */
-interface Owned { id: string }
+interface Owned {
+  id: string;
+}
 
 export interface ResourceSpec<Row extends Owned> {
   table: PgTable;
@@ -47,7 +49,11 @@ export interface Change {
 
 /** The find, audited update and soft delete of one resource. */
 /** What a mount's `load` gets that `LiveResource.load` reads: the caller and the path's id. */
-export interface ItemRequest { c: Context<AppEnv>; caller: Exclude<Principal, { kind: 'anonymous' }>; params: { id: string } }
+export interface ItemRequest {
+  c: Context<AppEnv>;
+  caller: Exclude<Principal, { kind: 'anonymous' }>;
+  params: { id: string };
+}
 
 export interface LiveResource<Row extends Owned> {
   /** For `mount(…, { load })`: the row the path names, as the caller may see it (404 otherwise). */
@@ -83,7 +89,7 @@ export function liveResource<Row extends Owned>(spec: ResourceSpec<Row>): LiveRe
    */
   const lockedForChange = async (tx: Db, existing: Row, ifMatch: string[] | null | undefined): Promise<Row> => {
     if (!ifMatch) return existing;
-    const [current] = await tx.select().from(spec.table).where(live(existing.id)).for('update') as Row[];
+    const [current] = (await tx.select().from(spec.table).where(live(existing.id)).for('update')) as Row[];
     if (!current) throw notFound();
     checkIfMatch(ifMatch, etagOf(spec.present(current)));
     return current;
@@ -94,17 +100,32 @@ export function liveResource<Row extends Owned>(spec: ResourceSpec<Row>): LiveRe
 
     async find(db, id, scope) {
       if (!isUuid(id)) throw notFound();
-      const rows = await db.select().from(spec.table)
+      const rows = (await db
+        .select()
+        .from(spec.table)
         .where(and(live(id), scope ? eq(spec.owner, scope) : undefined))
-        .limit(1) as Row[];
+        .limit(1)) as Row[];
       if (!rows[0]) throw notFound();
       return rows[0];
     },
 
     async create(db, values, { actor, at }) {
       return db.transaction(async (tx) => {
-        const [created] = rowsOf<Row>(await tx.insert(spec.table).values({ ...values, createdAt: at, ...touch(at) }).returning());
-        await audit(tx, { organisationId: spec.ownerOf(created), entity: spec.entity, entityId: created.id, action: 'create', actor, changes: spec.present(created), at });
+        const [created] = rowsOf<Row>(
+          await tx
+            .insert(spec.table)
+            .values({ ...values, createdAt: at, ...touch(at) })
+            .returning(),
+        );
+        await audit(tx, {
+          organisationId: spec.ownerOf(created),
+          entity: spec.entity,
+          entityId: created.id,
+          action: 'create',
+          actor,
+          changes: spec.present(created),
+          at,
+        });
         return created;
       });
     },
@@ -114,10 +135,22 @@ export function liveResource<Row extends Owned>(spec: ResourceSpec<Row>): LiveRe
         const current = await lockedForChange(tx, existing, ifMatch);
         if (!Object.keys(set).length) return current;
         const before = withoutTouched(spec.present(current));
-        const [updated] = await tx.update(spec.table).set({ ...set, ...touch(at) }).where(live(existing.id)).returning() as Row[];
+        const [updated] = (await tx
+          .update(spec.table)
+          .set({ ...set, ...touch(at) })
+          .where(live(existing.id))
+          .returning()) as Row[];
         if (!updated) throw notFound();
         const after = withoutTouched(spec.present(updated));
-        await audit(tx, { organisationId: spec.ownerOf(updated), entity: spec.entity, entityId: updated.id, action: 'update', actor, changes: diff(before, after), at });
+        await audit(tx, {
+          organisationId: spec.ownerOf(updated),
+          entity: spec.entity,
+          entityId: updated.id,
+          action: 'update',
+          actor,
+          changes: diff(before, after),
+          at,
+        });
         return updated;
       });
     },
@@ -127,10 +160,22 @@ export function liveResource<Row extends Owned>(spec: ResourceSpec<Row>): LiveRe
       const gone = spec.gone;
       await db.transaction(async (tx) => {
         await lockedForChange(tx, existing, ifMatch);
-        const done = await tx.update(spec.table).set({ [propertyOf(spec.table, gone)]: at, ...touch(at) }).where(live(existing.id)).returning({ id: spec.id });
+        const done = await tx
+          .update(spec.table)
+          .set({ [propertyOf(spec.table, gone)]: at, ...touch(at) })
+          .where(live(existing.id))
+          .returning({ id: spec.id });
         if (!done.length) throw notFound();
         await also?.(tx);
-        await audit(tx, { organisationId: spec.ownerOf(existing), entity: spec.entity, entityId: existing.id, action: 'delete', actor, changes, at });
+        await audit(tx, {
+          organisationId: spec.ownerOf(existing),
+          entity: spec.entity,
+          entityId: existing.id,
+          action: 'delete',
+          actor,
+          changes,
+          at,
+        });
       });
     },
   };

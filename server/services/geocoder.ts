@@ -29,9 +29,7 @@ export interface GeoPoint {
  * The outcome of a lookup. `invalid`: not a postcode / empty; `unknown`: nothing knows it;
  * `unavailable`: PDOK could not be reached and no fallback knew it.
  */
-export type GeocodeResult =
-  | { ok: true; point: GeoPoint }
-  | { ok: false; reason: 'invalid' | 'unknown' | 'unavailable' };
+export type GeocodeResult = { ok: true; point: GeoPoint } | { ok: false; reason: 'invalid' | 'unknown' | 'unavailable' };
 
 export interface Geocoder {
   /** A point for a postcode ('3511 AB', '3511ab', '3511') or place name; null when nothing knows it. */
@@ -43,7 +41,11 @@ export interface Geocoder {
 }
 
 /** `GET /api/v1/geocode`'s question: a PC6 postcode, a house number and an optional letter or addition. */
-export interface AddressQuery { postcode: string; number: number; addition?: string }
+export interface AddressQuery {
+  postcode: string;
+  number: number;
+  addition?: string;
+}
 
 /** How much of an address is known: the building (PDOK), the PC6 area (PDOK), or only the PC4 centroid. */
 export type AddressPrecision = 'address' | 'postcode' | 'pc4';
@@ -60,9 +62,7 @@ export interface FoundAddress {
   precision: AddressPrecision;
 }
 
-export type AddressResult =
-  | { ok: true; address: FoundAddress }
-  | { ok: false; reason: 'invalid' | 'unknown' | 'unavailable' };
+export type AddressResult = { ok: true; address: FoundAddress } | { ok: false; reason: 'invalid' | 'unknown' | 'unavailable' };
 
 export interface GeocoderOptions {
   database: Database;
@@ -92,7 +92,10 @@ const PC4_TTL_MS = 10 * 60_000;
 /** What PDOK said: a point, "not found" (null), or nothing because it could not be asked (undefined). */
 type PdokAnswer = GeoPoint | null | undefined;
 
-interface Cached { point: GeoPoint | null; at: number }
+interface Cached {
+  point: GeoPoint | null;
+  at: number;
+}
 
 export function createGeocoder(options: GeocoderOptions): Geocoder {
   const { db } = options.database;
@@ -135,7 +138,10 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
     remember(key, { point, at });
     const values = { lat: point?.lat ?? null, lon: point?.lon ?? null, label: point?.label ?? null, fetchedAt: new Date(at) };
     try {
-      await db.insert(geocodeCache).values({ query: key, ...values }).onConflictDoUpdate({ target: geocodeCache.query, set: values });
+      await db
+        .insert(geocodeCache)
+        .values({ query: key, ...values })
+        .onConflictDoUpdate({ target: geocodeCache.query, set: values });
     } catch (error) {
       report(error, 'geocode cache write'); // the answer is still good; the next instance asks PDOK again
     }
@@ -159,7 +165,8 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
         throw new Error(`PDOK answered ${res.status}`);
       }
       const json = (await res.json()) as { response?: { numFound?: number; docs?: PdokDoc[] } };
-      if (!json || typeof json !== 'object' || !json.response || !Array.isArray(json.response.docs)) throw new Error('PDOK answered an unexpected shape');
+      if (!json || typeof json !== 'object' || !json.response || !Array.isArray(json.response.docs))
+        throw new Error('PDOK answered an unexpected shape');
       return json.response.docs;
     } catch (error) {
       pdokDownUntil = now() + cooldownMs;
@@ -197,7 +204,9 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
     });
     if (!docs) return undefined;
     // PDOK's search is fuzzy: keep only the docs of exactly this postcode and number.
-    const exact = docs.filter((d) => normalisePostcode(d.postcode) === pc6 && Number(d.huisnummer) === number && parsePoint(d.centroide_ll));
+    const exact = docs.filter(
+      (d) => normalisePostcode(d.postcode) === pc6 && Number(d.huisnummer) === number && parsePoint(d.centroide_ll),
+    );
     setNewest(addresses, key, { docs: exact, at: now() }, memoryEntries);
     return exact;
   }
@@ -229,14 +238,29 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
     }
     // No such address at PDOK (or PDOK out of reach): what the postcode itself tells.
     const area = await resolvePostcode(pc6);
-    if (!area.ok) return { ok: false, reason: docs === undefined && base !== null && area.reason === 'unknown' ? 'unavailable' : area.reason };
+    if (!area.ok)
+      return { ok: false, reason: docs === undefined && base !== null && area.reason === 'unknown' ? 'unavailable' : area.reason };
     const { lat, lon } = area.point;
     if (area.point.source === 'pdok') {
       // PDOK's postcode label reads "Oudegracht, 3511AB Utrecht".
       const label = /^(.+?), [1-9]\d{3} ?[A-Z]{2} (.+)$/.exec(area.point.label);
-      return { ok: true, address: { ...known, street: label?.[1] ?? null, city: label?.[2] ?? null, municipality: null, province: null, coordinates: { lat, lon }, precision: 'postcode' } };
+      return {
+        ok: true,
+        address: {
+          ...known,
+          street: label?.[1] ?? null,
+          city: label?.[2] ?? null,
+          municipality: null,
+          province: null,
+          coordinates: { lat, lon },
+          precision: 'postcode',
+        },
+      };
     }
-    return { ok: true, address: { ...known, street: null, city: null, municipality: null, province: null, coordinates: { lat, lon }, precision: 'pc4' } };
+    return {
+      ok: true,
+      address: { ...known, street: null, city: null, municipality: null, province: null, coordinates: { lat, lon }, precision: 'pc4' },
+    };
   }
 
   /** Cache, then PDOK (once per key at a time). `undefined`: PDOK could not be asked. */
@@ -275,7 +299,11 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
   async function fromLocationCities(q: string): Promise<GeoPoint | null> {
     const city = sql<string>`${locations.address}->>'city'`;
     const [row] = await db
-      .select({ lat: sql<number>`avg(${locations.lat})::float8`, lon: sql<number>`avg(${locations.lon})::float8`, label: sql<string | null>`min(${city})` })
+      .select({
+        lat: sql<number>`avg(${locations.lat})::float8`,
+        lon: sql<number>`avg(${locations.lon})::float8`,
+        label: sql<string | null>`min(${city})`,
+      })
       .from(locations)
       .where(and(isNull(locations.deletedAt), sql`lower(${city}) = ${q.toLowerCase()}`));
     if (!row || row.lat === null || row.lon === null || !row.label) return null;

@@ -30,12 +30,16 @@ export const MAX_UNPACKED_BYTES = 150 * 1024 * 1024;
 
 /** A problem with the file as a whole (422): it cannot be read, or its columns cannot be understood. */
 export class ImportFileError extends Error {
-  constructor(readonly issues: FieldIssue[], readonly detail: { nl: string; en: string }) {
+  constructor(
+    readonly issues: FieldIssue[],
+    readonly detail: { nl: string; en: string },
+  ) {
     super(detail.en);
   }
 }
 
-const fileError = (nl: string, en: string, issues: FieldIssue[] = [{ path: 'file', code: 'invalid-value' }]) => new ImportFileError(issues, { nl, en });
+const fileError = (nl: string, en: string, issues: FieldIssue[] = [{ path: 'file', code: 'invalid-value' }]) =>
+  new ImportFileError(issues, { nl, en });
 
 /**
  * One row error. `row` is the row number as the spreadsheet shows it (1-based, header included);
@@ -53,8 +57,16 @@ export interface RowError {
 // Reading the file
 
 export type Cell = string | number | boolean | Date | null;
-export interface SheetRow { row: number; cells: Cell[] }
-export interface Table { format: 'csv' | 'xlsx'; header: string[]; headerRow: number; rows: SheetRow[] }
+export interface SheetRow {
+  row: number;
+  cells: Cell[];
+}
+export interface Table {
+  format: 'csv' | 'xlsx';
+  header: string[];
+  headerRow: number;
+  rows: SheetRow[];
+}
 
 /** Reads a CSV (`;`, `,` or tab; UTF-8 with or without BOM, or Windows-1252 as old Excel saves it) or an XLSX. */
 export async function readTable(bytes: Uint8Array): Promise<Table> {
@@ -92,7 +104,11 @@ function decodeText(bytes: Uint8Array): string {
 
 /** The separator of the header line: the most frequent of `;`, `,` and tab outside quotes. */
 function detectSeparator(text: string): string {
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -116,21 +132,46 @@ export function parseCsv(text: string, separator = detectSeparator(text)): strin
     const ch = text[i];
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
-        quoted = false; i++; continue;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
       }
-      field += ch; i++; continue;
+      field += ch;
+      i++;
+      continue;
     }
-    if (ch === '"' && field.trim() === '') { quoted = true; field = ''; i++; continue; }
-    if (ch === separator) { record.push(field); field = ''; i++; continue; }
+    if (ch === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+      i++;
+      continue;
+    }
+    if (ch === separator) {
+      record.push(field);
+      field = '';
+      i++;
+      continue;
+    }
     if (ch === '\r' || ch === '\n') {
-      record.push(field); records.push(record); record = []; field = '';
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
       continue;
     }
-    field += ch; i++;
+    field += ch;
+    i++;
   }
-  if (field !== '' || record.length) { record.push(field); records.push(record); }
+  if (field !== '' || record.length) {
+    record.push(field);
+    records.push(record);
+  }
   return records;
 }
 
@@ -146,14 +187,20 @@ function toTable(format: 'csv' | 'xlsx', rows: SheetRow[]): Table {
     throw fileError('Het bestand heeft een kopregel maar geen rijen met gegevens.', 'The file has a header row but no rows of data.');
   }
   if (data.length > MAX_ROWS) {
-    throw fileError(`Het bestand heeft meer dan ${MAX_ROWS} rijen. Splits het in kleinere bestanden.`, `The file has more than ${MAX_ROWS} rows. Split it into smaller files.`);
+    throw fileError(
+      `Het bestand heeft meer dan ${MAX_ROWS} rijen. Splits het in kleinere bestanden.`,
+      `The file has more than ${MAX_ROWS} rows. Split it into smaller files.`,
+    );
   }
   return { format, header, headerRow: headerRow.row, rows: data };
 }
 
 function readCsv(text: string): Table {
   const records = parseCsv(text);
-  return toTable('csv', records.map((cells, i) => ({ row: i + 1, cells })));
+  return toTable(
+    'csv',
+    records.map((cells, i) => ({ row: i + 1, cells })),
+  );
 }
 
 /**
@@ -165,7 +212,10 @@ export function zipUnpackedSize(bytes: Uint8Array): number | null {
   const min = Math.max(0, bytes.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= min; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return null;
   const entries = view.getUint16(eocd + 10, true);
@@ -196,14 +246,18 @@ function cellOf(value: ExcelJS.CellValue | undefined): Cell {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const unreadable = () => fileError(
-    'Dit Excel-bestand kan niet worden gelezen. Is het beschadigd? Sla het opnieuw op als .xlsx of als CSV.',
-    'This Excel file cannot be read. Is it damaged? Save it again as .xlsx or as CSV.',
-  );
+  const unreadable = () =>
+    fileError(
+      'Dit Excel-bestand kan niet worden gelezen. Is het beschadigd? Sla het opnieuw op als .xlsx of als CSV.',
+      'This Excel file cannot be read. Is it damaged? Save it again as .xlsx or as CSV.',
+    );
   const unpacked = zipUnpackedSize(bytes);
   if (unpacked === null) throw unreadable();
   if (unpacked > MAX_UNPACKED_BYTES) {
-    throw fileError('Dit Excel-bestand is uitgepakt te groot. Splits het in kleinere bestanden.', 'This Excel file is too large when unpacked. Split it into smaller files.');
+    throw fileError(
+      'Dit Excel-bestand is uitgepakt te groot. Splits het in kleinere bestanden.',
+      'This Excel file is too large when unpacked. Split it into smaller files.',
+    );
   }
   const workbook = new (await loadExcel()).Workbook();
   try {
@@ -230,7 +284,12 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
 
 /** Lower case, without accents, every run of other characters one space: "Soort  vraag" = "soort-vraag". */
 export function norm(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9+]+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9+]+/g, ' ')
+    .trim();
 }
 
 /** A cell as trimmed text; a spreadsheet's `'=…` guard (see `safeText` of the exports) is taken off again. */
@@ -250,8 +309,14 @@ export type Field = ImportField;
 
 /** Fields whose values are codes of a value list. */
 const LIST_OF: Partial<Record<Field, TaxonomyList>> = {
-  channel: 'channels', duration: 'durations', type: 'questionTypes', topic: 'topics', agencies: 'agencies',
-  help: 'help', digid: 'digid', referralKind: 'partnerKinds',
+  channel: 'channels',
+  duration: 'durations',
+  type: 'questionTypes',
+  topic: 'topics',
+  agencies: 'agencies',
+  help: 'help',
+  digid: 'digid',
+  referralKind: 'partnerKinds',
 };
 
 /**
@@ -260,7 +325,19 @@ const LIST_OF: Partial<Record<Field, TaxonomyList>> = {
  * without a mapping.
  */
 export const HEADER_NAMES: Record<Field, string[]> = {
-  visit: ['registrationid', 'registration id', 'registratie id', 'registratienummer', 'registratie', 'visitid', 'visit id', 'visit', 'bezoek id', 'bezoeknummer', 'bezoek'],
+  visit: [
+    'registrationid',
+    'registration id',
+    'registratie id',
+    'registratienummer',
+    'registratie',
+    'visitid',
+    'visit id',
+    'visit',
+    'bezoek id',
+    'bezoeknummer',
+    'bezoek',
+  ],
   occurredAt: ['occurredat', 'datetime', 'date time', 'datum tijd', 'datum en tijd', 'tijdstip', 'date', 'datum', 'dag', 'day'],
   time: ['time', 'tijd', 'uur', 'hour', 'starttijd', 'begintijd'],
   locationId: ['locationid', 'location id', 'locatie id', 'locatieid', 'vestiging id'],
@@ -270,9 +347,28 @@ export const HEADER_NAMES: Record<Field, string[]> = {
   position: ['position', 'positie', 'volgorde', 'vraagnummer', 'vraag nr', 'question number'],
   type: ['type', 'soort vraag', 'vraagsoort', 'type vraag', 'soort', 'question type', 'questiontype'],
   topic: ['topic', 'onderwerp', 'thema', 'subject', 'vraag onderwerp', 'onderwerp vraag'],
-  agencies: ['agencies', 'agency', 'instantie', 'instanties', 'overheidsinstantie', 'overheidsinstanties', 'overheidsorganisatie', 'overheidsorganisaties', 'government organisation'],
+  agencies: [
+    'agencies',
+    'agency',
+    'instantie',
+    'instanties',
+    'overheidsinstantie',
+    'overheidsinstanties',
+    'overheidsorganisatie',
+    'overheidsorganisaties',
+    'government organisation',
+  ],
   help: ['help', 'hulp', 'geboden hulp', 'hulpvorm', 'soort hulp', 'dienstverlening', 'help given'],
-  referralKind: ['referralpartnerkind', 'referral kind', 'doorverwezen naar', 'verwezen naar', 'doorverwijzing', 'soort partner', 'partner soort', 'referral'],
+  referralKind: [
+    'referralpartnerkind',
+    'referral kind',
+    'doorverwezen naar',
+    'verwezen naar',
+    'doorverwijzing',
+    'soort partner',
+    'partner soort',
+    'referral',
+  ],
   referralPartner: ['referralpartnerid', 'referral partner', 'partner id', 'partnerid', 'partner'],
   referralWarm: ['referralwarm', 'warm', 'warme doorverwijzing', 'warm doorverwezen', 'warm overgedragen'],
   digid: ['digid', 'heeft digid', 'digid aanwezig', 'has digid', 'digid ja nee'],
@@ -308,7 +404,10 @@ export function codeLookup(taxonomy: Pick<TaxonomyService, 'versions' | 'view' |
   };
   // Older versions first and weakly, so that the current version's labels win; codes always count.
   const current = taxonomy.current();
-  const versions = [...taxonomy.versions().filter((v) => v.version !== current), ...taxonomy.versions().filter((v) => v.version === current)];
+  const versions = [
+    ...taxonomy.versions().filter((v) => v.version !== current),
+    ...taxonomy.versions().filter((v) => v.version === current),
+  ];
   for (const v of versions) {
     for (const lang of ['en', 'nl'] as const) {
       const view = taxonomy.view(lang, v.version) as unknown as Record<string, { code: string; label?: string; short?: string }[]> | null;
@@ -332,8 +431,13 @@ export function codeLookup(taxonomy: Pick<TaxonomyService, 'versions' | 'view' |
 /** The value lists an import reads. */
 const IMPORT_LISTS: TaxonomyList[] = ['channels', 'durations', 'questionTypes', 'topics', 'agencies', 'help', 'digid', 'partnerKinds'];
 
-export interface NamedThing { id: string; name: string }
-export interface PartnerRef extends NamedThing { kind: string }
+export interface NamedThing {
+  id: string;
+  name: string;
+}
+export interface PartnerRef extends NamedThing {
+  kind: string;
+}
 
 /** What the rows are matched against: the value lists and the organisation's live locations and partners. */
 export interface Lookups {
@@ -366,8 +470,15 @@ export interface Plan {
   topicColumns: { index: number; header: string; topic: string }[];
   values: Partial<Record<string, Map<string, string>>>;
   defaults: {
-    locationId?: string; channel?: string; duration?: string; type?: string; topic?: string;
-    agencies?: string[]; help?: string[]; digid?: string; time?: string;
+    locationId?: string;
+    channel?: string;
+    duration?: string;
+    type?: string;
+    topic?: string;
+    agencies?: string[];
+    help?: string[];
+    digid?: string;
+    time?: string;
   };
   /** Informational problems with the header (row 1), such as columns that are left out. */
   headerErrors: RowError[];
@@ -390,7 +501,12 @@ export function describePlan(plan: Plan, header: string[]): Record<string, unkno
  * Everything a visit needs must come from a column or a default; what is missing, or a mapping that
  * names a column the file does not have, is an `ImportFileError` listing each problem.
  */
-export function planColumns(table: Table, mapping: ImportMapping | undefined, lookups: Lookups, options: { defaultLocationId?: string } = {}): Plan {
+export function planColumns(
+  table: Table,
+  mapping: ImportMapping | undefined,
+  lookups: Lookups,
+  options: { defaultLocationId?: string } = {},
+): Plan {
   const issues: FieldIssue[] = [];
   const headerKeys = table.header.map(norm);
   const columns: Partial<Record<Field, number>> = {};
@@ -414,7 +530,11 @@ export function planColumns(table: Table, mapping: ImportMapping | undefined, lo
     for (const field of FIELDS) {
       for (const name of HEADER_NAMES[field]) {
         const index = headerKeys.findIndex((k, i) => k === name && !taken.has(i));
-        if (index >= 0) { columns[field] = index; taken.add(index); break; }
+        if (index >= 0) {
+          columns[field] = index;
+          taken.add(index);
+          break;
+        }
       }
     }
   }
@@ -457,11 +577,19 @@ export function planColumns(table: Table, mapping: ImportMapping | undefined, lo
       }
       const topic = resolveTopic(header);
       if (topic) topicColumns.push({ index, header, topic });
-      else if (!TOTAL_HEADERS.has(key)) headerErrors.push({ row: table.headerRow, path: 'topicColumns', column: header, code: 'column-skipped', params: { column: header } });
+      else if (!TOTAL_HEADERS.has(key))
+        headerErrors.push({
+          row: table.headerRow,
+          path: 'topicColumns',
+          column: header,
+          code: 'column-skipped',
+          params: { column: header },
+        });
     });
     if (explicitTopics) {
       for (const [key, target] of Object.entries(mapping!.topicColumns!)) {
-        if (!headerKeys.includes(norm(key))) issues.push({ path: `mapping.topicColumns.${key}`, code: 'unknown-column', params: { column: key, code: target } });
+        if (!headerKeys.includes(norm(key)))
+          issues.push({ path: `mapping.topicColumns.${key}`, code: 'unknown-column', params: { column: key, code: target } });
       }
     }
   }
@@ -502,14 +630,25 @@ export function planColumns(table: Table, mapping: ImportMapping | undefined, lo
     if ('id' in found) defaults.locationId = found.id;
     else {
       failed.add('location');
-      issues.push({ path: options.defaultLocationId !== undefined ? 'location' : d.locationId !== undefined ? 'mapping.defaults.locationId' : 'mapping.defaults.location', code: 'unknown-id', params: { id: locationDefault } });
+      issues.push({
+        path:
+          options.defaultLocationId !== undefined
+            ? 'location'
+            : d.locationId !== undefined
+              ? 'mapping.defaults.locationId'
+              : 'mapping.defaults.location',
+        code: 'unknown-id',
+        params: { id: locationDefault },
+      });
     }
   } else if (lookups.locations.length === 1) {
     defaults.locationId = lookups.locations[0].id; // an organisation with one location needs no column
   }
 
   // What every visit needs.
-  const needs = (field: Field, ok: boolean) => { if (!ok && !failed.has(field)) issues.push({ path: `mapping.columns.${field}`, code: 'column-required', params: { field } }); };
+  const needs = (field: Field, ok: boolean) => {
+    if (!ok && !failed.has(field)) issues.push({ path: `mapping.columns.${field}`, code: 'column-required', params: { field } });
+  };
   needs('occurredAt', columns.occurredAt !== undefined);
   needs('location', columns.location !== undefined || columns.locationId !== undefined || defaults.locationId !== undefined);
   needs('channel', columns.channel !== undefined || defaults.channel !== undefined);
@@ -533,7 +672,22 @@ export function planColumns(table: Table, mapping: ImportMapping | undefined, lo
 // Dates and times
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mrt: 3, mar: 3, maa: 3, apr: 4, mei: 5, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, okt: 10, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mrt: 3,
+  mar: 3,
+  maa: 3,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  okt: 10,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -690,10 +844,16 @@ export function planVisits(table: Table, plan: Plan, lookups: Lookups): { visits
   const groups = new Map<string, RowResult[]>();
   const order: (RowResult | string)[] = [];
   for (const r of results) {
-    if (r.visitKey === null) { order.push(r); continue; }
+    if (r.visitKey === null) {
+      order.push(r);
+      continue;
+    }
     const group = groups.get(r.visitKey);
     if (group) group.push(r);
-    else { groups.set(r.visitKey, [r]); order.push(r.visitKey); }
+    else {
+      groups.set(r.visitKey, [r]);
+      order.push(r.visitKey);
+    }
   }
   let total = 0;
   for (const item of order) {
@@ -708,7 +868,14 @@ export function planVisits(table: Table, plan: Plan, lookups: Lookups): { visits
     }
     const bad = rows.filter((r) => badRows.has(r.row));
     for (const r of rows) {
-      if (bad.length && !badRows.has(r.row)) errors.push({ row: r.row, path: 'visit', column: columnName(table, plan, 'visit'), code: 'visit-skipped', params: { rows: bad.map((b) => b.row).join(', ') } });
+      if (bad.length && !badRows.has(r.row))
+        errors.push({
+          row: r.row,
+          path: 'visit',
+          column: columnName(table, plan, 'visit'),
+          code: 'visit-skipped',
+          params: { rows: bad.map((b) => b.row).join(', ') },
+        });
     }
     const withVisit = rows.filter((r) => r.visit);
     if (!withVisit.length) continue; // nothing to judge: no location to stand in
@@ -726,7 +893,10 @@ export function planVisits(table: Table, plan: Plan, lookups: Lookups): { visits
     }
     for (let n = 0; n < rows[0].count; n++) {
       if (++total > MAX_VISITS) {
-        throw fileError(`Dit bestand staat voor meer dan ${MAX_VISITS} bezoeken. Splits het in kleinere bestanden.`, `This file stands for more than ${MAX_VISITS} visits. Split it into smaller files.`);
+        throw fileError(
+          `Dit bestand staat voor meer dan ${MAX_VISITS} bezoeken. Splits het in kleinere bestanden.`,
+          `This file stands for more than ${MAX_VISITS} visits. Split it into smaller files.`,
+        );
       }
       visits.push({ row, questionRows, input: { ...input, questions: input.questions.map((q) => ({ ...q })) } });
     }
@@ -743,7 +913,7 @@ function columnName(table: Table, plan: Plan, field: Field): string | undefined 
 /** One row: its visit fields and its question (or, on a counts sheet, one result per topic column). */
 function readRow(r: SheetRow, table: Table, plan: Plan, lookups: Lookups, errors: RowError[]): RowResult[] {
   const { columns, values, defaults } = plan;
-  const cell = (field: Field): Cell => (columns[field] === undefined ? null : r.cells[columns[field]!] ?? null);
+  const cell = (field: Field): Cell => (columns[field] === undefined ? null : (r.cells[columns[field]!] ?? null));
   const text = (field: Field) => cellText(cell(field));
   const fail = (field: Field | string, code: string, params?: Record<string, unknown>) => {
     const column = (FIELDS as readonly string[]).includes(field) ? columnName(table, plan, field as Field) : undefined;
@@ -826,9 +996,12 @@ function readRow(r: SheetRow, table: Table, plan: Plan, lookups: Lookups, errors
     const c = cell('duration');
     const mapped = values.duration?.get(norm(raw));
     const minutes = typeof c === 'number' || c instanceof Date || MINUTES.test(raw);
-    duration = mapped !== undefined ? lookups.codes.get('durations', mapped)
-      : minutes ? durationBand(c) ?? undefined
-      : lookups.codes.get('durations', raw);
+    duration =
+      mapped !== undefined
+        ? lookups.codes.get('durations', mapped)
+        : minutes
+          ? (durationBand(c) ?? undefined)
+          : lookups.codes.get('durations', raw);
     if (!duration) fail('duration', 'unknown-code', { code: raw, list: 'durations' });
   } else if (!duration) fail('duration', 'required');
 
@@ -928,7 +1101,16 @@ function readRow(r: SheetRow, table: Table, plan: Plan, lookups: Lookups, errors
     base.type ??= standIn('questionTypes');
     for (const t of plan.topicColumns) {
       const n = countOf(r.cells[t.index] ?? null, 'topicColumns', t.header);
-      if (n) out.push({ row: r.row, failed: [], visitKey: null, position: null, count: n, visit: null, questions: [{ ...base, topic: t.topic }] });
+      if (n)
+        out.push({
+          row: r.row,
+          failed: [],
+          visitKey: null,
+          position: null,
+          count: n,
+          visit: null,
+          questions: [{ ...base, topic: t.topic }],
+        });
     }
     const failed = failedFields();
     const visit = visitOf(failed);

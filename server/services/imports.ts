@@ -21,10 +21,28 @@ import { ApiError, notFound, problemBody, type FieldIssue } from '../http/proble
 import { check, tryCheck } from '../http/validate.js';
 import type { Deps } from '../types.js';
 import {
-  ImportFileError, ImportMapping, codeLookup, describePlan, planColumns, planVisits, readTable,
-  type Lookups, type RowError, type Table,
+  ImportFileError,
+  ImportMapping,
+  codeLookup,
+  describePlan,
+  planColumns,
+  planVisits,
+  readTable,
+  type Lookups,
+  type RowError,
+  type Table,
 } from './import-parse.js';
-import { bodyHash, canonicalJson, createRegistrations, isUuid, storedQuestion, type Caller, type CreateInput, type CreateItem, type CreateResult } from './registrations.js';
+import {
+  bodyHash,
+  canonicalJson,
+  createRegistrations,
+  isUuid,
+  storedQuestion,
+  type Caller,
+  type CreateInput,
+  type CreateItem,
+  type CreateResult,
+} from './registrations.js';
 
 /** Visits per chunk: progress is written after each. */
 export const IMPORT_CHUNK = 100;
@@ -43,24 +61,54 @@ const MESSAGES: Record<string, { nl: string; en: string }> = {
     nl: 'Geef aan welke kolom "{field}" bevat (mapping.columns.{field}), of geef een standaardwaarde (mapping.defaults).',
     en: 'Say which column holds "{field}" (mapping.columns.{field}), or give a default (mapping.defaults).',
   },
-  'column-skipped': { nl: 'De kolom "{column}" is geen onderwerp en wordt overgeslagen.', en: 'The column "{column}" is not a topic and is skipped.' },
+  'column-skipped': {
+    nl: 'De kolom "{column}" is geen onderwerp en wordt overgeslagen.',
+    en: 'The column "{column}" is not a topic and is skipped.',
+  },
   'unknown-code': {
     nl: 'Onbekende waarde "{code}" (lijst {list}). Gebruik een code of omschrijving uit de lijst, of vertaal hem in mapping.values.',
     en: 'Unknown value "{code}" (list {list}). Use a code or label from the list, or translate it in mapping.values.',
   },
-  'invalid-date': { nl: 'Deze datum kunnen we niet lezen. Gebruik bijvoorbeeld 28-11-2026 of 2026-11-28 10:15.', en: 'This date cannot be read. Use for example 28-11-2026 or 2026-11-28 10:15.' },
-  'invalid-time': { nl: 'Deze tijd kunnen we niet lezen. Gebruik bijvoorbeeld 10:15.', en: 'This time cannot be read. Use for example 10:15.' },
-  'unknown-location': { nl: 'De locatie "{id}" bestaat niet in uw organisatie.', en: 'The location "{id}" does not exist in your organisation.' },
-  'ambiguous-location': { nl: 'Er zijn meer locaties met de naam "{id}". Gebruik het id van de locatie.', en: 'More than one location is called "{id}". Use the location\'s id.' },
-  'unknown-partner': { nl: 'De partner "{id}" bestaat niet in uw organisatie.', en: 'The partner "{id}" does not exist in your organisation.' },
-  'invalid-count': { nl: '"{value}" is geen aantal. Gebruik een heel getal, 0 of meer.', en: '"{value}" is not a count. Use a whole number, 0 or more.' },
-  'count-in-visit': { nl: 'Een aantal kan niet bij een bezoek met meer rijen: laat het aantal weg of maak het 1.', en: 'A count cannot go with a visit of several rows: leave it out or make it 1.' },
-  'visit-skipped': { nl: 'Overgeslagen: rij {rows} van hetzelfde bezoek heeft een fout.', en: 'Skipped: row {rows} of the same visit has an error.' },
-  'conflict': {
+  'invalid-date': {
+    nl: 'Deze datum kunnen we niet lezen. Gebruik bijvoorbeeld 28-11-2026 of 2026-11-28 10:15.',
+    en: 'This date cannot be read. Use for example 28-11-2026 or 2026-11-28 10:15.',
+  },
+  'invalid-time': {
+    nl: 'Deze tijd kunnen we niet lezen. Gebruik bijvoorbeeld 10:15.',
+    en: 'This time cannot be read. Use for example 10:15.',
+  },
+  'unknown-location': {
+    nl: 'De locatie "{id}" bestaat niet in uw organisatie.',
+    en: 'The location "{id}" does not exist in your organisation.',
+  },
+  'ambiguous-location': {
+    nl: 'Er zijn meer locaties met de naam "{id}". Gebruik het id van de locatie.',
+    en: 'More than one location is called "{id}". Use the location\'s id.',
+  },
+  'unknown-partner': {
+    nl: 'De partner "{id}" bestaat niet in uw organisatie.',
+    en: 'The partner "{id}" does not exist in your organisation.',
+  },
+  'invalid-count': {
+    nl: '"{value}" is geen aantal. Gebruik een heel getal, 0 of meer.',
+    en: '"{value}" is not a count. Use a whole number, 0 or more.',
+  },
+  'count-in-visit': {
+    nl: 'Een aantal kan niet bij een bezoek met meer rijen: laat het aantal weg of maak het 1.',
+    en: 'A count cannot go with a visit of several rows: leave it out or make it 1.',
+  },
+  'visit-skipped': {
+    nl: 'Overgeslagen: rij {rows} van hetzelfde bezoek heeft een fout.',
+    en: 'Skipped: row {rows} of the same visit has an error.',
+  },
+  conflict: {
     nl: 'Dit bezoek is al eerder geïmporteerd en daarna verwijderd; het wordt niet opnieuw opgeslagen.',
     en: 'This visit was imported before and deleted since; it is not stored again.',
   },
-  'internal': { nl: 'De import is afgebroken door een fout bij ons. Importeer het bestand opnieuw: wat al is opgeslagen, komt er niet dubbel in.', en: 'The import stopped because of an error on our side. Import the file again: what was stored already is not stored twice.' },
+  internal: {
+    nl: 'De import is afgebroken door een fout bij ons. Importeer het bestand opnieuw: wat al is opgeslagen, komt er niet dubbel in.',
+    en: 'The import stopped because of an error on our side. Import the file again: what was stored already is not stored twice.',
+  },
 };
 
 function message(code: string, lang: Lang, params: Record<string, unknown> = {}): string {
@@ -166,13 +214,23 @@ export async function prepareImport(deps: Deps, req: ImportRequest): Promise<Pre
     }
     const data = parsed.data;
     if (ignore) {
-      visits.push({ row: v.row, questionRows: v.questionRows, input: { input: { ...data, id: randomUUID() } }, questions: data.questions.length, probe: ignore });
+      visits.push({
+        row: v.row,
+        questionRows: v.questionRows,
+        input: { input: { ...data, id: randomUUID() } },
+        questions: data.questions.length,
+        probe: ignore,
+      });
       continue;
     }
     const note = data.note && data.note.trim() ? data.note : null;
     const hash = bodyHash({
-      locationId: v.input.locationId, occurredAt: new Date(data.occurredAt!), channel: data.channel, duration: data.duration,
-      questions: data.questions.map(storedQuestion), note,
+      locationId: v.input.locationId,
+      occurredAt: new Date(data.occurredAt!),
+      channel: data.channel,
+      duration: data.duration,
+      questions: data.questions.map(storedQuestion),
+      note,
     });
     const occurrence = seen.get(hash) ?? 0;
     seen.set(hash, occurrence + 1);
@@ -198,7 +256,9 @@ export async function prepareImport(deps: Deps, req: ImportRequest): Promise<Pre
  * uuid with the version nibble 5 and the RFC 4122 variant (the layout of a v5 uuid, with SHA-256).
  */
 export function visitId(organisationId: string, contentHash: string, occurrence: number): string {
-  const digest = createHash('sha256').update(canonicalJson({ organisationId, contentHash, occurrence, kind: 'ido-import' })).digest();
+  const digest = createHash('sha256')
+    .update(canonicalJson({ organisationId, contentHash, occurrence, kind: 'ido-import' }))
+    .digest();
   digest[6] = (digest[6] & 0x0f) | 0x50;
   digest[8] = (digest[8] & 0x3f) | 0x80;
   const hex = digest.subarray(0, 16).toString('hex');
@@ -214,29 +274,53 @@ function actingFor(caller: Caller, organisationId: string): Caller {
 async function loadLookups(deps: Deps, organisationId: string): Promise<Lookups> {
   const { db } = deps.database;
   const [locs, parts] = await Promise.all([
-    db.select({ id: locations.id, name: locations.name }).from(locations).where(and(eq(locations.organisationId, organisationId), isNull(locations.deletedAt))),
-    db.select({ id: partners.id, name: partners.name, kind: partners.kind }).from(partners).where(and(eq(partners.organisationId, organisationId), isNull(partners.deletedAt))),
+    db
+      .select({ id: locations.id, name: locations.name })
+      .from(locations)
+      .where(and(eq(locations.organisationId, organisationId), isNull(locations.deletedAt))),
+    db
+      .select({ id: partners.id, name: partners.name, kind: partners.kind })
+      .from(partners)
+      .where(and(eq(partners.organisationId, organisationId), isNull(partners.deletedAt))),
   ]);
   return { codes: codeLookup(deps.taxonomy), locations: locs, partners: parts };
 }
 
 /** The field of a registration path (`questions.1.agencies.0`) as an import field, and the row it is on. */
 const FIELD_OF: Record<string, string> = {
-  locationId: 'location', 'referral.partnerId': 'referralPartner', 'referral.partnerKind': 'referralKind', referral: 'referralKind',
+  locationId: 'location',
+  'referral.partnerId': 'referralPartner',
+  'referral.partnerKind': 'referralKind',
+  referral: 'referralKind',
 };
 
-function rowErrorOf(issue: FieldIssue, visit: { row: number; questionRows: number[] }, header: string[], columns: Partial<Record<string, number>>): RowError {
+function rowErrorOf(
+  issue: FieldIssue,
+  visit: { row: number; questionRows: number[] },
+  header: string[],
+  columns: Partial<Record<string, number>>,
+): RowError {
   const parts = issue.path.split('.');
   let row = visit.row;
   let field = issue.path;
   if (parts[0] === 'questions' && /^\d+$/.test(parts[1] ?? '')) {
     row = visit.questionRows[Number(parts[1])] ?? visit.row;
-    const rest = parts.slice(2).filter((p) => !/^\d+$/.test(p)).join('.');
+    const rest = parts
+      .slice(2)
+      .filter((p) => !/^\d+$/.test(p))
+      .join('.');
     field = rest || 'questions';
   }
   field = FIELD_OF[field] ?? field;
-  const index = columns[field] ?? (field === 'location' ? columns.locationId : field === 'referralPartner' ? columns.referralKind : undefined);
-  return { row, path: field, ...(index !== undefined ? { column: header[index] } : {}), code: issue.code, ...(issue.params ? { params: issue.params } : {}) };
+  const index =
+    columns[field] ?? (field === 'location' ? columns.locationId : field === 'referralPartner' ? columns.referralKind : undefined);
+  return {
+    row,
+    path: field,
+    ...(index !== undefined ? { column: header[index] } : {}),
+    code: issue.code,
+    ...(issue.params ? { params: issue.params } : {}),
+  };
 }
 
 function dedupe(errors: RowError[]): RowError[] {
@@ -254,23 +338,36 @@ function dedupe(errors: RowError[]): RowError[] {
 // ---------------------------------------------------------------------------------------------
 // Running
 
-export async function createImportRecord(deps: Deps, prepared: PreparedImport, options: { dryRun: boolean; actor: string }): Promise<ImportRow> {
-  const [row] = await deps.database.db.insert(imports).values({
-    organisationId: prepared.organisationId,
-    status: options.dryRun ? 'dry-run' : 'running',
-    fileName: prepared.fileName,
-    fileHash: prepared.fileHash,
-    mapping: prepared.mapping,
-    rows: prepared.rows,
-    errors: prepared.errors as unknown as Record<string, unknown>[],
-    progress: 0,
-    createdBy: options.actor,
-    createdAt: deps.clock(),
-  }).returning();
+export async function createImportRecord(
+  deps: Deps,
+  prepared: PreparedImport,
+  options: { dryRun: boolean; actor: string },
+): Promise<ImportRow> {
+  const [row] = await deps.database.db
+    .insert(imports)
+    .values({
+      organisationId: prepared.organisationId,
+      status: options.dryRun ? 'dry-run' : 'running',
+      fileName: prepared.fileName,
+      fileHash: prepared.fileHash,
+      mapping: prepared.mapping,
+      rows: prepared.rows,
+      errors: prepared.errors as unknown as Record<string, unknown>[],
+      progress: 0,
+      createdBy: options.actor,
+      createdAt: deps.clock(),
+    })
+    .returning();
   return row;
 }
 
-export interface Progress { visitsDone: number; visits: number; rowsDone: number; rows: number; fraction: number }
+export interface Progress {
+  visitsDone: number;
+  visits: number;
+  rowsDone: number;
+  rows: number;
+  fraction: number;
+}
 
 /**
  * Judges (dry run) or stores the prepared visits in chunks, writing progress to the import record
@@ -278,7 +375,9 @@ export interface Progress { visitsDone: number; visits: number; rowsDone: number
  * failure marks the import `failed` and is rethrown (a retry is safe: stored visits are duplicates).
  */
 export async function executeImport(
-  deps: Deps, importId: string, prepared: PreparedImport,
+  deps: Deps,
+  importId: string,
+  prepared: PreparedImport,
   options: { dryRun: boolean; lang: Lang; onProgress?: (p: Progress) => void; chunk?: number },
 ): Promise<ImportRow> {
   const { db } = deps.database;
@@ -288,9 +387,18 @@ export async function executeImport(
   const total = prepared.visits.length;
   const report = async (done: number) => {
     const fraction = total ? done / total : 1;
-    options.onProgress?.({ visitsDone: done, visits: total, rowsDone: Math.round(fraction * prepared.rows), rows: prepared.rows, fraction });
+    options.onProgress?.({
+      visitsDone: done,
+      visits: total,
+      rowsDone: Math.round(fraction * prepared.rows),
+      rows: prepared.rows,
+      fraction,
+    });
     if (done < total) {
-      await db.update(imports).set({ progress: fraction, imported: options.dryRun ? 0 : summary.visits, duplicates: summary.duplicates }).where(eq(imports.id, importId));
+      await db
+        .update(imports)
+        .set({ progress: fraction, imported: options.dryRun ? 0 : summary.visits, duplicates: summary.duplicates })
+        .where(eq(imports.id, importId));
     }
   };
   try {
@@ -301,10 +409,27 @@ export async function executeImport(
       const store = options.dryRun ? [] : slice.filter((v) => !v.probe);
       const judge = options.dryRun ? slice : slice.filter((v) => v.probe);
       const [stored, judged] = [
-        store.length ? await createRegistrations(deps, prepared.caller, store.map((v) => v.input), options.lang) : [],
-        judge.length ? await judgeWithoutStoring(deps, prepared.caller, judge.map((v) => v.input), options.lang) : [],
+        store.length
+          ? await createRegistrations(
+              deps,
+              prepared.caller,
+              store.map((v) => v.input),
+              options.lang,
+            )
+          : [],
+        judge.length
+          ? await judgeWithoutStoring(
+              deps,
+              prepared.caller,
+              judge.map((v) => v.input),
+              options.lang,
+            )
+          : [],
       ];
-      const outcomes: [ReadyVisit, CreateResult][] = [...store.map((v, i) => [v, stored[i]] as [ReadyVisit, CreateResult]), ...judge.map((v, i) => [v, judged[i]] as [ReadyVisit, CreateResult])];
+      const outcomes: [ReadyVisit, CreateResult][] = [
+        ...store.map((v, i) => [v, stored[i]] as [ReadyVisit, CreateResult]),
+        ...judge.map((v, i) => [v, judged[i]] as [ReadyVisit, CreateResult]),
+      ];
       for (const [visit, result] of outcomes) {
         if (result.status === 'invalid') {
           for (const issue of result.issues ?? []) {
@@ -326,26 +451,34 @@ export async function executeImport(
       // Let other requests in between chunks: PGlite answers in microtasks and would otherwise hold the event loop.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const [row] = await db.update(imports).set({
-      status: options.dryRun ? 'dry-run' : 'done',
-      progress: 1,
-      imported: options.dryRun ? 0 : summary.visits,
-      duplicates: summary.duplicates,
-      summary,
-      errors: dedupe(errors) as unknown as Record<string, unknown>[],
-      finishedAt: deps.clock(),
-    }).where(eq(imports.id, importId)).returning();
+    const [row] = await db
+      .update(imports)
+      .set({
+        status: options.dryRun ? 'dry-run' : 'done',
+        progress: 1,
+        imported: options.dryRun ? 0 : summary.visits,
+        duplicates: summary.duplicates,
+        summary,
+        errors: dedupe(errors) as unknown as Record<string, unknown>[],
+        finishedAt: deps.clock(),
+      })
+      .where(eq(imports.id, importId))
+      .returning();
     return row;
   } catch (error) {
     deps.logger.error({ msg: 'import failed', importId, error });
-    await db.update(imports).set({
-      status: 'failed',
-      imported: options.dryRun ? 0 : summary.visits,
-      duplicates: summary.duplicates,
-      summary,
-      errors: [...dedupe(errors), { row: 0, path: 'file', code: 'internal' }] as unknown as Record<string, unknown>[],
-      finishedAt: deps.clock(),
-    }).where(eq(imports.id, importId)).catch(() => {});
+    await db
+      .update(imports)
+      .set({
+        status: 'failed',
+        imported: options.dryRun ? 0 : summary.visits,
+        duplicates: summary.duplicates,
+        summary,
+        errors: [...dedupe(errors), { row: 0, path: 'file', code: 'internal' }] as unknown as Record<string, unknown>[],
+        finishedAt: deps.clock(),
+      })
+      .where(eq(imports.id, importId))
+      .catch(() => {});
     throw error;
   }
 }
@@ -418,13 +551,22 @@ export async function getImport(deps: Deps, caller: Caller, id: string): Promise
 
 /** The latest imports of the caller's organisation (or, for national users, of the one named, or all), without their errors. */
 export async function listImports(deps: Deps, caller: Caller, organisationId: string | undefined, limit = 50) {
-  const scope = caller.kind === 'user' && caller.role === 'national' ? organisationId ?? null : caller.organisationId;
+  const scope = caller.kind === 'user' && caller.role === 'national' ? (organisationId ?? null) : caller.organisationId;
   if (scope !== null && !isUuid(scope)) return [];
   const rows = await deps.database.db
     .select({
-      id: imports.id, organisationId: imports.organisationId, status: imports.status, fileName: imports.fileName, rows: imports.rows,
-      imported: imports.imported, duplicates: imports.duplicates, progress: imports.progress, summary: imports.summary,
-      errorCount: sql<number>`jsonb_array_length(${imports.errors})`.mapWith(Number), createdAt: imports.createdAt, finishedAt: imports.finishedAt,
+      id: imports.id,
+      organisationId: imports.organisationId,
+      status: imports.status,
+      fileName: imports.fileName,
+      rows: imports.rows,
+      imported: imports.imported,
+      duplicates: imports.duplicates,
+      progress: imports.progress,
+      summary: imports.summary,
+      errorCount: sql<number>`jsonb_array_length(${imports.errors})`.mapWith(Number),
+      createdAt: imports.createdAt,
+      finishedAt: imports.finishedAt,
     })
     .from(imports)
     .where(scope !== null ? eq(imports.organisationId, scope) : undefined)

@@ -33,7 +33,13 @@ export function weeklySpecification(hours: Hours) {
 }
 
 /** A day closed is written as opens = closes = 00:00, as schema.org describes. */
-const closedOn = (date: string) => ({ '@type': 'OpeningHoursSpecification', validFrom: date, validThrough: date, opens: '00:00', closes: '00:00' });
+const closedOn = (date: string) => ({
+  '@type': 'OpeningHoursSpecification',
+  validFrom: date,
+  validThrough: date,
+  opens: '00:00',
+  closes: '00:00',
+});
 
 /**
  * Exceptions from today on, and the holidays within a year on which the desk would otherwise be
@@ -48,9 +54,10 @@ export function specialSpecification(location: Pick<PublicLocationView, 'walkInH
     exceptionDates.add(e.date);
     specs.push({
       date: e.date,
-      spec: e.closed === true || !e.opens || !e.closes
-        ? closedOn(e.date)
-        : { '@type': 'OpeningHoursSpecification', validFrom: e.date, validThrough: e.date, opens: e.opens, closes: e.closes },
+      spec:
+        e.closed === true || !e.opens || !e.closes
+          ? closedOn(e.date)
+          : { '@type': 'OpeningHoursSpecification', validFrom: e.date, validThrough: e.date, opens: e.opens, closes: e.closes },
     });
   }
   const closed = new Set(location.closedOnHolidays.filter((c): c is HolidayCode => (HOLIDAY_CODES as readonly string[]).includes(c)));
@@ -69,7 +76,9 @@ export function specialSpecification(location: Pick<PublicLocationView, 'walkInH
   const closedDates = new Set(specs.filter((s) => s.spec.opens === '00:00' && s.spec.closes === '00:00').map((s) => s.date));
   return specs
     .filter((s) => !closedDates.has(s.date) || (s.spec.opens === '00:00' && s.spec.closes === '00:00'))
-    .filter((s, i, all) => all.findIndex((o) => o.date === s.date && o.spec.opens === s.spec.opens && o.spec.closes === s.spec.closes) === i)
+    .filter(
+      (s, i, all) => all.findIndex((o) => o.date === s.date && o.spec.opens === s.spec.opens && o.spec.closes === s.spec.closes) === i,
+    )
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : String(a.spec.opens).localeCompare(String(b.spec.opens))))
     .map((s) => s.spec);
 }
@@ -99,8 +108,12 @@ export function locationJsonLd(location: PublicLocationView, options: JsonLdOpti
     addressCountry: 'NL',
   };
   const amenities = [
-    ...(typeof accessibility.wheelchair === 'boolean' ? [{ '@type': 'LocationFeatureSpecification', name: 'Rolstoeltoegankelijk', value: accessibility.wheelchair }] : []),
-    ...(typeof accessibility.hearingLoop === 'boolean' ? [{ '@type': 'LocationFeatureSpecification', name: 'Ringleiding', value: accessibility.hearingLoop }] : []),
+    ...(typeof accessibility.wheelchair === 'boolean'
+      ? [{ '@type': 'LocationFeatureSpecification', name: 'Rolstoeltoegankelijk', value: accessibility.wheelchair }]
+      : []),
+    ...(typeof accessibility.hearingLoop === 'boolean'
+      ? [{ '@type': 'LocationFeatureSpecification', name: 'Ringleiding', value: accessibility.hearingLoop }]
+      : []),
   ];
   const special = specialSpecification(location, options.now);
   return {

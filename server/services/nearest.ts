@@ -42,7 +42,9 @@ export interface PublicLocationView {
   nextChange: { at: string; open: boolean } | null;
 }
 
-export interface NearbyLocation extends PublicLocationView { distanceKm: number }
+export interface NearbyLocation extends PublicLocationView {
+  distanceKm: number;
+}
 
 export interface NearestOptions {
   origin: LatLon;
@@ -113,7 +115,25 @@ function openAtWallClock(row: ScheduleFields, date: string, minute: number): boo
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** What the public view is made from: a drizzle row or the locator's raw row. */
-export type PublicSource = Pick<LocationRow, 'id' | 'name' | 'address' | 'municipality' | 'province' | 'lat' | 'lon' | 'walkInHours' | 'openingHours' | 'exceptions' | 'closedOnHolidays' | 'accessibility' | 'contact' | 'variant' | 'insideLibrary' | 'languages'>;
+export type PublicSource = Pick<
+  LocationRow,
+  | 'id'
+  | 'name'
+  | 'address'
+  | 'municipality'
+  | 'province'
+  | 'lat'
+  | 'lon'
+  | 'walkInHours'
+  | 'openingHours'
+  | 'exceptions'
+  | 'closedOnHolidays'
+  | 'accessibility'
+  | 'contact'
+  | 'variant'
+  | 'insideLibrary'
+  | 'languages'
+>;
 
 /** The public view of a row. */
 export function toPublicLocation(row: PublicSource, organisationName: string | null | undefined, state: OpenState): PublicLocationView {
@@ -185,13 +205,23 @@ const PUBLIC_COLUMNS = sql.raw(`l.id, l.name, l.address, l.municipality, l.provi
 type PublicRow = PublicSource & { organisationName: string };
 
 async function readRows(database: Database, ids?: string[]): Promise<(PublicRow & { version: string })[]> {
-  const only = ids ? sql` and l.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})` : sql``;
+  const only = ids
+    ? sql` and l.id in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``;
   return database.rows(sql`select ${PUBLIC_COLUMNS} from locations l join organisations o on o.id = l.organisation_id
     where l.deleted_at is null${only}`);
 }
 
 /** Puts a freshly read row into the snapshot, with its open state for the snapshot's minute. */
-function remember(snapshot: Snapshot, { version, ...row }: PublicRow & { version: string }, now: Date, wall: { date: string; minute: number }) {
+function remember(
+  snapshot: Snapshot,
+  { version, ...row }: PublicRow & { version: string },
+  now: Date,
+  wall: { date: string; minute: number },
+) {
   const entry: Entry = { row, version };
   snapshot.entries.set(row.id, entry);
   const state = openAtWallClock(row, wall.date, wall.minute) ? stateOf(entry, now) : null;
@@ -220,7 +250,9 @@ async function publicSnapshot(database: Database, now: Date): Promise<Snapshot> 
     return built;
   })();
   snapshots.set(database, { minute: wall.key, builtAt, snapshot });
-  snapshot.catch(() => { if (snapshots.get(database)?.snapshot === snapshot) snapshots.delete(database); });
+  snapshot.catch(() => {
+    if (snapshots.get(database)?.snapshot === snapshot) snapshots.delete(database);
+  });
   return snapshot;
 }
 
@@ -284,7 +316,10 @@ export async function findNearest(database: Database, options: NearestOptions): 
     const stale = rows.filter((r) => snapshot.entries.get(r.id)?.version !== r.version);
     if (stale.length) {
       const wall = wallMinute(now);
-      const fresh = await readRows(database, stale.map((r) => r.id));
+      const fresh = await readRows(
+        database,
+        stale.map((r) => r.id),
+      );
       for (const row of fresh) remember(snapshot, row, now, wall);
       // Deleted between the two reads.
       for (const { id } of stale) if (!fresh.some((r) => r.id === id)) forget(snapshot, id);

@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 
-export interface Pc4Row { pc4: string; lat: number; lon: number }
+export interface Pc4Row {
+  pc4: string;
+  lat: number;
+  lon: number;
+}
 
 /** The centroids that ship with the server; source and credit in `server/data/pc4/README.md`. */
 export const bundledPc4File = fileURLToPath(new URL('../data/pc4/pc4-centroids.csv', import.meta.url));
@@ -22,7 +26,13 @@ export function parsePc4Csv(text: string): Pc4Row[] {
     if (!trimmed || (i === 0 && /^pc4\s*[,;]/i.test(trimmed))) return;
     const [pc4, lat, lon] = trimmed.split(/[,;]/).map((s) => s.trim());
     const row = { pc4, lat: Number(lat), lon: Number(lon) };
-    if (!/^[1-9]\d{3}$/.test(pc4) || !Number.isFinite(row.lat) || !Number.isFinite(row.lon) || Math.abs(row.lat) > 90 || Math.abs(row.lon) > 180) {
+    if (
+      !/^[1-9]\d{3}$/.test(pc4) ||
+      !Number.isFinite(row.lat) ||
+      !Number.isFinite(row.lon) ||
+      Math.abs(row.lat) > 90 ||
+      Math.abs(row.lon) > 180
+    ) {
       throw new Error(`Line ${i + 1}: expected "pc4,lat,lon", got "${trimmed.slice(0, 60)}"`);
     }
     rows.push(row);
@@ -36,12 +46,16 @@ export function parsePc4Csv(text: string): Pc4Row[] {
  * postcodes already there; otherwise they are kept, which makes a concurrent import harmless.
  * Returns how many postcodes were in the rows.
  */
-export async function importPostcodes(database: Database, rows: Pc4Row[], source: string, options: { replace?: boolean } = {}): Promise<number> {
+export async function importPostcodes(
+  database: Database,
+  rows: Pc4Row[],
+  source: string,
+  options: { replace?: boolean } = {},
+): Promise<number> {
   const unique = [...new Map(rows.map((r) => [r.pc4, r])).values()];
   if (!unique.length) return 0;
-  const onConflict = options.replace === false
-    ? sql`do nothing`
-    : sql`do update set lat = excluded.lat, lon = excluded.lon, source = excluded.source`;
+  const onConflict =
+    options.replace === false ? sql`do nothing` : sql`do update set lat = excluded.lat, lon = excluded.lon, source = excluded.source`;
   await database.rows(sql`
     insert into postcodes (pc4, lat, lon, source)
     select r.pc4, r.lat, r.lon, ${source}

@@ -96,7 +96,9 @@ export const unknownId = (path: string, id: unknown): FieldIssue => ({ path, cod
 /** A live (not deleted) location, limited to one organisation unless `scope` is null (national). */
 export async function findLiveLocation(db: Db, id: string, scope: string | null) {
   if (!isUuid(id)) return undefined;
-  const [row] = await db.select().from(locations)
+  const [row] = await db
+    .select()
+    .from(locations)
     .where(and(eq(locations.id, id), isNull(locations.deletedAt), scope ? eq(locations.organisationId, scope) : undefined))
     .limit(1);
   return row;
@@ -106,7 +108,9 @@ export async function findLiveLocation(db: Db, id: string, scope: string | null)
 export async function liveLocationIds(db: Db, ids: string[], organisationId: string): Promise<Set<string>> {
   const wanted = [...new Set(ids.filter(isUuid))];
   if (!wanted.length) return new Set();
-  const rows = await db.select({ id: locations.id }).from(locations)
+  const rows = await db
+    .select({ id: locations.id })
+    .from(locations)
     .where(and(eq(locations.organisationId, organisationId), isNull(locations.deletedAt)));
   const live = new Set(rows.map((r) => r.id));
   return new Set(wanted.filter((id) => live.has(id)));
@@ -122,7 +126,11 @@ export async function organisationExists(db: Db, id: string): Promise<boolean> {
  * The organisation a new resource belongs to (see `organisationForCreate`), checked to exist when a
  * national user names it: 422 `unknown-id` at `organisationId` otherwise.
  */
-export async function organisationOfNew(db: Db, p: Exclude<Principal, { kind: 'anonymous' }>, named: string | undefined | null): Promise<string> {
+export async function organisationOfNew(
+  db: Db,
+  p: Exclude<Principal, { kind: 'anonymous' }>,
+  named: string | undefined | null,
+): Promise<string> {
   const organisationId = organisationForCreate(p, named);
   if (named && !(await organisationExists(db, organisationId))) throw invalid([unknownId('organisationId', named)]);
   return organisationId;

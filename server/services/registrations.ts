@@ -38,7 +38,6 @@ export const LIST_LIMIT_DEFAULT = 50;
  */
 export const OCCURRED_MIN = '2000-01-01';
 
-
 // Whether a string can be given to PostgreSQL as a uuid: anything else must never reach a uuid cast (it would be a 500).
 export { isUuid };
 
@@ -87,7 +86,11 @@ export function storedQuestion(q: Question): StoredQuestion {
     agencies: [...q.agencies],
     help: [...q.help],
     referral: q.referral
-      ? { partnerId: q.referral.partnerId !== undefined ? normId(q.referral.partnerId) : null, partnerKind: q.referral.partnerKind ?? null, warm: q.referral.warm ?? null }
+      ? {
+          partnerId: q.referral.partnerId !== undefined ? normId(q.referral.partnerId) : null,
+          partnerKind: q.referral.partnerKind ?? null,
+          warm: q.referral.warm ?? null,
+        }
       : null,
     digid: q.digid ?? null,
   };
@@ -157,7 +160,14 @@ export function canonicalJson(value: unknown): string {
  * this caller, `occurredAt` as an instant. A missing `occurredAt` is hashed as null, never as "now",
  * so an offline queue that replays the same body an hour later still matches.
  */
-export function bodyHash(v: { locationId: string; occurredAt: Date | null; channel: string; duration: string; questions: StoredQuestion[]; note: string | null }): string {
+export function bodyHash(v: {
+  locationId: string;
+  occurredAt: Date | null;
+  channel: string;
+  duration: string;
+  questions: StoredQuestion[];
+  note: string | null;
+}): string {
   const canonical = canonicalJson({
     locationId: v.locationId,
     occurredAt: v.occurredAt ? v.occurredAt.toISOString() : null,
@@ -172,13 +182,24 @@ export function bodyHash(v: { locationId: string; occurredAt: Date | null; chann
 // ---------------------------------------------------------------------------------------------
 // Rules beyond the schema.
 
-interface RuleContext { deps: Deps; lang: Lang; now: Date }
+interface RuleContext {
+  deps: Deps;
+  lang: Lang;
+  now: Date;
+}
 
 /** Live locations and partners named in bodies: id → organisation id. */
-export interface Refs { locations: Map<string, string>; partners: Map<string, string> }
+export interface Refs {
+  locations: Map<string, string>;
+  partners: Map<string, string>;
+}
 
 /** A registration stored under an id a request names. */
-interface Existing { organisationId: string; bodyHash: string; deletedAt: Date | string | null }
+interface Existing {
+  organisationId: string;
+  bodyHash: string;
+  deletedAt: Date | string | null;
+}
 
 /** uuids as one array parameter (a list of parameters would make a new statement text per length). */
 const uuidArray = (ids: string[]) => sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
@@ -189,16 +210,32 @@ const uuidsOf = (ids: Iterable<string | null | undefined>) => [...new Set([...id
  * what is stored under the named registration ids. Ids that are not uuids are left out (they cannot
  * exist, and must not reach a uuid cast).
  */
-async function lookUp(db: Db, named: { locations?: Iterable<string | null | undefined>; partners?: Iterable<string | null | undefined>; registrations?: Iterable<string> }) {
+async function lookUp(
+  db: Db,
+  named: {
+    locations?: Iterable<string | null | undefined>;
+    partners?: Iterable<string | null | undefined>;
+    registrations?: Iterable<string>;
+  },
+) {
   const [loc, part, reg] = [uuidsOf(named.locations ?? []), uuidsOf(named.partners ?? []), uuidsOf(named.registrations ?? [])];
   const refs: Refs = { locations: new Map(), partners: new Map() };
   const existing = new Map<string, Existing>();
   if (!loc.length && !part.length && !reg.length) return { refs, existing };
-  const rows = await rowsOf<{ kind: 'l' | 'p' | 'r'; id: string; organisation_id: string; body_hash: string | null; deleted_at: Date | string | null }>(db, sql`
+  const rows = await rowsOf<{
+    kind: 'l' | 'p' | 'r';
+    id: string;
+    organisation_id: string;
+    body_hash: string | null;
+    deleted_at: Date | string | null;
+  }>(
+    db,
+    sql`
     select 'l' as kind, id::text as id, organisation_id::text as organisation_id, null::text as body_hash, null::timestamptz as deleted_at
       from locations where id = any(${uuidArray(loc)}) and deleted_at is null
     union all select 'p', id::text, organisation_id::text, null, null from partners where id = any(${uuidArray(part)}) and deleted_at is null
-    union all select 'r', id::text, organisation_id::text, body_hash, deleted_at from registrations where id = any(${uuidArray(reg)})`);
+    union all select 'r', id::text, organisation_id::text, body_hash, deleted_at from registrations where id = any(${uuidArray(reg)})`,
+  );
   for (const r of rows) {
     if (r.kind === 'l') refs.locations.set(r.id, r.organisation_id);
     else if (r.kind === 'p') refs.partners.set(r.id, r.organisation_id);
@@ -208,7 +245,11 @@ async function lookUp(db: Db, named: { locations?: Iterable<string | null | unde
 }
 
 /** Which of the named locations and partners exist and are not deleted (one query). */
-export async function loadRefs(db: Db, locationIds: Iterable<string | null | undefined>, partnerIds: Iterable<string | null | undefined>): Promise<Refs> {
+export async function loadRefs(
+  db: Db,
+  locationIds: Iterable<string | null | undefined>,
+  partnerIds: Iterable<string | null | undefined>,
+): Promise<Refs> {
   return (await lookUp(db, { locations: locationIds, partners: partnerIds })).refs;
 }
 
@@ -256,7 +297,8 @@ function checkPartners(issues: FieldIssue[], refs: Refs, organisationId: string 
 function checkTime(issues: FieldIssue[], occurredAt: Date | null, now: Date) {
   if (!occurredAt) return;
   if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) issues.push({ path: 'occurredAt', code: 'future' });
-  else if (occurredAt.getTime() < amsterdamInstant(OCCURRED_MIN, '00:00').getTime()) issues.push({ path: 'occurredAt', code: 'too-small', params: { minimum: OCCURRED_MIN } });
+  else if (occurredAt.getTime() < amsterdamInstant(OCCURRED_MIN, '00:00').getTime())
+    issues.push({ path: 'occurredAt', code: 'too-small', params: { minimum: OCCURRED_MIN } });
 }
 
 /**
@@ -312,7 +354,9 @@ function draftOf(caller: Caller, input: CreateInput): Draft {
     questions: list,
     input,
     note,
-    bodyHash: locationId ? bodyHash({ locationId, occurredAt, channel: input.channel, duration: input.duration, questions: list, note }) : null,
+    bodyHash: locationId
+      ? bodyHash({ locationId, occurredAt, channel: input.channel, duration: input.duration, questions: list, note })
+      : null,
   };
 }
 
@@ -447,22 +491,48 @@ export async function createRegistrations(
 }
 
 /** Stores visits (`Deps.visitWriter`: one statement) and answers those stored, by id. */
-async function insertVisits(db: Db, deps: Deps, caller: Caller, visits: { draft: Draft; organisationId: string }[], now: Date): Promise<Map<string, StoredRegistration>> {
+async function insertVisits(
+  db: Db,
+  deps: Deps,
+  caller: Caller,
+  visits: { draft: Draft; organisationId: string }[],
+  now: Date,
+): Promise<Map<string, StoredRegistration>> {
   const presented = new Map<string, StoredRegistration>();
   const rows = visits.map(({ draft, organisationId }): VisitRow => {
     const row: RegistrationRow = {
-      id: draft.id, organisationId, locationId: draft.locationId!, occurredAt: draft.occurredAt ?? now, channel: draft.channel,
-      duration: draft.duration, note: draft.note, taxonomyVersion: deps.taxonomy.current(), bodyHash: draft.bodyHash!, createdBy: caller.actor,
+      id: draft.id,
+      organisationId,
+      locationId: draft.locationId!,
+      occurredAt: draft.occurredAt ?? now,
+      channel: draft.channel,
+      duration: draft.duration,
+      note: draft.note,
+      taxonomyVersion: deps.taxonomy.current(),
+      bodyHash: draft.bodyHash!,
+      createdBy: caller.actor,
       // From the injected clock, not the database's now(): the desk's 24-hour window is measured by it.
-      createdAt: now, updatedAt: now, deletedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
     };
     const registration = present(row, draft.questions);
     presented.set(row.id, registration);
     return {
-      id: row.id, organisation_id: organisationId, location_id: row.locationId, occurred_at: row.occurredAt.toISOString(), channel: row.channel,
-      duration: row.duration, note: row.note, taxonomy_version: row.taxonomyVersion, body_hash: row.bodyHash, created_by: row.createdBy,
-      created_at: now.toISOString(), questions: questionRows(row.id, draft.questions).map(({ registrationId: _, ...q }) => q),
-      audit: registration, queue: deps.reports.keepAggregates,
+      id: row.id,
+      organisation_id: organisationId,
+      location_id: row.locationId,
+      occurred_at: row.occurredAt.toISOString(),
+      channel: row.channel,
+      duration: row.duration,
+      note: row.note,
+      taxonomy_version: row.taxonomyVersion,
+      body_hash: row.bodyHash,
+      created_by: row.createdBy,
+      created_at: now.toISOString(),
+      questions: questionRows(row.id, draft.questions).map(({ registrationId: _, ...q }) => q),
+      audit: registration,
+      queue: deps.reports.keepAggregates,
     };
   });
   const claimed = await deps.visitWriter.insert(db, rows);
@@ -475,7 +545,11 @@ async function insertVisits(db: Db, deps: Deps, caller: Caller, visits: { draft:
 async function questionsOf(db: Db | Tx, ids: string[]): Promise<Map<string, StoredQuestion[]>> {
   const out = new Map<string, StoredQuestion[]>(ids.map((id) => [id, []]));
   if (!ids.length) return out;
-  const rows = await db.select().from(questionsTable).where(inArray(questionsTable.registrationId, ids)).orderBy(asc(questionsTable.registrationId), asc(questionsTable.position));
+  const rows = await db
+    .select()
+    .from(questionsTable)
+    .where(inArray(questionsTable.registrationId, ids))
+    .orderBy(asc(questionsTable.registrationId), asc(questionsTable.position));
   for (const r of rows) out.get(r.registrationId)!.push(questionFromRow(r));
   return out;
 }
@@ -518,11 +592,15 @@ export function encodeCursor(occurredAt: Date, id: string): string {
 
 /** Reads a cursor back; anything that is not one we made is a 400 (a query string we cannot read). */
 export function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
-  const bad = () => new ApiError('bad-request', { detail: { nl: 'De cursor is ongeldig. Begin opnieuw zonder cursor.', en: 'The cursor is not valid. Start again without a cursor.' } });
+  const bad = () =>
+    new ApiError('bad-request', {
+      detail: { nl: 'De cursor is ongeldig. Begin opnieuw zonder cursor.', en: 'The cursor is not valid. Start again without a cursor.' },
+    });
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw bad();
   const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const occurredAt = new Date(at ?? '');
-  if (rest.length || !isUuid(id) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at ?? '') || Number.isNaN(occurredAt.getTime())) throw bad();
+  if (rest.length || !isUuid(id) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at ?? '') || Number.isNaN(occurredAt.getTime()))
+    throw bad();
   return { occurredAt, id: id.toLowerCase() };
 }
 
@@ -531,7 +609,11 @@ export function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
  * organisation; everything for national users; for desk keys only their location (when bound)
  * and only what was made in the last 24 hours. `from`/`to` are inclusive Amsterdam dates.
  */
-export async function listRegistrations(deps: Deps, caller: Caller, q: ListQuery): Promise<{ items: StoredRegistration[]; nextCursor: string | null }> {
+export async function listRegistrations(
+  deps: Deps,
+  caller: Caller,
+  q: ListQuery,
+): Promise<{ items: StoredRegistration[]; nextCursor: string | null }> {
   const { db } = deps.database;
   const limit = q.limit ?? LIST_LIMIT_DEFAULT;
   const cursor = q.cursor !== undefined ? decodeCursor(q.cursor) : null;
@@ -551,14 +633,26 @@ export async function listRegistrations(deps: Deps, caller: Caller, q: ListQuery
   if (q.from) where.push(gte(registrations.occurredAt, new Date(Math.max(amsterdamInstant(q.from, '00:00').getTime(), EARLIEST))));
   if (q.to) where.push(lt(registrations.occurredAt, new Date(Math.min(amsterdamInstant(q.to, '24:00').getTime(), LATEST))));
   if (q.topic) {
-    where.push(sql`exists (select 1 from ${questionsTable} where ${questionsTable.registrationId} = ${registrations.id} and ${questionsTable.topic} = ${q.topic})`);
+    where.push(
+      sql`exists (select 1 from ${questionsTable} where ${questionsTable.registrationId} = ${registrations.id} and ${questionsTable.topic} = ${q.topic})`,
+    );
   }
   if (cursor) {
-    where.push(sql`(${registrations.occurredAt}, ${registrations.id}) < (${cursor.occurredAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`);
+    where.push(
+      sql`(${registrations.occurredAt}, ${registrations.id}) < (${cursor.occurredAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
+    );
   }
-  const rows = await db.select().from(registrations).where(and(...where)).orderBy(desc(registrations.occurredAt), desc(registrations.id)).limit(limit + 1);
+  const rows = await db
+    .select()
+    .from(registrations)
+    .where(and(...where))
+    .orderBy(desc(registrations.occurredAt), desc(registrations.id))
+    .limit(limit + 1);
   const page = rows.slice(0, limit);
-  const lists = await questionsOf(db, page.map((r) => r.id));
+  const lists = await questionsOf(
+    db,
+    page.map((r) => r.id),
+  );
   const last = page.at(-1);
   return {
     items: page.map((r) => present(r, lists.get(r.id)!)),
@@ -572,7 +666,12 @@ export async function listRegistrations(deps: Deps, caller: Caller, q: ListQuery
 /** The live row, locked for this transaction, when the caller may touch it; a 404 otherwise. */
 async function lockForChange(tx: Tx, caller: Caller, id: string, now: Date): Promise<RegistrationRow> {
   if (!isUuid(id)) throw notFound();
-  const [row] = await tx.select().from(registrations).where(and(eq(registrations.id, id.toLowerCase()), isNull(registrations.deletedAt))).limit(1).for('update');
+  const [row] = await tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.id, id.toLowerCase()), isNull(registrations.deletedAt)))
+    .limit(1)
+    .for('update');
   if (!row || !canAccess(caller, row, now)) throw notFound();
   return row;
 }
@@ -584,7 +683,13 @@ async function lockForChange(tx: Tx, caller: Caller, id: string, now: Date): Pro
  * The body hash is kept: it identifies the original create, so an offline queue replaying that
  * create after a correction gets a 200, not a conflict.
  */
-export async function patchRegistration(deps: Deps, caller: Caller, id: string, patch: PatchInput, lang: Lang): Promise<StoredRegistration> {
+export async function patchRegistration(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  patch: PatchInput,
+  lang: Lang,
+): Promise<StoredRegistration> {
   if (!isUuid(id)) throw notFound();
   const now = deps.clock();
   const { db } = deps.database;
@@ -600,7 +705,8 @@ export async function patchRegistration(deps: Deps, caller: Caller, id: string, 
       const owner = isUuid(wanted) ? refs.locations.get(wanted) : undefined;
       const boundElsewhere = caller.kind === 'desk' && caller.locationId !== null && wanted !== caller.locationId;
       // A visit stays with its organisation: it may move only to another of that organisation's locations.
-      if (owner !== row.organisationId || boundElsewhere) issues.push({ path: 'locationId', code: 'unknown-id', params: { id: patch.locationId } });
+      if (owner !== row.organisationId || boundElsewhere)
+        issues.push({ path: 'locationId', code: 'unknown-id', params: { id: patch.locationId } });
       else locationId = wanted;
     }
     const occurredAt = patch.occurredAt !== undefined ? instant(patch.occurredAt) : row.occurredAt;
@@ -629,19 +735,31 @@ export async function patchRegistration(deps: Deps, caller: Caller, id: string, 
       await queueChanged(tx, row.id, { ...row, questions: current.questions });
     }
 
-    const [updated] = await tx.update(registrations).set({
-      locationId: next.locationId,
-      occurredAt: new Date(next.occurredAt),
-      channel: next.channel,
-      duration: next.duration,
-      note: next.note,
-      updatedAt: now,
-    }).where(eq(registrations.id, row.id)).returning();
+    const [updated] = await tx
+      .update(registrations)
+      .set({
+        locationId: next.locationId,
+        occurredAt: new Date(next.occurredAt),
+        channel: next.channel,
+        duration: next.duration,
+        note: next.note,
+        updatedAt: now,
+      })
+      .where(eq(registrations.id, row.id))
+      .returning();
     if (changes.questions) {
       await tx.delete(questionsTable).where(eq(questionsTable.registrationId, row.id));
       await tx.insert(questionsTable).values(questionRows(row.id, next.questions));
     }
-    await audit(tx, { organisationId: row.organisationId, entity: 'registration', entityId: row.id, action: 'update', actor: caller.actor, at: now, changes });
+    await audit(tx, {
+      organisationId: row.organisationId,
+      entity: 'registration',
+      entityId: row.id,
+      action: 'update',
+      actor: caller.actor,
+      at: now,
+      changes,
+    });
     return present(updated, next.questions);
   });
 }
@@ -657,7 +775,15 @@ export async function deleteRegistration(deps: Deps, caller: Caller, id: string)
     const row = await lockForChange(tx, caller, id, now);
     if (deps.reports.keepAggregates) await queueChanged(tx, row.id, { ...row, questions: (await questionsOf(tx, [row.id])).get(row.id)! });
     await tx.update(registrations).set({ deletedAt: now, updatedAt: now }).where(eq(registrations.id, row.id));
-    await audit(tx, { organisationId: row.organisationId, entity: 'registration', entityId: row.id, action: 'delete', actor: caller.actor, at: now, changes: { deletedAt: now.toISOString() } });
+    await audit(tx, {
+      organisationId: row.organisationId,
+      entity: 'registration',
+      entityId: row.id,
+      action: 'delete',
+      actor: caller.actor,
+      at: now,
+      changes: { deletedAt: now.toISOString() },
+    });
   });
 }
 
@@ -668,10 +794,16 @@ export async function deleteRegistration(deps: Deps, caller: Caller, id: string)
 export async function auditTrail(deps: Deps, caller: Caller, id: string) {
   if (!isUuid(id)) throw notFound();
   const { db } = deps.database;
-  const [row] = await db.select({ organisationId: registrations.organisationId }).from(registrations).where(eq(registrations.id, id.toLowerCase())).limit(1);
+  const [row] = await db
+    .select({ organisationId: registrations.organisationId })
+    .from(registrations)
+    .where(eq(registrations.id, id.toLowerCase()))
+    .limit(1);
   const scope = caller.kind === 'user' && caller.role === 'national' ? null : caller.organisationId;
   if (!row || (scope !== null && row.organisationId !== scope)) throw notFound();
-  const entries = await db.select().from(auditLog)
+  const entries = await db
+    .select()
+    .from(auditLog)
     .where(and(eq(auditLog.entity, 'registration'), eq(auditLog.entityId, id.toLowerCase())))
     .orderBy(asc(auditLog.id)); // write order, even if clocks disagree
   return { items: entries.map((e) => ({ at: e.at.toISOString(), action: e.action, actor: e.actor, changes: e.changes ?? null })) };

@@ -49,7 +49,10 @@ export function createSearchDemandCounter(database: Database, options: SearchDem
   let chain: Promise<void> = Promise.resolve();
 
   async function writeOnce(): Promise<void> {
-    if (timer) { clearTimeout(timer); timer = undefined; }
+    if (timer) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
     if (counts.size === 0) return;
     const batch = counts;
     counts = new Map();
@@ -59,10 +62,13 @@ export function createSearchDemandCounter(database: Database, options: SearchDem
         // Each chunk is one statement; a chunk that fails is put back, those written stay written.
         const chunk = rows.slice(i, i + CHUNK);
         try {
-          await database.db.insert(searchDemand).values(chunk).onConflictDoUpdate({
-            target: [searchDemand.day, searchDemand.pc4],
-            set: { searches: sql`${searchDemand.searches} + excluded.searches` },
-          });
+          await database.db
+            .insert(searchDemand)
+            .values(chunk)
+            .onConflictDoUpdate({
+              target: [searchDemand.day, searchDemand.pc4],
+              set: { searches: sql`${searchDemand.searches} + excluded.searches` },
+            });
         } catch (error) {
           for (const r of rows.slice(i)) add(`${r.day}|${r.pc4}`, r.searches);
           throw error;
@@ -99,13 +105,20 @@ export function createSearchDemandCounter(database: Database, options: SearchDem
       if (counts.size < maxKeys) schedule();
       else if (!urgent) {
         urgent = true;
-        flush().catch(onError).finally(() => { urgent = false; });
+        flush()
+          .catch(onError)
+          .finally(() => {
+            urgent = false;
+          });
       }
     },
     flush,
     async stop() {
       stopped = true;
-      if (timer) { clearTimeout(timer); timer = undefined; }
+      if (timer) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
       await flush();
     },
     get pending() {
@@ -141,7 +154,11 @@ export async function flushSearchDemand(database: Database): Promise<void> {
  * Searches per PC4 between two local dates (inclusive; either may be left out), most searched first.
  * Flushes this process's pending counts first; other instances' counts arrive within their flush interval.
  */
-export async function readSearchDemand(database: Database, from?: string, to?: string): Promise<{ items: { pc4: string; searches: number }[] }> {
+export async function readSearchDemand(
+  database: Database,
+  from?: string,
+  to?: string,
+): Promise<{ items: { pc4: string; searches: number }[] }> {
   await flushSearchDemand(database);
   const where: SQL[] = [];
   if (from) where.push(gte(searchDemand.day, from));

@@ -8,8 +8,23 @@ import { taxonomyEntries, taxonomyVersions } from '../db/schema.js';
 import type { Lang } from '../http/messages.js';
 
 type Localised = { nl: string; en: string };
-interface Entry { code: string; label: Localised; short?: Localised; parent?: string | null; agencies?: string[]; links?: { label: Localised; url: string }[]; keywords?: string[]; url?: string }
-interface VersionFile { version: string; validFrom: string; replaces: string | null; mappings: Record<string, string>; lists: Record<TaxonomyList, Entry[]> }
+interface Entry {
+  code: string;
+  label: Localised;
+  short?: Localised;
+  parent?: string | null;
+  agencies?: string[];
+  links?: { label: Localised; url: string }[];
+  keywords?: string[];
+  url?: string;
+}
+interface VersionFile {
+  version: string;
+  validFrom: string;
+  replaces: string | null;
+  mappings: Record<string, string>;
+  lists: Record<TaxonomyList, Entry[]>;
+}
 
 export const taxonomyFolder = fileURLToPath(new URL('../data/taxonomy/', import.meta.url));
 
@@ -29,19 +44,25 @@ export async function seedTaxonomy(database: Database): Promise<void> {
     for (const file of files) {
       if (known.has(file.version)) continue;
       // A server starting at the same moment may have inserted it since: then its entries are there too.
-      const inserted = await tx.insert(taxonomyVersions)
+      const inserted = await tx
+        .insert(taxonomyVersions)
         .values({ version: file.version, validFrom: file.validFrom, replaces: file.replaces, mappings: file.mappings })
         .onConflictDoNothing({ target: taxonomyVersions.version })
         .returning({ version: taxonomyVersions.version });
       if (!inserted.length) continue;
-      const rows = TAXONOMY_LISTS.flatMap((list) => (file.lists[list] ?? []).map((entry, position) => {
-        const { code, ...data } = entry;
-        return { version: file.version, list, code, position, data: data as Record<string, unknown> };
-      }));
+      const rows = TAXONOMY_LISTS.flatMap((list) =>
+        (file.lists[list] ?? []).map((entry, position) => {
+          const { code, ...data } = entry;
+          return { version: file.version, list, code, position, data: data as Record<string, unknown> };
+        }),
+      );
       await tx.insert(taxonomyEntries).values(rows);
     }
     const newest = files.at(-1)!.version;
-    await tx.update(taxonomyVersions).set({ current: sql`${taxonomyVersions.version} = ${newest}` }).where(sql`true`);
+    await tx
+      .update(taxonomyVersions)
+      .set({ current: sql`${taxonomyVersions.version} = ${newest}` })
+      .where(sql`true`);
   });
 }
 
@@ -61,7 +82,10 @@ export interface TaxonomyService {
   reload(): Promise<void>;
 }
 
-interface Loaded { version: TaxonomyVersion; lists: Map<TaxonomyList, Entry[]> }
+interface Loaded {
+  version: TaxonomyVersion;
+  lists: Map<TaxonomyList, Entry[]>;
+}
 
 export async function loadTaxonomy(database: Database): Promise<TaxonomyService> {
   let loaded: Loaded[] = [];
@@ -72,12 +96,19 @@ export async function loadTaxonomy(database: Database): Promise<TaxonomyService>
   async function reload() {
     const { db } = database;
     const versionRows = await db.select().from(taxonomyVersions).orderBy(asc(taxonomyVersions.validFrom));
-    const entryRows = await db.select().from(taxonomyEntries).orderBy(asc(taxonomyEntries.version), asc(taxonomyEntries.list), asc(taxonomyEntries.position));
+    const entryRows = await db
+      .select()
+      .from(taxonomyEntries)
+      .orderBy(asc(taxonomyEntries.version), asc(taxonomyEntries.list), asc(taxonomyEntries.position));
     loaded = versionRows.map((v) => {
       const lists = new Map<TaxonomyList, Entry[]>();
       for (const list of TAXONOMY_LISTS) lists.set(list, []);
-      for (const e of entryRows) if (e.version === v.version) lists.get(e.list as TaxonomyList)?.push({ code: e.code, ...(e.data as Omit<Entry, 'code'>) });
-      return { version: { version: v.version, validFrom: v.validFrom, current: v.current, replaces: v.replaces, mappings: v.mappings }, lists };
+      for (const e of entryRows)
+        if (e.version === v.version) lists.get(e.list as TaxonomyList)?.push({ code: e.code, ...(e.data as Omit<Entry, 'code'>) });
+      return {
+        version: { version: v.version, validFrom: v.validFrom, current: v.current, replaces: v.replaces, mappings: v.mappings },
+        lists,
+      };
     });
     const current = loaded.find((l) => l.version.current) ?? loaded.at(-1);
     if (!current) throw new Error('No taxonomy in the database: run the migrations and seed.');

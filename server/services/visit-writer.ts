@@ -75,7 +75,11 @@ const GROUP_MAX = 50;
 /** Grouped statements in flight at once: while they run, new single creates gather for the next. */
 const GROUP_IN_FLIGHT = 2;
 
-interface Waiting { visits: VisitRow[]; resolve: (claimed: Set<string>) => void; reject: (error: unknown) => void }
+interface Waiting {
+  visits: VisitRow[];
+  resolve: (claimed: Set<string>) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * Without group commit every call is its own statement. With it, calls on the pool wait while
@@ -98,7 +102,7 @@ export function createVisitWriter(database: Pick<Database, 'db'>, options: { gro
         const group: Waiting[] = [];
         const ids = new Set<string>();
         let size = 0;
-        for (let i = 0; i < waiting.length && size < GROUP_MAX;) {
+        for (let i = 0; i < waiting.length && size < GROUP_MAX; ) {
           const w = waiting[i];
           if ((!group.length || size + w.visits.length <= GROUP_MAX) && w.visits.every((v) => !ids.has(v.id))) {
             waiting.splice(i, 1);
@@ -108,7 +112,10 @@ export function createVisitWriter(database: Pick<Database, 'db'>, options: { gro
           } else i++;
         }
         try {
-          const claimed = await insertVisits(database.db, group.flatMap((w) => w.visits));
+          const claimed = await insertVisits(
+            database.db,
+            group.flatMap((w) => w.visits),
+          );
           for (const w of group) w.resolve(new Set(w.visits.map((v) => v.id).filter((id) => claimed.has(id))));
         } catch (error) {
           if (group.length === 1) group[0].reject(error);

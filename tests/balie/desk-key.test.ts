@@ -7,7 +7,10 @@ const KEY = 'ido_dk_Vq3m0x9Qw2hLr8yT4nKp1sZb6cFd7gJe5aUo0iWx-_A';
 
 test('a key in the address is taken out of it; the rest of the address stays', () => {
   assert.deepEqual(keyFromAddress(`https://ido.example.nl/balie?key=${KEY}`), { key: KEY, address: '/balie' });
-  assert.deepEqual(keyFromAddress(`https://ido.example.nl/balie?lang=nl&key=${KEY}#recent`), { key: KEY, address: '/balie?lang=nl#recent' });
+  assert.deepEqual(keyFromAddress(`https://ido.example.nl/balie?lang=nl&key=${KEY}#recent`), {
+    key: KEY,
+    address: '/balie?lang=nl#recent',
+  });
   assert.deepEqual(keyFromAddress(`https://ido.example.nl/balie?key=%20${KEY}%20`), { key: KEY, address: '/balie' });
   assert.deepEqual(keyFromAddress('https://ido.example.nl/balie?lang=nl'), { key: null, address: '/balie?lang=nl' });
   assert.deepEqual(keyFromAddress('https://ido.example.nl/balie?key='), { key: '', address: '/balie' });
@@ -30,7 +33,7 @@ test('on screen a key shows its start and its last four characters only', () => 
   assert.ok(!maskKey(KEY).includes(KEY.slice(7, -4)));
 });
 
-test('why a key was not accepted, from the server\'s status', () => {
+test("why a key was not accepted, from the server's status", () => {
   assert.equal(refusalOf(401), 'unknown');
   assert.equal(refusalOf(403), 'origin');
   assert.equal(refusalOf(0), 'offline');

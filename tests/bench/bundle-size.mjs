@@ -37,7 +37,12 @@ console.log(`${'file'.padEnd(52)} ${'raw'.padStart(9)} ${'gzip -9'.padStart(9)}`
 const initial = staticClosure('ido.js', root);
 const initialGzip = initial.reduce((sum, p) => sum + gz(p), 0);
 for (const path of initial) row(relative(repo, path), readFileSync(path).length, gz(path));
-row('= initial load (ido.js + static imports)', initial.reduce((s, p) => s + readFileSync(p).length, 0), initialGzip, initialGzip <= BUDGET ? `within ${kb(BUDGET)}` : `OVER ${kb(BUDGET)}`);
+row(
+  '= initial load (ido.js + static imports)',
+  initial.reduce((s, p) => s + readFileSync(p).length, 0),
+  initialGzip,
+  initialGzip <= BUDGET ? `within ${kb(BUDGET)}` : `OVER ${kb(BUDGET)}`,
+);
 
 const chunks = join(root, 'chunks');
 if (existsSync(chunks)) {
@@ -48,10 +53,17 @@ if (existsSync(chunks)) {
 const elements = join(root, 'elements');
 if (existsSync(elements)) {
   console.log('\nEach element on its own:');
-  for (const f of readdirSync(elements).filter((f) => f.endsWith('.js')).sort()) {
+  for (const f of readdirSync(elements)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
     const closure = staticClosure(f, elements);
     const sum = closure.reduce((s, p) => s + gz(p), 0);
-    row(`dist/widget/elements/${f}`, closure.reduce((s, p) => s + readFileSync(p).length, 0), sum, closure.length > 1 ? `with ${closure.length - 1} static chunk(s)` : '');
+    row(
+      `dist/widget/elements/${f}`,
+      closure.reduce((s, p) => s + readFileSync(p).length, 0),
+      sum,
+      closure.length > 1 ? `with ${closure.length - 1} static chunk(s)` : '',
+    );
   }
 }
 

@@ -40,7 +40,10 @@ export const fmt = (n: number, digits = 1) => n.toFixed(digits);
  * Starts `ido-server start` as a child process (its own CPU time, like production) and waits for /healthz.
  * `root` runs another checkout's server (e.g. the previous commit, for a before/after comparison).
  */
-export async function startServer(env: Record<string, string>, root = repoRoot): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+export async function startServer(
+  env: Record<string, string>,
+  root = repoRoot,
+): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   // BENCH_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -53,7 +56,9 @@ export async function startServer(env: Record<string, string>, root = repoRoot):
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -70,14 +75,21 @@ export async function startServer(env: Record<string, string>, root = repoRoot):
  * One request over node:http with a keep-alive agent; resolves with the status (0 on a socket error).
  * Cheaper for the load generator than fetch, which on two cores would otherwise be what is measured.
  */
-export function httpRequest(agent: http.Agent, url: URL, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<number> {
+export function httpRequest(
+  agent: http.Agent,
+  url: URL,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<number> {
   return new Promise((resolve) => {
     const headers: Record<string, string | number> = { ...options.headers };
     if (options.body !== undefined) headers['content-length'] = Buffer.byteLength(options.body);
-    const req = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? 'GET', headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      { agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? 'GET', headers },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', () => resolve(0));
     req.end(options.body);
   });

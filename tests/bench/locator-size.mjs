@@ -30,7 +30,12 @@ const minifyTemplates = {
   name: 'minify-templates',
   setup: (b) =>
     b.onLoad({ filter: /\/widget\/.*\.ts$/ }, async (args) => {
-      const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'ts', target: 'es2022', tsconfigRaw, sourcefile: args.path });
+      const { code } = await transform(await readFile(args.path, 'utf8'), {
+        loader: 'ts',
+        target: 'es2022',
+        tsconfigRaw,
+        sourcefile: args.path,
+      });
       const edits = templateEdits(code, parseAst(code));
       return { contents: edits.length ? applyEdits(code, edits, args.path).code : code, loader: 'js', resolveDir: dirname(args.path) };
     }),
@@ -79,7 +84,11 @@ const initialInputs = [...initialNames].flatMap((name) => Object.entries(outputs
 const byOwner = {};
 for (const [input, { bytesInOutput }] of initialInputs) {
   const owner = input.includes('node_modules/')
-    ? input.split('node_modules/')[1].split('/').slice(0, input.split('node_modules/')[1].startsWith('@') ? 2 : 1).join('/')
+    ? input
+        .split('node_modules/')[1]
+        .split('/')
+        .slice(0, input.split('node_modules/')[1].startsWith('@') ? 2 : 1)
+        .join('/')
     : input.split('/').slice(0, 2).join('/');
   byOwner[owner] = (byOwner[owner] ?? 0) + bytesInOutput;
 }
@@ -88,10 +97,13 @@ const inputs = initialInputs.map(([input]) => input);
 // The same build with the SDK client left out (marked external).
 const withoutClient = await build({
   ...options,
-  plugins: [...templatePlugins, {
-    name: 'without-sdk-client',
-    setup: (b) => b.onResolve({ filter: /\/sdk\/(client|http|api\/[^/]+)\.js$/ }, (args) => ({ path: args.path, external: true })),
-  }],
+  plugins: [
+    ...templatePlugins,
+    {
+      name: 'without-sdk-client',
+      setup: (b) => b.onResolve({ filter: /\/sdk\/(client|http|api\/[^/]+)\.js$/ }, (args) => ({ path: args.path, external: true })),
+    },
+  ],
 });
 const wcOutputs = withoutClient.metafile.outputs;
 const wcContents = Object.fromEntries(withoutClient.outputFiles.map((f) => [f.path.slice(f.path.lastIndexOf('/out/') + 1), f.contents]));
@@ -103,7 +115,9 @@ const wcVisit = (name) => {
 };
 wcVisit(Object.keys(wcOutputs).find((name) => name.endsWith('/define.js')));
 const withoutClientGzip = gz(Buffer.concat([...wcInitial].map((name) => Buffer.from(wcContents[name]))));
-const zodClassic = inputs.filter((i) => /node_modules\/zod\/(v4\/)?(classic|index|v3)\b/.test(i) || /node_modules\/zod\/v4\/locales\//.test(i));
+const zodClassic = inputs.filter(
+  (i) => /node_modules\/zod\/(v4\/)?(classic|index|v3)\b/.test(i) || /node_modules\/zod\/v4\/locales\//.test(i),
+);
 const leafletInEntry = inputs.some((i) => i.includes('node_modules/leaflet/'));
 
 const report = {
@@ -119,8 +133,12 @@ const report = {
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(report, null, 2));
 } else {
-  console.log(`ido-locator alone, initial load (define.ts + Lit): ${kb(entry.gzip)} gzip -9 (${kb(entry.raw)} minified), budget ${kb(BUDGET)}`);
-  console.log(`  of which the SDK client in the initial load (ky, zod/mini, schemas; lazy when 0): ${kb(entry.gzip - withoutClientGzip)}; without it: ${kb(withoutClientGzip)}`);
+  console.log(
+    `ido-locator alone, initial load (define.ts + Lit): ${kb(entry.gzip)} gzip -9 (${kb(entry.raw)} minified), budget ${kb(BUDGET)}`,
+  );
+  console.log(
+    `  of which the SDK client in the initial load (ky, zod/mini, schemas; lazy when 0): ${kb(entry.gzip - withoutClientGzip)}; without it: ${kb(withoutClientGzip)}`,
+  );
   for (const c of chunks) console.log(`  lazy (import()): ${c.path} ${kb(c.gzip)} gzip -9`);
   console.log('  initial load by source (minified, before gzip):');
   for (const [owner, bytes] of Object.entries(report.byOwner)) console.log(`    ${owner.padEnd(28)} ${kb(bytes)}`);

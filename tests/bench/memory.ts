@@ -20,12 +20,14 @@ import { parseArgs } from 'node:util';
 import { DEMO_COORDINATOR_PASSWORD, demoCoordinatorEmail } from '../../server/services/demo.js';
 import { fmt, httpRequest, repoRoot } from './lib.js';
 
-const { values } = parseArgs({ options: {
-  seconds: { type: 'string', default: '20' },
-  clients: { type: 'string', default: '10' },
-  idle: { type: 'string', default: '5' },
-  root: { type: 'string', default: repoRoot },
-} });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '20' },
+    clients: { type: 'string', default: '10' },
+    idle: { type: 'string', default: '5' },
+    root: { type: 'string', default: repoRoot },
+  },
+});
 const seconds = Number(values.seconds);
 const clients = Number(values.clients);
 const idleSeconds = Number(values.idle);
@@ -41,22 +43,44 @@ function rss(pid: number): { rss: number; hwm: number } {
 /** RSS of a process and every process below it (the first start creates the data directory in a child), in MB. */
 function treeRss(pid: number): number {
   let total = 0;
-  try { total = rss(pid).rss; } catch { return 0; }
+  try {
+    total = rss(pid).rss;
+  } catch {
+    return 0;
+  }
   let children: string[] = [];
-  try { children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean); } catch { /* gone */ }
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  } catch {
+    /* gone */
+  }
   return total + children.reduce((sum, child) => sum + treeRss(Number(child)), 0);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Server { url: string; child: ChildProcess; peakDuringStart: number; treePeak: number; startMs: number }
+interface Server {
+  url: string;
+  child: ChildProcess;
+  peakDuringStart: number;
+  treePeak: number;
+  startMs: number;
+}
 
 /** `ido-server start` in demo mode on `dataDir`, sampled every 50 ms until /healthz answers. */
 async function start(dataDir: string, port: number): Promise<Server> {
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, 'bin/ido-server.mjs', 'start'], {
     cwd: values.root,
-    env: { ...process.env, IDO_DEMO: '1', IDO_DATA_DIR: dataDir, IDO_LOG: 'off', PORT: String(port), HOST: '127.0.0.1', IDO_PDOK_URL: 'off' },
+    env: {
+      ...process.env,
+      IDO_DEMO: '1',
+      IDO_DATA_DIR: dataDir,
+      IDO_LOG: 'off',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      IDO_PDOK_URL: 'off',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -65,11 +89,17 @@ async function start(dataDir: string, port: number): Promise<Server> {
   let treePeak = 0;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try { peak = Math.max(peak, rss(child.pid!).rss); } catch { /* not yet */ }
+    try {
+      peak = Math.max(peak, rss(child.pid!).rss);
+    } catch {
+      /* not yet */
+    }
     treePeak = Math.max(treePeak, treeRss(child.pid!));
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (performance.now() - t0 > 300_000) throw new Error('the server did not start in 5 minutes');
     await sleep(50);
   }
@@ -90,13 +120,14 @@ async function idle(server: Server): Promise<number> {
 /** A coordinator's session and one of its locations, through the API. */
 async function login(url: string): Promise<{ token: string; locationId: string }> {
   const auth = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: demoCoordinatorEmail('utrecht'), password: DEMO_COORDINATOR_PASSWORD }),
   });
   if (!auth.ok) throw new Error(`login: ${auth.status} ${await auth.text()}`);
-  const { token } = await auth.json() as { token: string };
+  const { token } = (await auth.json()) as { token: string };
   const list = await fetch(`${url}/api/v1/locations`, { headers: { authorization: `Bearer ${token}` } });
-  const { items } = await list.json() as { items: { id: string }[] };
+  const { items } = (await list.json()) as { items: { id: string }[] };
   return { token, locationId: items[0].id };
 }
 
@@ -111,18 +142,25 @@ async function load(server: Server): Promise<{ peak: number; requests: number; e
   let errors = 0;
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
-  const sampler = setInterval(() => { peak = Math.max(peak, rss(server.child.pid!).rss); }, 100);
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < deadline) {
-      const body = {
-        id: randomUUID(), locationId, channel: 'balie', duration: '5-15',
-        questions: [{ type: 'digitale-overheid', topic: 'huurtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'] }],
-      };
-      const status = await httpRequest(agent, target, { method: 'POST', headers, body: JSON.stringify(body) });
-      requests++;
-      if (status !== 201) errors++;
-    }
-  }));
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rss(server.child.pid!).rss);
+  }, 100);
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const body = {
+          id: randomUUID(),
+          locationId,
+          channel: 'balie',
+          duration: '5-15',
+          questions: [{ type: 'digitale-overheid', topic: 'huurtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'] }],
+        };
+        const status = await httpRequest(agent, target, { method: 'POST', headers, body: JSON.stringify(body) });
+        requests++;
+        if (status !== 201) errors++;
+      }
+    }),
+  );
   clearInterval(sampler);
   agent.destroy();
   return { peak: Math.max(peak, rss(server.child.pid!).rss), requests, errors, ms: performance.now() - t0 };
@@ -144,13 +182,18 @@ async function main() {
     rows.push(['reopened data dir: start, peak', `${fmt(again.peakDuringStart, 0)} MB (healthy in ${fmt(again.startMs / 1000)} s)`]);
     rows.push([`idle ${idleSeconds} s after start (goal ≤ 200 MB)`, `${fmt(await idle(again), 0)} MB`]);
     const w = await load(again);
-    rows.push([`writes, ${clients} clients, ${seconds} s: peak (goal ≤ 300 MB)`, `${fmt(w.peak, 0)} MB (${fmt(w.requests / (w.ms / 1000), 0)} req/s, ${w.errors} errors)`]);
+    rows.push([
+      `writes, ${clients} clients, ${seconds} s: peak (goal ≤ 300 MB)`,
+      `${fmt(w.peak, 0)} MB (${fmt(w.requests / (w.ms / 1000), 0)} req/s, ${w.errors} errors)`,
+    ]);
     rows.push([`idle ${idleSeconds} s after the writes`, `${fmt(await idle(again), 0)} MB`]);
     await stop(again);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`ido-server start on PGlite (IDO_DEMO=1) in ${values.root}, node ${process.version}${process.env.BENCH_NODE_ARGS ? `, ${process.env.BENCH_NODE_ARGS}` : ''}: resident set (RSS)`);
+  console.log(
+    `ido-server start on PGlite (IDO_DEMO=1) in ${values.root}, node ${process.version}${process.env.BENCH_NODE_ARGS ? `, ${process.env.BENCH_NODE_ARGS}` : ''}: resident set (RSS)`,
+  );
   for (const [label, value] of rows) console.log(`  ${label.padEnd(52)} ${value}`);
 }
 

@@ -82,16 +82,25 @@ try {
   // ---- data ---------------------------------------------------------------------------------
   const points = pc4Points();
   await importPostcodes(database, points, 'bench');
-  const orgs = await database.db.insert(organisations)
+  const orgs = await database.db
+    .insert(organisations)
     .values(Array.from({ length: ORGANISATIONS }, (_, i) => ({ name: `Bibliotheek ${i + 1}` })))
     .returning({ id: organisations.id });
-  const HOURS = [['09:00', '12:00'], ['09:30', '12:30'], ['13:00', '16:00'], ['10:00', '17:00'], ['18:00', '20:00']] as const;
+  const HOURS = [
+    ['09:00', '12:00'],
+    ['09:30', '12:30'],
+    ['13:00', '16:00'],
+    ['10:00', '17:00'],
+    ['18:00', '20:00'],
+  ] as const;
   const rows = Array.from({ length: LOCATIONS }, (_, i) => {
     const p = pick(points);
-    const walkInHours = [1, 2, 3, 4, 5, 6].filter(() => random() < 0.5).map((day) => {
-      const [opens, closes] = pick(HOURS);
-      return { day, opens, closes };
-    });
+    const walkInHours = [1, 2, 3, 4, 5, 6]
+      .filter(() => random() < 0.5)
+      .map((day) => {
+        const [opens, closes] = pick(HOURS);
+        return { day, opens, closes };
+      });
     return {
       organisationId: orgs[i % orgs.length].id,
       name: `IDO ${i + 1}`,
@@ -106,7 +115,9 @@ try {
   });
   for (let i = 0; i < rows.length; i += 500) await database.db.insert(locations).values(rows.slice(i, i + 500));
   // A few deleted ones, which must never be found.
-  await database.rows(sql`update locations set deleted_at = now() where id in (select id from locations order by id limit ${Math.round(LOCATIONS / 100)})`);
+  await database.rows(
+    sql`update locations set deleted_at = now() where id in (select id from locations order by id limit ${Math.round(LOCATIONS / 100)})`,
+  );
   await database.rows(sql`analyze`);
 
   const origins = Array.from({ length: 4000 }, () => {
@@ -114,8 +125,10 @@ try {
     return { lat: Number((p.lat + (random() - 0.5) * 0.02).toFixed(4)), lon: Number((p.lon + (random() - 0.5) * 0.03).toFixed(4)) };
   });
 
-  console.log(`\nPublic locator benchmark: PostgreSQL ${(await database.rows<{ v: string }>(sql`select current_setting('server_version') as v`))[0].v}, ` +
-    `${LOCATIONS} locations of ${ORGANISATIONS} organisations, Node ${process.version}\n`);
+  console.log(
+    `\nPublic locator benchmark: PostgreSQL ${(await database.rows<{ v: string }>(sql`select current_setting('server_version') as v`))[0].v}, ` +
+      `${LOCATIONS} locations of ${ORGANISATIONS} organisations, Node ${process.version}\n`,
+  );
 
   const plan = await database.rows<{ 'QUERY PLAN': string }>(sql`explain select id, lat, lon, xmin::text as version from locations
     where deleted_at is null and lat between 52.0 and 52.18 and lon between 4.97 and 5.27`);
@@ -125,7 +138,7 @@ try {
   type Find = typeof findNearest;
   const sides: { label: string; find: Find }[] = [{ label: 'now', find: findNearest }];
   if (BASELINE) {
-    const before = await import(pathToFileURL(join(BASELINE, 'server/services/nearest.ts')).href) as { findNearest: Find };
+    const before = (await import(pathToFileURL(join(BASELINE, 'server/services/nearest.ts')).href)) as { findNearest: Find };
     sides.push({ label: 'before', find: before.findNearest });
   }
   for (const side of sides) for (let i = 0; i < 200; i++) await side.find(database, { origin: origins[i], limit: 5, now: MONDAY_10 });
@@ -144,11 +157,19 @@ try {
     }
     return samples;
   };
-  const p99 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 99);
+  const p99 = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      99,
+    );
   console.log(`\n(a) findNearest in process, sequential${BASELINE ? ` (now and before, in turn; before = ${BASELINE})` : ''}`);
-  for (const [label, count, openNow] of [['nearest-5', 2000, false], ['nearest-5, openNow', 1000, true]] as const) {
+  for (const [label, count, openNow] of [
+    ['nearest-5', 2000, false],
+    ['nearest-5, openNow', 1000, true],
+  ] as const) {
     const samples = await timed(count, openNow);
-    for (const [s, side] of sides.entries()) console.log(`    ${`${label}${BASELINE ? ` ${side.label}` : ''}`.padEnd(28)} ${summary(samples[s])}`);
+    for (const [s, side] of sides.entries())
+      console.log(`    ${`${label}${BASELINE ? ` ${side.label}` : ''}`.padEnd(28)} ${summary(samples[s])}`);
     if (BASELINE) console.log(`    ${''.padEnd(28)} p99 before/now ${(p99(samples[1]) / p99(samples[0])).toFixed(2)}×`);
   }
 
@@ -159,21 +180,28 @@ try {
   if (BASELINE) servers.push({ label: 'before', server: await startServer(env, BASELINE) });
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-  interface Tally { ok: number; seconds: number; latencies: number[]; failures: Map<number, number> }
+  interface Tally {
+    ok: number;
+    seconds: number;
+    latencies: number[];
+    failures: Map<number, number>;
+  }
   const run = async (base: string, pathFor: (i: number) => string, seconds: number, tally: Tally) => {
     let next = 0;
     const started = performance.now();
     const deadline = started + seconds * 1000;
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < deadline && next < MAX_REQUESTS) {
-        const i = next++;
-        const t = performance.now();
-        const status = await httpRequest(agent, new URL(base + pathFor(i)));
-        tally.latencies.push(performance.now() - t);
-        if (status === 200) tally.ok++;
-        else tally.failures.set(status, (tally.failures.get(status) ?? 0) + 1);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (performance.now() < deadline && next < MAX_REQUESTS) {
+          const i = next++;
+          const t = performance.now();
+          const status = await httpRequest(agent, new URL(base + pathFor(i)));
+          tally.latencies.push(performance.now() - t);
+          if (status === 200) tally.ok++;
+          else tally.failures.set(status, (tally.failures.get(status) ?? 0) + 1);
+        }
+      }),
+    );
     tally.seconds += (performance.now() - started) / 1000;
   };
   /** SECONDS per server; with a baseline in 4 rounds in the order A B B A A B B A. */
@@ -186,11 +214,16 @@ try {
     }
     for (const [i, t] of tallies.entries()) {
       const name = servers.length > 1 ? `${label} ${servers[i].label}` : label;
-      console.log(`    ${name.padEnd(28)} ${(t.ok / t.seconds).toFixed(0)} req/s  (${t.ok} ok in ${t.seconds.toFixed(1)} s, ${CONCURRENCY} concurrent` +
-        `${t.failures.size ? `, failures ${JSON.stringify(Object.fromEntries(t.failures))}` : ''})`);
+      console.log(
+        `    ${name.padEnd(28)} ${(t.ok / t.seconds).toFixed(0)} req/s  (${t.ok} ok in ${t.seconds.toFixed(1)} s, ${CONCURRENCY} concurrent` +
+          `${t.failures.size ? `, failures ${JSON.stringify(Object.fromEntries(t.failures))}` : ''})`,
+      );
       console.log(`    ${''.padEnd(28)} latency ${summary(t.latencies)}`);
     }
-    if (tallies.length > 1) console.log(`    ${''.padEnd(28)} req/s now/before ${((tallies[0].ok / tallies[0].seconds) / (tallies[1].ok / tallies[1].seconds)).toFixed(2)}×`);
+    if (tallies.length > 1)
+      console.log(
+        `    ${''.padEnd(28)} req/s now/before ${(tallies[0].ok / tallies[0].seconds / (tallies[1].ok / tallies[1].seconds)).toFixed(2)}×`,
+      );
   };
 
   console.log(`\n(b) HTTP on loopback to a server process, ${CONCURRENCY} concurrent keep-alive clients`);
@@ -198,7 +231,11 @@ try {
   // Warm up connections and the JIT.
   await load('warm-up', (i) => `/api/v1/public/locations?${near(i)}`, 2);
   await load('?near=…&limit=5', (i) => `/api/v1/public/locations?${near(i)}&limit=5`, SECONDS);
-  await load('?postcode=PC4', (i) => `/api/v1/public/locations?postcode=${points[i % points.length].pc4}&limit=5`, Math.max(1, SECONDS / 2));
+  await load(
+    '?postcode=PC4',
+    (i) => `/api/v1/public/locations?postcode=${points[i % points.length].pc4}&limit=5`,
+    Math.max(1, SECONDS / 2),
+  );
   await load('?near=…&openNow=true', (i) => `/api/v1/public/locations?${near(i)}&openNow=true`, Math.max(1, SECONDS / 2));
 
   agent.destroy();

@@ -56,9 +56,26 @@ const ORGANISATIONS = 200;
 const LOCATIONS = 2000;
 
 const TOPICS = [
-  'huurtoeslag', 'zorgtoeslag', 'digid-aanvragen', 'digid-activeren', 'aow-pensioen', 'belastingaangifte', 'werk-uitkering',
-  'zorg-wmo', 'kinderopvangtoeslag', 'digid-app', 'digid-machtigen', 'rijbewijs-voertuig', 'studiefinanciering',
-  'boetes-betalingsregelingen', 'huur', 'paspoort-id', 'gemeente', 'berichtenbox', 'overig', 'toeslagen-huur',
+  'huurtoeslag',
+  'zorgtoeslag',
+  'digid-aanvragen',
+  'digid-activeren',
+  'aow-pensioen',
+  'belastingaangifte',
+  'werk-uitkering',
+  'zorg-wmo',
+  'kinderopvangtoeslag',
+  'digid-app',
+  'digid-machtigen',
+  'rijbewijs-voertuig',
+  'studiefinanciering',
+  'boetes-betalingsregelingen',
+  'huur',
+  'paspoort-id',
+  'gemeente',
+  'berichtenbox',
+  'overig',
+  'toeslagen-huur',
 ];
 const AGENCIES = ['dienst-toeslagen', 'belastingdienst', 'svb', 'uwv', 'logius', 'gemeente', 'cak', 'duo', 'rdw', 'cjib'];
 const HELP = ['digitaal-contact', 'cursus', 'digitale-samenleving', 'dienstverleners', 'doorverwijzing', 'hulp-digitaal'];
@@ -92,7 +109,9 @@ try {
     }
     ms.sort((a, b) => a - b);
     lastQuestions = result!.questions;
-    console.log(`${label.padEnd(52)} p50 ${fmt(percentile(ms, 50)).padStart(8)} ms   p95 ${fmt(percentile(ms, 95)).padStart(8)} ms   (${runs} runs; ${result!.visits.toLocaleString('en')} visits, ${result!.questions.toLocaleString('en')} questions, ${result!.groups.length} groups)`);
+    console.log(
+      `${label.padEnd(52)} p50 ${fmt(percentile(ms, 50)).padStart(8)} ms   p95 ${fmt(percentile(ms, 95)).padStart(8)} ms   (${runs} runs; ${result!.visits.toLocaleString('en')} visits, ${result!.questions.toLocaleString('en')} questions, ${result!.groups.length} groups)`,
+    );
     return percentile(ms, 50);
   }
 
@@ -110,7 +129,10 @@ try {
   const naive = await timeNaive(national);
   deps.reports.queries = reports.queries;
   const slowest = { year: 0, partial: 0 };
-  for (const [name, period] of [['year', year], ['partial', partial]] as const) {
+  for (const [name, period] of [
+    ['year', year],
+    ['partial', partial],
+  ] as const) {
     const label = name === 'year' ? 'national year 2026' : 'national 14 Feb-20 Nov';
     for (const g of [undefined, ...SUMMARY_GROUP_BY]) {
       const ms = await time(`AGG ${label}, ${g ? `groupBy=${g}` : 'no groupBy'}`, { ...period }, g);
@@ -120,7 +142,9 @@ try {
     await time(`AGG one municipality, ${name}, groupBy=topic`, { ...period, municipality: 'Gemeente 7' }, 'topic');
   }
   const aggP50 = await time('AGG national year 2026, groupBy=topic (again)', national, 'topic', Math.max(RUNS, 50));
-  console.log(`RESULT agg-summary-topic-p50-ms=${fmt(aggP50)} slowest-grouping-year-p50-ms=${fmt(slowest.year)} slowest-grouping-partial-p50-ms=${fmt(slowest.partial)} naive-group-by-p50-ms=${fmt(naive)} speedup-vs-naive=${fmt(naive / aggP50)}x speedup-vs-raw-layer=${fmt(p50 / aggP50)}x`);
+  console.log(
+    `RESULT agg-summary-topic-p50-ms=${fmt(aggP50)} slowest-grouping-year-p50-ms=${fmt(slowest.year)} slowest-grouping-partial-p50-ms=${fmt(slowest.partial)} naive-group-by-p50-ms=${fmt(naive)} speedup-vs-naive=${fmt(naive / aggP50)}x speedup-vs-raw-layer=${fmt(p50 / aggP50)}x`,
+  );
   if (values.verify) await verify(deps, national);
 
   const written = await writeCost(deps, reports);
@@ -132,8 +156,12 @@ try {
     t0 = performance.now();
     const folded = await reports.fold();
     const foldMs = performance.now() - t0;
-    console.log(`folded ${folded.folded.toLocaleString('en')} visits in ${fmt(foldMs)} ms (${fmt(folded.folded / (foldMs / 1000), 0)} visits/s)`);
-    console.log(`RESULT queue-topic-p50-ms=${fmt(queuedTopic)} queue-location-p50-ms=${fmt(queuedLocation)} fold-visits-per-s=${fmt(folded.folded / (foldMs / 1000), 0)}`);
+    console.log(
+      `folded ${folded.folded.toLocaleString('en')} visits in ${fmt(foldMs)} ms (${fmt(folded.folded / (foldMs / 1000), 0)} visits/s)`,
+    );
+    console.log(
+      `RESULT queue-topic-p50-ms=${fmt(queuedTopic)} queue-location-p50-ms=${fmt(queuedLocation)} fold-visits-per-s=${fmt(folded.folded / (foldMs / 1000), 0)}`,
+    );
     if (values.verify) await verify(deps, national);
     await written.forget();
   }
@@ -145,7 +173,9 @@ try {
 
 async function generate() {
   await seedTaxonomy(database);
-  console.log(`generating ${QUESTIONS.toLocaleString('en')} questions in ${VISITS.toLocaleString('en')} visits over ${YEARS} year(s), ${ORGANISATIONS} organisations, ${LOCATIONS} locations …`);
+  console.log(
+    `generating ${QUESTIONS.toLocaleString('en')} questions in ${VISITS.toLocaleString('en')} visits over ${YEARS} year(s), ${ORGANISATIONS} organisations, ${LOCATIONS} locations …`,
+  );
   const t0 = performance.now();
   await database.rows(sql`
     insert into organisations (id, name)
@@ -190,8 +220,12 @@ async function rebuild() {
   await rebuildAggregates(database, { taxonomy: await loadTaxonomy(database) });
   await database.rows(sql`analyze report_totals`);
   await database.rows(sql`analyze report_codes`);
-  const [n] = await database.rows<{ totals: number; codes: number }>(sql`select (select count(*) from report_totals)::int as totals, (select count(*) from report_codes)::int as codes`);
-  console.log(`REBUILD aggregates rebuilt from scratch in ${fmt((performance.now() - t0) / 1000)} s (${n.totals.toLocaleString('en')} report_totals rows, ${n.codes.toLocaleString('en')} report_codes rows)`);
+  const [n] = await database.rows<{ totals: number; codes: number }>(
+    sql`select (select count(*) from report_totals)::int as totals, (select count(*) from report_codes)::int as codes`,
+  );
+  console.log(
+    `REBUILD aggregates rebuilt from scratch in ${fmt((performance.now() - t0) / 1000)} s (${n.totals.toLocaleString('en')} report_totals rows, ${n.codes.toLocaleString('en')} report_codes rows)`,
+  );
 }
 
 /** The year summary by topic as one would first write it: COUNT(DISTINCT) over the join, codes mapped. */
@@ -226,18 +260,36 @@ async function writeCost(base: { database: typeof database; taxonomy: Awaited<Re
   const writes = Number(values.writes);
   if (!writes) return null;
   const visitWriter = createVisitWriter(database, { groupCommit: false });
-  const deps = (keepAggregates: boolean) => ({ ...base, reports: { ...reports, keepAggregates }, visitWriter, clock: () => new Date() }) as unknown as Deps;
-  const caller = { kind: 'user' as const, userId: '00000000-0000-0000-0000-000000000000', role: 'national' as const, organisationId: null, actor: 'bench' };
+  const deps = (keepAggregates: boolean) =>
+    ({ ...base, reports: { ...reports, keepAggregates }, visitWriter, clock: () => new Date() }) as unknown as Deps;
+  const caller = {
+    kind: 'user' as const,
+    userId: '00000000-0000-0000-0000-000000000000',
+    role: 'national' as const,
+    organisationId: null,
+    actor: 'bench',
+  };
   let seq = 0;
   const input = () => {
     const g = ++seq;
     return {
-      locationId: (md5uuid(`l${1 + (g * 7) % LOCATIONS}`)),
-      occurredAt: new Date(Date.parse('2026-01-01T08:00:00Z') + (g * 7919 % 300) * 86400_000 + (g % 8) * 3600_000).toISOString(),
-      channel: 'balie', duration: '5-15',
+      locationId: md5uuid(`l${1 + ((g * 7) % LOCATIONS)}`),
+      occurredAt: new Date(Date.parse('2026-01-01T08:00:00Z') + ((g * 7919) % 300) * 86400_000 + (g % 8) * 3600_000).toISOString(),
+      channel: 'balie',
+      duration: '5-15',
       questions: [
         { type: 'digitale-overheid', topic: TOPICS[g % 19], agencies: [AGENCIES[g % 10]], help: [HELP[g % 5]] },
-        ...(g % 4 === 0 ? [{ type: 'digitale-overheid', topic: TOPICS[(g * 3) % 19], agencies: [], help: ['cursus'], referral: { partnerKind: 'sociaal-raadslieden', warm: true } }] : []),
+        ...(g % 4 === 0
+          ? [
+              {
+                type: 'digitale-overheid',
+                topic: TOPICS[(g * 3) % 19],
+                agencies: [],
+                help: ['cursus'],
+                referral: { partnerKind: 'sociaal-raadslieden', warm: true },
+              },
+            ]
+          : []),
       ],
     };
   };
@@ -255,13 +307,18 @@ async function writeCost(base: { database: typeof database; taxonomy: Awaited<Re
       ids[mode].push(result.id!);
     }
   }
-  const stats = (ms: number[]) => { const s = [...ms].sort((a, b) => a - b); return { mean: s.reduce((a, b) => a + b, 0) / s.length, p50: percentile(s, 50), p95: percentile(s, 95), n: s.length }; };
+  const stats = (ms: number[]) => {
+    const s = [...ms].sort((a, b) => a - b);
+    return { mean: s.reduce((a, b) => a + b, 0) / s.length, p50: percentile(s, 50), p95: percentile(s, 95), n: s.length };
+  };
   const w = stats(timings.with);
   const wo = stats(timings.without);
   console.log(`\nwrite cost, single creates via createRegistrations (${w.n} each way, alternating rounds):`);
   console.log(`  queued for the aggregates   mean ${fmt(w.mean, 2)} ms   p50 ${fmt(w.p50, 2)} ms   p95 ${fmt(w.p95, 2)} ms`);
   console.log(`  nothing for the reports     mean ${fmt(wo.mean, 2)} ms   p50 ${fmt(wo.p50, 2)} ms   p95 ${fmt(wo.p95, 2)} ms`);
-  console.log(`RESULT write-cost-with-ms=${fmt(w.p50, 2)} write-cost-without-ms=${fmt(wo.p50, 2)} aggregate-overhead-p50-ms=${fmt(w.p50 - wo.p50, 2)} overhead-mean-ms=${fmt(w.mean - wo.mean, 2)}`);
+  console.log(
+    `RESULT write-cost-with-ms=${fmt(w.p50, 2)} write-cost-without-ms=${fmt(wo.p50, 2)} aggregate-overhead-p50-ms=${fmt(w.p50 - wo.p50, 2)} overhead-mean-ms=${fmt(w.mean - wo.mean, 2)}`,
+  );
   // The writes without the queue never reach the aggregates: out with them at once, so the figures stay exact.
   await removeRows(ids.without);
   return {
@@ -286,39 +343,65 @@ async function removeRows(ids: string[]) {
 function md5uuid(text: string): string {
   const h = createHash('md5').update(text).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-
 }
 
 /** Every grouping of the summary against a plain COUNT(DISTINCT) over the join, with the same code mapping. */
-async function verify(deps: { database: typeof database; taxonomy: Awaited<ReturnType<typeof loadTaxonomy>>; reports: Reports }, filter: ReportFilter) {
-  const map = mappingClosure(deps.taxonomy.versions().map((v) => v.mappings), deps.taxonomy.currentCode);
+async function verify(
+  deps: { database: typeof database; taxonomy: Awaited<ReturnType<typeof loadTaxonomy>>; reports: Reports },
+  filter: ReportFilter,
+) {
+  const map = mappingClosure(
+    deps.taxonomy.versions().map((v) => v.mappings),
+    deps.taxonomy.currentCode,
+  );
   const m = (e: string) => (map.size ? `(case ${e} ${[...map].map(([a, b]) => `when '${a}' then '${b}'`).join(' ')} else ${e} end)` : e);
   const where = `r.deleted_at is null and r.occurred_at >= '${filter.start.toISOString()}' and r.occurred_at < '${filter.end.toISOString()}'`;
   const local = `(r.occurred_at at time zone 'Europe/Amsterdam')`;
   const keys: Record<SummaryGroupBy, string> = {
-    topic: m('q.topic'), agency: m('c'), help: m('c'), organisation: 'r.organisation_id::text', location: 'r.location_id::text',
-    channel: m('r.channel'), duration: m('r.duration'), day: `to_char(${local}, 'YYYY-MM-DD')`, week: `to_char(${local}, 'IYYY-"W"IW')`,
-    month: `to_char(${local}, 'YYYY-MM')`, 'weekday-hour': `to_char(${local}, 'ID-HH24')`,
+    topic: m('q.topic'),
+    agency: m('c'),
+    help: m('c'),
+    organisation: 'r.organisation_id::text',
+    location: 'r.location_id::text',
+    channel: m('r.channel'),
+    duration: m('r.duration'),
+    day: `to_char(${local}, 'YYYY-MM-DD')`,
+    week: `to_char(${local}, 'IYYY-"W"IW')`,
+    month: `to_char(${local}, 'YYYY-MM')`,
+    'weekday-hour': `to_char(${local}, 'ID-HH24')`,
   };
-  const [totals] = await database.rows<{ visits: number; questions: number; referred: number }>(sql.raw(`
+  const [totals] = await database.rows<{ visits: number; questions: number; referred: number }>(
+    sql.raw(`
     select count(distinct r.id)::int as visits, count(*)::int as questions,
            (count(distinct r.id) filter (where q.referral_partner_id is not null or q.referral_partner_kind is not null))::int as referred
-    from registrations r join questions q on q.registration_id = r.id where ${where}`));
+    from registrations r join questions q on q.registration_id = r.id where ${where}`),
+  );
   let mismatches = 0;
   for (const groupBy of SUMMARY_GROUP_BY) {
     const unnest = groupBy === 'agency' ? 'cross join unnest(q.agencies) c' : groupBy === 'help' ? 'cross join unnest(q.help) c' : '';
-    const expected = await database.rows<{ key: string; visits: number; questions: number }>(sql.raw(`
+    const expected = await database.rows<{ key: string; visits: number; questions: number }>(
+      sql.raw(`
       select ${keys[groupBy]} as key, count(distinct r.id)::int as visits, count(distinct (r.id, q.position))::int as questions
-      from registrations r join questions q on q.registration_id = r.id ${unnest} where ${where} group by 1`));
+      from registrations r join questions q on q.registration_id = r.id ${unnest} where ${where} group by 1`),
+    );
     const got = await summaryReport(deps, filter, groupBy, 'nl');
     const byKey = new Map(got.groups.map((g) => [g.key, g]));
     const wrong = expected.filter((e) => byKey.get(e.key)?.visits !== e.visits || byKey.get(e.key)?.questions !== e.questions);
     const totalsWrong = got.visits !== totals.visits || got.questions !== totals.questions || got.referred !== totals.referred;
     if (wrong.length || byKey.size !== expected.length || totalsWrong) {
       mismatches++;
-      console.log(`MISMATCH groupBy=${groupBy}`, { wrong: wrong.slice(0, 3), groups: [byKey.size, expected.length], totals: [got.visits, got.questions, got.referred], expected: totals });
+      console.log(`MISMATCH groupBy=${groupBy}`, {
+        wrong: wrong.slice(0, 3),
+        groups: [byKey.size, expected.length],
+        totals: [got.visits, got.questions, got.referred],
+        expected: totals,
+      });
     }
   }
-  console.log(mismatches ? `verify: ${mismatches} grouping(s) differ` : `verify: all ${SUMMARY_GROUP_BY.length} groupings and their totals match the plain queries`);
+  console.log(
+    mismatches
+      ? `verify: ${mismatches} grouping(s) differ`
+      : `verify: all ${SUMMARY_GROUP_BY.length} groupings and their totals match the plain queries`,
+  );
   if (mismatches) process.exitCode = 1;
 }

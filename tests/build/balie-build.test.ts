@@ -19,12 +19,13 @@ const routers = [balieFiles(), staticFiles()];
 async function served(url: string): Promise<{ status: number; body: Buffer; headers: Headers }> {
   for (const router of routers) {
     const response = await router.request(url);
-    if (response.status !== 404) return { status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+    if (response.status !== 404)
+      return { status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
   }
   return { status: 404, body: Buffer.alloc(0), headers: new Headers() };
 }
 
-test('the service worker carries the build\'s version and the hash of every file it keeps', () => {
+test("the service worker carries the build's version and the hash of every file it keeps", () => {
   assert.match(manifest.version, /^[0-9a-f]{16}$/);
   assert.ok(worker.includes(manifest.version), 'sw.js names the version of precache.json');
   for (const file of manifest.files) assert.ok(worker.includes(file.sha256), `sw.js has the hash of ${file.url}`);
@@ -42,13 +43,24 @@ test('every kept file is what the server sends at its URL, and the version is th
   assert.equal(precacheManifest(files).version, manifest.version);
 });
 
-test('the shell holds the page, its manifest and icons, ido.js and the desk\'s chunks, and nothing of the map, the charts or the API', () => {
+test("the shell holds the page, its manifest and icons, ido.js and the desk's chunks, and nothing of the map, the charts or the API", () => {
   const urls = manifest.files.map((f) => f.url);
-  for (const url of ['/balie', '/balie/balie.js', '/balie/balie.css', '/balie/manifest.webmanifest', '/balie/icons/icon-192.png', '/balie/icons/icon-512.png', '/widget/ido.js']) {
+  for (const url of [
+    '/balie',
+    '/balie/balie.js',
+    '/balie/balie.css',
+    '/balie/manifest.webmanifest',
+    '/balie/icons/icon-192.png',
+    '/balie/icons/icon-512.png',
+    '/widget/ido.js',
+  ]) {
     assert.ok(urls.includes(url), `${url} is kept`);
   }
   for (const part of ['desk-client', 'details-panel', 'sdk-client']) {
-    assert.ok(urls.some((u) => new RegExp(`^/widget/chunks/${part}-[\\w-]{8}\\.js$`).test(u)), `the ${part} chunk is kept`);
+    assert.ok(
+      urls.some((u) => new RegExp(`^/widget/chunks/${part}-[\\w-]{8}\\.js$`).test(u)),
+      `the ${part} chunk is kept`,
+    );
   }
   for (const part of ['map', 'dashboard', 'charts', 'search-client']) {
     assert.ok(!urls.some((u) => u.startsWith(`/widget/chunks/${part}-`)), `the ${part} chunk is not the desk's`);
@@ -74,11 +86,16 @@ test('the web app manifest is installable: a name, a start inside its scope, sta
   assert.equal(app.display, 'standalone');
   assert.ok(app.start_url.startsWith(app.scope));
   for (const size of ['192x192', '512x512']) {
-    const icon = app.icons.find((i: { sizes: string; type: string; purpose: string }) => i.sizes === size && i.type === 'image/png' && i.purpose.includes('any'));
+    const icon = app.icons.find(
+      (i: { sizes: string; type: string; purpose: string }) => i.sizes === size && i.type === 'image/png' && i.purpose.includes('any'),
+    );
     assert.ok(icon, `a ${size} png icon`);
     const png = (await served(icon.src)).body;
     // The PNG's own header says how large it is (IHDR: width and height at bytes 16 and 20).
     assert.equal(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, size, icon.src);
   }
-  assert.ok(app.icons.some((i: { purpose: string }) => i.purpose === 'maskable'), 'a maskable icon');
+  assert.ok(
+    app.icons.some((i: { purpose: string }) => i.purpose === 'maskable'),
+    'a maskable icon',
+  );
 });

@@ -20,12 +20,28 @@ test('sees value, type and re-export imports, not dynamic imports or commented o
 });
 
 test('reports each cycle once, as a loop that returns to its start, and nothing for a tree', () => {
-  const tree = new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]);
+  const tree = new Map([
+    ['a', ['b', 'c']],
+    ['b', ['c']],
+    ['c', []],
+  ]);
   assert.deepEqual(cyclesOf(tree), []);
 
-  const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'd']], ['d', []], ['e', ['e']]]);
+  const graph = new Map([
+    ['a', ['b']],
+    ['b', ['c']],
+    ['c', ['a', 'd']],
+    ['d', []],
+    ['e', ['e']],
+  ]);
   const cycles = cyclesOf(graph);
   assert.equal(cycles.length, 2);
-  assert.deepEqual(cycles.find((loop) => loop.length > 2), ['a', 'b', 'c', 'a']);
-  assert.deepEqual(cycles.find((loop) => loop.length === 2), ['e', 'e']);
+  assert.deepEqual(
+    cycles.find((loop) => loop.length > 2),
+    ['a', 'b', 'c', 'a'],
+  );
+  assert.deepEqual(
+    cycles.find((loop) => loop.length === 2),
+    ['e', 'e'],
+  );
 });

@@ -25,7 +25,7 @@ test('css: comments and insignificant whitespace go, strings and calc() spaces s
   );
 });
 
-test("css: an apostrophe in a comment starts no string (the rules after it are collapsed too)", () => {
+test('css: an apostrophe in a comment starts no string (the rules after it are collapsed too)', () => {
   const css = `
   /* the radio's dot */
   .a {

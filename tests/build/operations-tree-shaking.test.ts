@@ -11,10 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { OPERATIONS } from '../../sdk/operations/index.js';
 
 const root = fileURLToPath(new URL('../../dist/widget/', import.meta.url));
-const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
-  const path = join(dir, name);
-  return statSync(path).isDirectory() ? files(path) : name.endsWith('.js') ? [path] : [];
-});
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : name.endsWith('.js') ? [path] : [];
+  });
 const bundles = files(root).map((path) => ({ path, code: readFileSync(path, 'utf8') }));
 
 test('no widget bundle carries what only the server reads of an operation', () => {

@@ -16,7 +16,9 @@ test('the version changes when the content of any file changes, and only then', 
   assert.match(first.version, /^[0-9a-f]{16}$/);
 
   // The same bytes under another name are another shell too.
-  const renamed = shell('console.log(1)').map((f) => (f.url.includes('desk-client') ? { ...f, url: '/widget/chunks/desk-client-Zz99Yy88.js' } : f));
+  const renamed = shell('console.log(1)').map((f) =>
+    f.url.includes('desk-client') ? { ...f, url: '/widget/chunks/desk-client-Zz99Yy88.js' } : f,
+  );
   assert.notEqual(precacheManifest(renamed).version, first.version);
 });
 
@@ -24,7 +26,10 @@ test('the order files are found in does not matter; each file carries the hash t
   const files = shell('x');
   const manifest = precacheManifest(files);
   assert.deepEqual(precacheManifest([...files].reverse()), manifest);
-  assert.deepEqual(manifest.files.map((f) => f.url), ['/balie', '/widget/chunks/desk-client-Ab12Cd34.js', '/widget/ido.js']);
+  assert.deepEqual(
+    manifest.files.map((f) => f.url),
+    ['/balie', '/widget/chunks/desk-client-Ab12Cd34.js', '/widget/ido.js'],
+  );
   assert.equal(manifest.files.find((f) => f.url === '/widget/ido.js')!.sha256, sha256('x'));
   assert.equal(sha256('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
 });
@@ -50,7 +55,13 @@ test('the desk needs the entry, the chunks holding modules it reaches, and what 
   const reached = reachableModules('registratie', (id) => graph[id] ?? null);
   assert.deepEqual([...reached].sort(), ['desk-client', 'i18n-desk', 'registratie', 'sdk', 'shared']);
 
-  const chunk = (fileName: string, moduleIds: string[], imports: string[] = [], isEntry = false) => ({ type: 'chunk', fileName, moduleIds, imports, isEntry });
+  const chunk = (fileName: string, moduleIds: string[], imports: string[] = [], isEntry = false) => ({
+    type: 'chunk',
+    fileName,
+    moduleIds,
+    imports,
+    isEntry,
+  });
   const bundle = {
     'ido.js': chunk('ido.js', ['index', 'registratie', 'locator', 'shared'], [], true),
     'ido.js.map': { type: 'asset', fileName: 'ido.js.map' },
@@ -63,7 +74,11 @@ test('the desk needs the entry, the chunks holding modules it reaches, and what 
     'chunks/search-6.js': chunk('chunks/search-6.js', ['search'], ['chunks/sdk-client-2.js']),
   };
   assert.deepEqual(filesFor(bundle, reached), [
-    'chunks/desk-client-1.js', 'chunks/i18n.en-4.js', 'chunks/sdk-client-2.js', 'chunks/zod-locales-3.js', 'ido.js',
+    'chunks/desk-client-1.js',
+    'chunks/i18n.en-4.js',
+    'chunks/sdk-client-2.js',
+    'chunks/zod-locales-3.js',
+    'ido.js',
   ]);
 });
 

@@ -54,9 +54,14 @@ describe('which server bin/ido-server.mjs runs', () => {
       assert.ok(transpileServer(repoRoot, out) > 50);
       const data = join(out, 'data');
       const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(process.execPath, [join(out, 'server', 'cli.js'), 'migrate'], { env: { ...withoutDatabaseUrl(), IDO_DATA_DIR: data }, timeout: 300_000 }, (error, stdout, stderr) => {
-          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        });
+        execFile(
+          process.execPath,
+          [join(out, 'server', 'cli.js'), 'migrate'],
+          { env: { ...withoutDatabaseUrl(), IDO_DATA_DIR: data }, timeout: 300_000 },
+          (error, stdout, stderr) => {
+            resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+          },
+        );
       });
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /is up to date/);

@@ -13,8 +13,18 @@ import { request } from 'node:http';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { precacheManifest, type PrecacheManifest } from '../../scripts/precache.mjs';
 import {
-  CHROME_OPTIONS, DEMO_DESK_KEY, coordinatorApi, daysAroundToday, e2eSuite, listRegistrations, locationId, shot, waitForEmpty, waitForText,
-  type Api, type E2eServer,
+  CHROME_OPTIONS,
+  DEMO_DESK_KEY,
+  coordinatorApi,
+  daysAroundToday,
+  e2eSuite,
+  listRegistrations,
+  locationId,
+  shot,
+  waitForEmpty,
+  waitForText,
+  type Api,
+  type E2eServer,
 } from '../helpers/e2e.js';
 import { listen, type Listening } from '../helpers/serve.js';
 
@@ -51,7 +61,8 @@ const isControlled = (page: Page) => page.evaluate(() => navigator.serviceWorker
 const cacheContents = (page: Page) =>
   page.evaluate(async () => {
     const out: Record<string, string[]> = {};
-    for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search).sort();
+    for (const name of await caches.keys())
+      out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search).sort();
     return out;
   });
 
@@ -76,7 +87,9 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
     await context?.close();
     context = await suite.browser().newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.on('pageerror', (error) => { console.error('page error:', error); });
+    page.on('pageerror', (error) => {
+      console.error('page error:', error);
+    });
     return page;
   }
 
@@ -90,7 +103,14 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
       await chips(desk(page)).first().waitFor({ state: 'visible', timeout: 60_000 });
     } catch (error) {
       await shot(page, 'balie-not-ready');
-      throw new Error(`the desk did not show its chips; the page says: ${(await page.locator('body').innerText().catch(() => '?')).slice(0, 500)}\n${(error as Error).message}`);
+      throw new Error(
+        `the desk did not show its chips; the page says: ${(
+          await page
+            .locator('body')
+            .innerText()
+            .catch(() => '?')
+        ).slice(0, 500)}\n${(error as Error).message}`,
+      );
     }
   }
 
@@ -110,14 +130,17 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
     page.evaluate(() => {
       const w = window as unknown as { __events: { type: string; id: string }[] };
       w.__events = [];
-      for (const type of ['ido-registered', 'ido-queued']) document.addEventListener(type, (e) => w.__events.push({ type, id: (e as CustomEvent<{ id: string }>).detail.id }));
+      for (const type of ['ido-registered', 'ido-queued'])
+        document.addEventListener(type, (e) => w.__events.push({ type, id: (e as CustomEvent<{ id: string }>).detail.id }));
     });
   const events = (page: Page) => page.evaluate(() => (window as unknown as { __events: { type: string; id: string }[] }).__events);
 
   // The same days before and after: midnight passing during the test changes nothing.
   const days = daysAroundToday();
 
-  it('keeps the key from ?key=, registers online, opens offline after a reload, queues 3 and sends them exactly once', { timeout: 360_000 }, async () => {
+  it('keeps the key from ?key=, registers online, opens offline after a reload, queues 3 and sends them exactly once', {
+    timeout: 360_000,
+  }, async () => {
     const beforeIds = new Set((await listRegistrations(api, { locationId: neude, ...days })).map((r) => r.id));
     const page = await newPage();
 
@@ -147,7 +170,7 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
     // No connection at all, and a reload: the desk opens from the service worker's cache.
     await context!.setOffline(true);
     await page.reload();
-    assert.equal(await page.title(), 'IDO-balie', 'the desk page, not the browser\'s error page');
+    assert.equal(await page.title(), 'IDO-balie', "the desk page, not the browser's error page");
     await ready(page);
     await waitForText(page.getByRole('heading', { level: 1 }), /^Bibliotheek Neude$/);
     assert.equal(await isControlled(page), true);
@@ -163,7 +186,11 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
     const queued = (await events(page)).filter((e) => e.type === 'ido-queued').map((e) => e.id);
     assert.equal(new Set(queued).size, 3, `three visits queued: ${JSON.stringify(await events(page))}`);
     const meanwhile = (await listRegistrations(api, { locationId: neude, ...days })).filter((r) => !beforeIds.has(r.id));
-    assert.deepEqual(meanwhile.map((r) => r.id), [registered.id], 'only the online visit reached the server');
+    assert.deepEqual(
+      meanwhile.map((r) => r.id),
+      [registered.id],
+      'only the online visit reached the server',
+    );
 
     // The connection is back: the three go out, once.
     await context!.setOffline(false);
@@ -189,7 +216,9 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
     assert.equal(await desk(page).count(), 0);
   });
 
-  it('is installable as an app: Chromium finds nothing missing in the manifest, icons or service worker', { timeout: 120_000 }, async () => {
+  it('is installable as an app: Chromium finds nothing missing in the manifest, icons or service worker', {
+    timeout: 120_000,
+  }, async () => {
     // Only a profile on disk can install apps (an incognito-like context never can).
     const profile = mkdtempSync(join(tmpdir(), 'ido-balie-profile-'));
     const persistent = await chromium.launchPersistentContext(profile, CHROME_OPTIONS);
@@ -208,7 +237,9 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
     }
   });
 
-  it('a new build is a new worker: offered while the desk is open, taken at once when it opens; the old cache is deleted', { timeout: 240_000 }, async () => {
+  it('a new build is a new worker: offered while the desk is open, taken at once when it opens; the old cache is deleted', {
+    timeout: 240_000,
+  }, async () => {
     // A front for the server whose release can be changed: it sends a changed ido.js and the
     // service worker a build of that content would have, and passes everything else on.
     const release = new Map<string, { body: Buffer; type: string; extra?: Record<string, string> }>();
@@ -220,11 +251,17 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
         res.end(own.body);
         return;
       }
-      const upstream = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode!, answer.headers);
-        answer.pipe(res);
+      const upstream = request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode!, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => {
+        res.writeHead(502);
+        res.end();
       });
-      upstream.on('error', () => { res.writeHead(502); res.end(); });
       req.pipe(upstream);
     });
     /** Makes `n` the release: ido.js with a line of its own, and the worker the build makes of it. */
@@ -234,7 +271,11 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
       const idoHash = (m: PrecacheManifest) => m.files.find((f) => f.url === '/widget/ido.js')!.sha256;
       const worker = builtFile('/balie/sw.js').toString('utf8').replace(built.version, next.version).replace(idoHash(built), idoHash(next));
       release.set('/widget/ido.js', { body: ido, type: 'text/javascript; charset=utf-8' });
-      release.set('/balie/sw.js', { body: Buffer.from(worker), type: 'text/javascript; charset=utf-8', extra: { 'service-worker-allowed': '/balie' } });
+      release.set('/balie/sw.js', {
+        body: Buffer.from(worker),
+        type: 'text/javascript; charset=utf-8',
+        extra: { 'service-worker-allowed': '/balie' },
+      });
       return next.version;
     };
     const update = (page: Page) => page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/balie'))!.update());
@@ -244,16 +285,24 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
       await page.goto(`${front.url}/balie`);
       assert.equal(await shellVersion(page), built.version);
       // A cache of someone else on this origin, which the desk's worker must leave alone.
-      await page.evaluate(async () => { await (await caches.open('iemand-anders')).put('/x', new Response('x')); });
+      await page.evaluate(async () => {
+        await (await caches.open('iemand-anders')).put('/x', new Response('x'));
+      });
 
       // Release 2 while the desk is open: it installs beside the old shell and is offered, not forced.
       const second = publish(2);
       assert.notEqual(second, built.version, 'another ido.js, another version');
-      await page.evaluate(() => { (window as unknown as { __same: boolean }).__same = true; });
+      await page.evaluate(() => {
+        (window as unknown as { __same: boolean }).__same = true;
+      });
       await update(page);
       await waitForText(page.locator('#update-text'), /^Er is een nieuwe versie van de balie\./);
       await shot(page, 'balie-update-offered');
-      assert.equal(await page.evaluate(() => (window as unknown as { __same?: boolean }).__same), true, 'the page did not reload by itself');
+      assert.equal(
+        await page.evaluate(() => (window as unknown as { __same?: boolean }).__same),
+        true,
+        'the page did not reload by itself',
+      );
       assert.equal(await shellVersion(page), built.version, 'the old shell still serves the open page');
       assert.deepEqual(Object.keys(await cacheContents(page)).sort(), [CACHE(built.version), CACHE(second), 'iemand-anders'].sort());
 
@@ -262,7 +311,10 @@ describe('/balie, the desk page of its own, in a real browser against a real ser
       assert.equal(await shellVersion(page), second);
       let contents = await cacheContents(page);
       assert.deepEqual(Object.keys(contents).sort(), [CACHE(second), 'iemand-anders'].sort(), 'the old cache is deleted on activation');
-      assert.match(await page.evaluate(async (name) => (await (await caches.open(name)).match('/widget/ido.js'))!.text(), CACHE(second)), /\/\/ release 2\n$/);
+      assert.match(
+        await page.evaluate(async (name) => (await (await caches.open(name)).match('/widget/ido.js'))!.text(), CACHE(second)),
+        /\/\/ release 2\n$/,
+      );
       assert.equal(await page.locator('#update').isHidden(), true);
 
       // Release 3 arrives while the desk is open; the desk is closed and opened again (the next

@@ -18,7 +18,10 @@ const demoDir = new URL('../../demo/', import.meta.url);
 
 /** The pages: the index at /, every other demo page by its name, and the desk page without and with a key. */
 const PAGES = [
-  ...readdirSync(demoDir).filter((f) => f.endsWith('.html')).sort().map((f) => (f === 'index.html' ? '/' : `/${f}`)),
+  ...readdirSync(demoDir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => (f === 'index.html' ? '/' : `/${f}`)),
   '/balie',
   `/balie?key=${DEMO_DESK_KEY}`,
 ];
@@ -29,17 +32,23 @@ const PC4 = ['pc4,lat,lon', '3511,52.0935,5.1128', '3512,52.0881,5.1233', '3513,
 /** A 1 × 1 grey PNG: what the stand-in answers for every map tile. */
 const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mO8c+fOfwAIYQOw0Ud0lwAAAABJRU5ErkJggg==', 'base64');
 
-interface Violation { id: string; help: string; nodes: { target: unknown[] }[] }
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
 
 /** Waits until the page's IDO elements have rendered and nothing is loading any more. */
 async function settled(page: Page) {
   await page.waitForLoadState('networkidle');
   await page.evaluate(async () => {
     const elements = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('ido-'));
-    await Promise.all(elements.map(async (el) => {
-      await customElements.whenDefined(el.localName);
-      await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
-    }));
+    await Promise.all(
+      elements.map(async (el) => {
+        await customElements.whenDefined(el.localName);
+        await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+      }),
+    );
   });
   await page.waitForLoadState('networkidle');
 }
@@ -57,9 +66,13 @@ describe('the demo pages and /balie: axe finds nothing, the console has no error
   for (const path of PAGES) {
     for (const width of WIDTHS) {
       it(`${path} at ${width} px`, { timeout: 180_000 }, async () => {
-        const context = await suite.browser().newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width, height: 900 } });
+        const context = await suite
+          .browser()
+          .newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width, height: 900 } });
         try {
-          await context.route('https://service.pdok.nl/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: TILE }));
+          await context.route('https://service.pdok.nl/**', (route) =>
+            route.fulfill({ status: 200, contentType: 'image/png', body: TILE }),
+          );
           const page = await context.newPage();
           const errors: string[] = [];
           page.on('console', (message) => {
@@ -72,7 +85,9 @@ describe('the demo pages and /balie: axe finds nothing, the console has no error
           await settled(page);
           await page.evaluate(axeSource);
           const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+            const axe = (
+              window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }
+            ).axe;
             return (await axe.run(document, { resultTypes: ['violations'] })).violations;
           });
           if (violations.length || errors.length) await shot(page, `demo-pages-${path.replace(/[^a-z0-9]+/gi, '_')}-${width}`);

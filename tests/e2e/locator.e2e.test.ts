@@ -25,19 +25,27 @@ describe('<ido-locator> on /locator.html, in a real browser against a real serve
     }
   });
 
-  it('finds the nearest IDOs for 3512 AE: Bibliotheek Neude first, open state in words, no third-party request', { timeout: 180_000 }, async () => {
+  it('finds the nearest IDOs for 3512 AE: Bibliotheek Neude first, open state in words, no third-party request', {
+    timeout: 180_000,
+  }, async () => {
     context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const requests: string[] = [];
-    page.on('request', (request) => { requests.push(request.url()); });
-    page.on('pageerror', (error) => { console.error('page error:', error); });
+    page.on('request', (request) => {
+      requests.push(request.url());
+    });
+    page.on('pageerror', (error) => {
+      console.error('page error:', error);
+    });
 
     await page.goto(`${server.base}/locator.html`);
     const locator = page.locator('ido-locator').first();
     const input = locator.getByLabel('Uw postcode');
     await input.click();
     await input.pressSequentially('3512 AE');
-    const answer = page.waitForResponse((r) => r.url().startsWith(`${server.base}/api/v1/public/locations?`) && r.request().method() === 'GET');
+    const answer = page.waitForResponse(
+      (r) => r.url().startsWith(`${server.base}/api/v1/public/locations?`) && r.request().method() === 'GET',
+    );
     await input.press('Enter');
     const response = await answer;
     assert.equal(response.status(), 200);
@@ -52,18 +60,34 @@ describe('<ido-locator> on /locator.html, in a real browser against a real serve
     const names = await cards.locator('h3 > span:not(.number)').allTextContents();
     assert.ok(names.length >= 2, `several results: ${JSON.stringify(names)}`);
     assert.equal(names[0], 'Bibliotheek Neude');
-    assert.deepEqual(names, body.items.map((l) => l.name));
+    assert.deepEqual(
+      names,
+      body.items.map((l) => l.name),
+    );
     const distances = body.items.map((l) => l.distanceKm);
-    assert.deepEqual(distances, [...distances].sort((a, b) => a - b), `nearest first: ${distances}`);
+    assert.deepEqual(
+      distances,
+      [...distances].sort((a, b) => a - b),
+      `nearest first: ${distances}`,
+    );
     // And as shown: "350 m hiervandaan", "1,2 km hiervandaan".
-    const shown = (await cards.locator('p.muted').filter({ hasText: /hiervandaan/ }).allTextContents()).map((text) => {
+    const shown = (
+      await cards
+        .locator('p.muted')
+        .filter({ hasText: /hiervandaan/ })
+        .allTextContents()
+    ).map((text) => {
       const m = /([\d.,]+)\s*(km|m)\b/.exec(text);
       assert.ok(m, `a distance in "${text}"`);
       const value = Number(m[1].replace(/\./g, '').replace(',', '.'));
       return m[2] === 'km' ? value : value / 1000;
     });
     assert.equal(shown.length, names.length);
-    assert.deepEqual(shown, [...shown].sort((a, b) => a - b), `shown nearest first: ${shown}`);
+    assert.deepEqual(
+      shown,
+      [...shown].sort((a, b) => a - b),
+      `shown nearest first: ${shown}`,
+    );
 
     // Whether it is open now, in words, on every card.
     const states = await cards.locator('p.state').allTextContents();
@@ -88,10 +112,12 @@ describe('<ido-locator> on /locator.html, in a real browser against a real serve
         const count = await markers.count();
         assert.ok(count >= 2, `several markers: ${count}`);
         await shot(page, `locator-map-${width}`);
-        const boxes = await markers.evaluateAll((nodes) => nodes.map((n) => {
-          const r = n.getBoundingClientRect();
-          return { x: r.x, y: r.y, width: r.width, height: r.height, name: n.getAttribute('aria-label') };
-        }));
+        const boxes = await markers.evaluateAll((nodes) =>
+          nodes.map((n) => {
+            const r = n.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height, name: n.getAttribute('aria-label') };
+          }),
+        );
         for (const [i, a] of boxes.entries()) {
           for (const b of boxes.slice(i + 1)) {
             const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -99,8 +125,11 @@ describe('<ido-locator> on /locator.html, in a real browser against a real serve
           }
         }
         // Everything on the map a finger can tap: the markers, the zoom buttons, the credits' links.
-        const targets = await locator.locator('.map a, .map [role="button"], .map-marker').evaluateAll((nodes) =>
-          nodes.map((n) => ({ text: n.textContent?.trim() || n.getAttribute('aria-label'), ...n.getBoundingClientRect().toJSON() })));
+        const targets = await locator
+          .locator('.map a, .map [role="button"], .map-marker')
+          .evaluateAll((nodes) =>
+            nodes.map((n) => ({ text: n.textContent?.trim() || n.getAttribute('aria-label'), ...n.getBoundingClientRect().toJSON() })),
+          );
         assert.ok(targets.length > count, 'zoom buttons and credit links besides the markers');
         for (const t of targets) assert.ok(t.width >= 24 && t.height >= 24, `at ${width} px, "${t.text}" is ${t.width}×${t.height}`);
       } finally {

@@ -8,8 +8,18 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { FIRST_DEFAULTS } from '../../widget/ido-registratie/visit.js';
 import {
-  amsterdamToday, coordinatorApi, daysAroundToday, launchBrowser, listRegistrations, locationId, shot, startE2eServer, waitForEmpty, waitForText,
-  type Api, type E2eServer,
+  amsterdamToday,
+  coordinatorApi,
+  daysAroundToday,
+  launchBrowser,
+  listRegistrations,
+  locationId,
+  shot,
+  startE2eServer,
+  waitForEmpty,
+  waitForText,
+  type Api,
+  type E2eServer,
 } from '../helpers/e2e.js';
 
 const API_ROUTE = '**/api/v1/**';
@@ -62,7 +72,9 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
     await context?.close();
     context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.on('pageerror', (error) => { console.error('page error:', error); });
+    page.on('pageerror', (error) => {
+      console.error('page error:', error);
+    });
     await page.goto(`${server.base}/registratie.html`);
     return { page, widget: page.locator('ido-registratie').first() };
   }
@@ -87,7 +99,9 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
   const days = daysAroundToday();
   const countAtNeude = async (topic?: string) => (await listRegistrations(api, { locationId: neude, ...days, topic })).length;
 
-  it('a. registers a visit with the keyboard (huurtoeslag, Registreer): the live region confirms it and one row is stored', { timeout: 180_000 }, async () => {
+  it('a. registers a visit with the keyboard (huurtoeslag, Registreer): the live region confirms it and one row is stored', {
+    timeout: 180_000,
+  }, async () => {
     const before = await countAtNeude('huurtoeslag');
     const { page, widget } = await open();
     await ready(widget);
@@ -95,10 +109,17 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
     const search = widget.getByRole('combobox', { name: 'Zoek een onderwerp' });
     await search.focus();
     await page.keyboard.type('huurtoeslag');
-    await widget.getByRole('option', { name: /^Huurtoeslag/ }).first().waitFor({ state: 'visible' });
+    await widget
+      .getByRole('option', { name: /^Huurtoeslag/ })
+      .first()
+      .waitFor({ state: 'visible' });
     await page.keyboard.press('Enter'); // chooses the first match
     await waitForText(widget.locator('#chosen-topic'), /Gekozen:\s*Huurtoeslag/);
-    assert.equal(await search.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), true, 'focus stays in the search field');
+    assert.equal(
+      await search.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+      true,
+      'focus stays in the search field',
+    );
     await shot(page, 'registratie-a-chosen');
     await page.keyboard.press('Enter'); // submits the form
 
@@ -127,7 +148,9 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
     await ready(widget);
 
     const interactions = new Interactions(page);
-    await widget.evaluate((el) => el.addEventListener('ido-registered', (e) => ((window as any).__registered ??= []).push((e as CustomEvent).detail.id)));
+    await widget.evaluate((el) =>
+      el.addEventListener('ido-registered', (e) => ((window as any).__registered ??= []).push((e as CustomEvent).detail.id)),
+    );
 
     // The way a desk worker goes: the topic as a chip when the desk shows it, otherwise by search.
     if (await chip(widget, label).count()) {
@@ -157,7 +180,9 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
     assert.deepEqual(stored.questions[0].help, FIRST_DEFAULTS.help);
   });
 
-  it('c. offline: three visits wait in IndexedDB, survive a reload, and are sent exactly once when the server is back', { timeout: 300_000 }, async () => {
+  it('c. offline: three visits wait in IndexedDB, survive a reload, and are sent exactly once when the server is back', {
+    timeout: 300_000,
+  }, async () => {
     const before = await countAtNeude('huurtoeslag');
     const { page, widget } = await open();
     // The desk has used the page before: value lists, location and chips are in the browser.
@@ -165,7 +190,9 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
 
     // The API is cut; the page and ido.js stay reachable.
     await page.route(API_ROUTE, (route) => route.abort('internetdisconnected'));
-    await widget.evaluate((el) => el.addEventListener('ido-queued', (e) => ((window as any).__queued ??= []).push((e as CustomEvent).detail.id)));
+    await widget.evaluate((el) =>
+      el.addEventListener('ido-queued', (e) => ((window as any).__queued ??= []).push((e as CustomEvent).detail.id)),
+    );
 
     for (let n = 1; n <= 3; n++) {
       await chip(widget, 'Huurtoeslag').click();
@@ -175,7 +202,7 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
       await waitForText(confirmation(widget), /^Bewaard op deze computer: Huurtoeslag/);
     }
     await shot(page, 'registratie-c-offline-3-waiting');
-    assert.match(await banner(widget).textContent() ?? '', /^Geen verbinding\. 3 registraties wachten/);
+    assert.match((await banner(widget).textContent()) ?? '', /^Geen verbinding\. 3 registraties wachten/);
     assert.equal(await countAtNeude('huurtoeslag'), before, 'nothing reached the server while it was cut off');
     const queued = await page.evaluate(() => (window as any).__queued as string[]);
     assert.equal(queued.length, 3, 'three ido-queued events');
@@ -203,7 +230,9 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
     for (const id of queued) assert.ok(ids.has(id), `queued registration ${id} is stored`);
   });
 
-  it('d. a reload while the server does not answer at all shows the same location and chips, and registering queues', { timeout: 300_000 }, async () => {
+  it('d. a reload while the server does not answer at all shows the same location and chips, and registering queues', {
+    timeout: 300_000,
+  }, async () => {
     const before = await countAtNeude();
     const { page, widget } = await open();
     await ready(widget);
@@ -215,14 +244,19 @@ describe('<ido-registratie> on /registratie.html, in a real browser against a re
     // Requests to the API hang: no answer and no error (a dead connection). Nothing can fail
     // before the checks below, so what the desk shows comes from what this browser remembers.
     const hanging: (() => void)[] = [];
-    await page.route(API_ROUTE, (route) => new Promise<void>((resolve) => hanging.push(() => void route.abort('internetdisconnected').then(resolve, resolve))));
+    await page.route(
+      API_ROUTE,
+      (route) => new Promise<void>((resolve) => hanging.push(() => void route.abort('internetdisconnected').then(resolve, resolve))),
+    );
     await page.reload();
     await ready(widget);
     assert.equal((await locationLine.textContent())!.trim(), lineOnline, 'the same location after the reload');
     assert.deepEqual(await widget.locator('[part="chip"]').allTextContents(), chipsOnline, 'the same chips after the reload');
     await shot(page, 'registratie-d-reloaded-no-answer');
 
-    await widget.evaluate((el) => el.addEventListener('ido-queued', (e) => ((window as any).__queued ??= []).push((e as CustomEvent).detail.id)));
+    await widget.evaluate((el) =>
+      el.addEventListener('ido-queued', (e) => ((window as any).__queued ??= []).push((e as CustomEvent).detail.id)),
+    );
     await chip(widget, chipsOnline[0].trim()).click();
     await submitButton(widget).click();
     // The send gives up after its timeout and keeps the visit.

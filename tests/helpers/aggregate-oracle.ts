@@ -20,7 +20,10 @@ import type { AggregateVisit } from '../../server/services/reports/pending.js';
  * partner whose kind is corrected moves its past referrals with it, as the raw count does, and no
  * aggregate row has to change.
  */
-export function referralTarget(referral: { partnerId?: string | null; partnerKind?: string | null } | null | undefined, map: (code: string) => string = (c) => c): string | null {
+export function referralTarget(
+  referral: { partnerId?: string | null; partnerKind?: string | null } | null | undefined,
+  map: (code: string) => string = (c) => c,
+): string | null {
   if (!referral) return null;
   if (referral.partnerKind != null) return `k:${map(referral.partnerKind)}`;
   if (referral.partnerId != null) return `p:${referral.partnerId.toLowerCase()}`;
@@ -28,11 +31,32 @@ export function referralTarget(referral: { partnerId?: string | null; partnerKin
 }
 
 /** The code of a `referral-set` row: the distinct targets of a visit, in code-unit order (PostgreSQL: `collate "C"`), space-separated. */
-export const referralSetCode = (targets: Iterable<string>): string => [...new Set(targets)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(' ');
+export const referralSetCode = (targets: Iterable<string>): string =>
+  [...new Set(targets)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(' ');
 
-export interface TotalDelta { grain: Grain; period: string; locationId: string; organisationId: string; visits: number; questions: number; referred: number }
-export interface CodeDelta { grain: Grain; dimension: Dimension; period: string; locationId: string; code: string; organisationId: string; visits: number; questions: number }
-export interface Deltas { totals: TotalDelta[]; codes: CodeDelta[] }
+export interface TotalDelta {
+  grain: Grain;
+  period: string;
+  locationId: string;
+  organisationId: string;
+  visits: number;
+  questions: number;
+  referred: number;
+}
+export interface CodeDelta {
+  grain: Grain;
+  dimension: Dimension;
+  period: string;
+  locationId: string;
+  code: string;
+  organisationId: string;
+  visits: number;
+  questions: number;
+}
+export interface Deltas {
+  totals: TotalDelta[];
+  codes: CodeDelta[];
+}
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -83,14 +107,34 @@ export function aggregateDeltas(visit: AggregateVisit, sign: 1 | -1, codeMap: Re
   const totals: TotalDelta[] = [];
   const codes: CodeDelta[] = [];
   for (const scope of SCOPES) {
-    const base = scope === 'location' ? { locationId: visit.locationId, organisationId: visit.organisationId }
-      : scope === 'organisation' ? { locationId: visit.organisationId, organisationId: visit.organisationId }
-      : { locationId: NIL_UUID, organisationId: NIL_UUID };
+    const base =
+      scope === 'location'
+        ? { locationId: visit.locationId, organisationId: visit.organisationId }
+        : scope === 'organisation'
+          ? { locationId: visit.organisationId, organisationId: visit.organisationId }
+          : { locationId: NIL_UUID, organisationId: NIL_UUID };
     const periods = { day, week, month };
-    for (const unit of UNITS.totals) totals.push({ grain: grainOf(scope, unit), period: periods[unit], ...base, visits: sign, questions: sign * n, referred: sign * referred });
+    for (const unit of UNITS.totals)
+      totals.push({
+        grain: grainOf(scope, unit),
+        period: periods[unit],
+        ...base,
+        visits: sign,
+        questions: sign * n,
+        referred: sign * referred,
+      });
     for (const unit of UNITS.codes) {
       for (const [dimension, m] of perCode) {
-        for (const [code, questions] of m) codes.push({ grain: grainOf(scope, unit), dimension, period: periods[unit], ...base, code, visits: sign, questions: sign * questions });
+        for (const [code, questions] of m)
+          codes.push({
+            grain: grainOf(scope, unit),
+            dimension,
+            period: periods[unit],
+            ...base,
+            code,
+            visits: sign,
+            questions: sign * questions,
+          });
       }
     }
   }
@@ -99,7 +143,13 @@ export function aggregateDeltas(visit: AggregateVisit, sign: 1 | -1, codeMap: Re
 
 const totalKey = (d: TotalDelta) => `${d.grain}|${d.locationId}|${d.period}`;
 const codeKey = (d: CodeDelta) => `${d.grain}|${d.dimension}|${d.locationId}|${d.period}|${d.code}`;
-const byKey = <T>(key: (d: T) => string) => (a: T, b: T) => { const x = key(a); const y = key(b); return x < y ? -1 : x > y ? 1 : 0; };
+const byKey =
+  <T>(key: (d: T) => string) =>
+  (a: T, b: T) => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
 
 /**
  * Sums deltas with the same key and drops those that cancel out, sorted by key: one row per key
@@ -113,12 +163,19 @@ export function mergeDeltas(...parts: Deltas[]): Deltas {
     for (const d of part.totals) {
       const k = totalKey(d);
       const t = totals.get(k);
-      if (t) { t.visits += d.visits; t.questions += d.questions; t.referred += d.referred; } else totals.set(k, { ...d });
+      if (t) {
+        t.visits += d.visits;
+        t.questions += d.questions;
+        t.referred += d.referred;
+      } else totals.set(k, { ...d });
     }
     for (const d of part.codes) {
       const k = codeKey(d);
       const c = codes.get(k);
-      if (c) { c.visits += d.visits; c.questions += d.questions; } else codes.set(k, { ...d });
+      if (c) {
+        c.visits += d.visits;
+        c.questions += d.questions;
+      } else codes.set(k, { ...d });
     }
   }
   return {

@@ -9,14 +9,23 @@ import { fileURLToPath } from 'node:url';
 
 export const bin = fileURLToPath(new URL('../../bin/ido-server.mjs', import.meta.url));
 
-export interface Run { code: number | null; stdout: string; stderr: string }
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs one command to its end. */
 export function cli(args: string[], env: Record<string, string | undefined>): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { ...process.env, IDO_LOG: 'off', ...env }, timeout: 180_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...process.env, IDO_LOG: 'off', ...env }, timeout: 180_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -36,18 +45,29 @@ const clockAt = fileURLToPath(new URL('./clock-at.mjs', import.meta.url));
  */
 export function startServer(env: Record<string, string | undefined>, ready: RegExp, timeoutMs = 180_000) {
   const preload = env.IDO_TEST_CLOCK_AT ? ['--import', clockAt] : [];
-  const child = spawn(process.execPath, [...preload, bin, 'start'], { env: { ...process.env, HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...preload, bin, 'start'], {
+    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stderr!.on('data', (d) => { stderr += d; });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
   const started = new Promise<RegExpMatchArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${stdout}\n${stderr}`)), timeoutMs);
     child.stdout!.on('data', (d) => {
       stdout += d;
       const match = ready.exec(stdout);
-      if (match) { clearTimeout(timer); resolve(match); }
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${stdout}\n${stderr}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${stdout}\n${stderr}`));
+    });
   });
   return { child, started, output: () => ({ stdout, stderr }) };
 }
@@ -63,7 +83,11 @@ export function terminate(child: ChildProcess): Promise<{ code: number | null; m
 }
 
 /** A database for the command: a temporary PGlite directory, or a new PostgreSQL database. */
-export interface Target { name: 'pglite' | 'postgres'; env: { IDO_DATA_DIR?: string; DATABASE_URL?: string }; cleanup: () => Promise<void> }
+export interface Target {
+  name: 'pglite' | 'postgres';
+  env: { IDO_DATA_DIR?: string; DATABASE_URL?: string };
+  cleanup: () => Promise<void>;
+}
 
 export async function pgliteTarget(): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'ido-cli-'));

@@ -113,7 +113,11 @@ export async function createTestContext(backend: Backend, options: ContextOption
       const res = await app.request(path, { method, headers, body });
       const text = await res.text();
       let parsed: unknown = undefined;
-      try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
       return { status: res.status, headers: res.headers, body: parsed, text };
     },
     rows: (query) => database.rows(query),
@@ -144,24 +148,57 @@ export async function seedTenants(ctx: TestContext) {
     return r.body;
   };
   const org = async (n: 'a' | 'b', city: string) => {
-    const organisation = await must('POST', '/api/v1/organisations', national, { name: `Bibliotheek ${city}`, municipality: city, province: n === 'a' ? 'Utrecht' : 'Noord-Holland' });
-    const email = `coordinator-${n}@ido.test`;
-    await must('POST', '/api/v1/users', national, { email, password: 'een lang wachtwoord', role: 'coordinator', organisationId: organisation.id });
-    const coordinator = await login(email, 'een lang wachtwoord');
-    const loc = (name: string, lat: number, lon: number) => must('POST', '/api/v1/locations', coordinator, {
-      name, address: { street: 'Kerkplein 1', postcode: n === 'a' ? '3511 AB' : '1011 AB', city, municipality: city, province: organisation.province },
-      coordinates: { lat, lon }, walkInHours: [{ day: 1, opens: '09:00', closes: '17:00' }],
+    const organisation = await must('POST', '/api/v1/organisations', national, {
+      name: `Bibliotheek ${city}`,
+      municipality: city,
+      province: n === 'a' ? 'Utrecht' : 'Noord-Holland',
     });
+    const email = `coordinator-${n}@ido.test`;
+    await must('POST', '/api/v1/users', national, {
+      email,
+      password: 'een lang wachtwoord',
+      role: 'coordinator',
+      organisationId: organisation.id,
+    });
+    const coordinator = await login(email, 'een lang wachtwoord');
+    const loc = (name: string, lat: number, lon: number) =>
+      must('POST', '/api/v1/locations', coordinator, {
+        name,
+        address: {
+          street: 'Kerkplein 1',
+          postcode: n === 'a' ? '3511 AB' : '1011 AB',
+          city,
+          municipality: city,
+          province: organisation.province,
+        },
+        coordinates: { lat, lon },
+        walkInHours: [{ day: 1, opens: '09:00', closes: '17:00' }],
+      });
     const location = await loc(`${city} Centrum`, n === 'a' ? 52.09 : 52.37, n === 'a' ? 5.12 : 4.9);
     const location2 = await loc(`${city} Noord`, n === 'a' ? 52.11 : 52.39, n === 'a' ? 5.11 : 4.91);
     const secret = await must('POST', '/api/v1/keys', coordinator, { kind: 'secret' });
-    const desk = await must('POST', '/api/v1/keys', coordinator, { kind: 'desk', locationId: location.id, origins: [`https://${n}.bieb.test`] });
+    const desk = await must('POST', '/api/v1/keys', coordinator, {
+      kind: 'desk',
+      locationId: location.id,
+      origins: [`https://${n}.bieb.test`],
+    });
     const deskNoOrigin = await must('POST', '/api/v1/keys', coordinator, { kind: 'desk', locationId: location.id });
-    const partner = await must('POST', '/api/v1/partners', coordinator, { name: `Sociaal raadslieden ${city}`, kind: 'sociaal-raadslieden', topics: ['huurtoeslag', 'zorgtoeslag'] });
+    const partner = await must('POST', '/api/v1/partners', coordinator, {
+      name: `Sociaal raadslieden ${city}`,
+      kind: 'sociaal-raadslieden',
+      topics: ['huurtoeslag', 'zorgtoeslag'],
+    });
     return {
-      organisation, coordinator, location, location2, partner,
-      secretKey: secret.key as string, secretKeyId: secret.id as string,
-      deskKey: desk.key as string, deskKeyId: desk.id as string, deskOrigin: `https://${n}.bieb.test`,
+      organisation,
+      coordinator,
+      location,
+      location2,
+      partner,
+      secretKey: secret.key as string,
+      secretKeyId: secret.id as string,
+      deskKey: desk.key as string,
+      deskKeyId: desk.id as string,
+      deskOrigin: `https://${n}.bieb.test`,
       deskKeyNoOrigin: deskNoOrigin.key as string,
     };
   };

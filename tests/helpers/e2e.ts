@@ -49,11 +49,17 @@ export async function startE2eServer(timeoutMs = 240_000, env: Record<string, st
   });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d) => { stdout += d; });
-  child.stderr!.on('data', (d) => { stderr += d; });
+  child.stdout!.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
   const output = () => ({ stdout, stderr });
   let exited: number | null | undefined;
-  child.once('exit', (code) => { exited = code; });
+  child.once('exit', (code) => {
+    exited = code;
+  });
 
   const stop = async () => {
     const result = await terminate(child);
@@ -112,7 +118,16 @@ export function e2eSuite(env: Record<string, string> = {}): { server: () => E2eS
 export const CHROME_OPTIONS = {
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 };
 
 /** A headless Chromium, as the brief prescribes. */
@@ -146,7 +161,9 @@ export async function waitForEmpty(locator: Locator, timeout = 30_000): Promise<
     await handle!.waitForElementState('stable', { timeout });
     await locator.page().waitForFunction((el) => (el as Element).textContent!.trim() === '', handle, { timeout });
   } catch (error) {
-    throw new Error(`waited ${timeout} ms for ${locator} to be empty; it says ${JSON.stringify(await locator.textContent().catch(() => null))}\n${(error as Error).message}`);
+    throw new Error(
+      `waited ${timeout} ms for ${locator} to be empty; it says ${JSON.stringify(await locator.textContent().catch(() => null))}\n${(error as Error).message}`,
+    );
   } finally {
     await handle?.dispose();
   }
@@ -198,14 +215,27 @@ export async function locationId(api: Api, name: string): Promise<string> {
   return found[0].id;
 }
 
-export interface StoredRegistration { id: string; locationId: string; occurredAt: string; channel: string; duration: string; questions: { type: string; topic: string; help: string[]; agencies: string[] }[] }
+export interface StoredRegistration {
+  id: string;
+  locationId: string;
+  occurredAt: string;
+  channel: string;
+  duration: string;
+  questions: { type: string; topic: string; help: string[]; agencies: string[] }[];
+}
 
 /** Every registration matching the query, following `nextCursor` to the last page. */
-export async function listRegistrations(api: Api, query: { locationId?: string; from?: string; to?: string; topic?: string }): Promise<StoredRegistration[]> {
+export async function listRegistrations(
+  api: Api,
+  query: { locationId?: string; from?: string; to?: string; topic?: string },
+): Promise<StoredRegistration[]> {
   const out: StoredRegistration[] = [];
   let cursor: string | null = null;
   do {
-    const params = new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>, limit: '500' });
+    const params = new URLSearchParams({
+      ...(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>),
+      limit: '500',
+    });
     if (cursor) params.set('cursor', cursor);
     const page = await api.get<{ items: StoredRegistration[]; nextCursor?: string | null }>(`/api/v1/registrations?${params}`);
     out.push(...page.items);

@@ -31,18 +31,89 @@ export interface PdokDoc {
 
 /** Known places; coordinates are close to the real ones, good enough for distance tests. */
 export const STANDIN_DOCS: PdokDoc[] = [
-  { type: 'postcode', weergavenaam: 'Oudegracht, 3511AB Utrecht', postcode: '3511AB', woonplaatsnaam: 'Utrecht', centroide_ll: 'POINT(5.1186 52.0916)' },
-  { type: 'postcode', weergavenaam: 'Domplein, 3512JC Utrecht', postcode: '3512JC', woonplaatsnaam: 'Utrecht', centroide_ll: 'POINT(5.1214 52.0907)' },
-  { type: 'postcode', weergavenaam: 'Dam, 1012JS Amsterdam', postcode: '1012JS', woonplaatsnaam: 'Amsterdam', centroide_ll: 'POINT(4.8926 52.3731)' },
-  { type: 'postcode', weergavenaam: 'Grote Markt, 9711LV Groningen', postcode: '9711LV', woonplaatsnaam: 'Groningen', centroide_ll: 'POINT(6.5680 53.2190)' },
-  { type: 'postcode', weergavenaam: 'Vrijthof, 6211LE Maastricht', postcode: '6211LE', woonplaatsnaam: 'Maastricht', centroide_ll: 'POINT(5.6866 50.8484)' },
-  { type: 'adres', weergavenaam: 'Oudegracht 11, 3511AB Utrecht', straatnaam: 'Oudegracht', huisnummer: 11, postcode: '3511AB', woonplaatsnaam: 'Utrecht', gemeentenaam: 'Utrecht', provincienaam: 'Utrecht', centroide_ll: 'POINT(5.11912 52.09210)' },
-  { type: 'adres', weergavenaam: 'Oudegracht 11A, 3511AB Utrecht', straatnaam: 'Oudegracht', huisnummer: 11, huisletter: 'A', postcode: '3511AB', woonplaatsnaam: 'Utrecht', gemeentenaam: 'Utrecht', provincienaam: 'Utrecht', centroide_ll: 'POINT(5.11915 52.09212)' },
-  { type: 'adres', weergavenaam: 'Domplein 4, 3512JC Utrecht', straatnaam: 'Domplein', huisnummer: 4, postcode: '3512JC', woonplaatsnaam: 'Utrecht', gemeentenaam: 'Utrecht', provincienaam: 'Utrecht', centroide_ll: 'POINT(5.12106 52.09066)' },
+  {
+    type: 'postcode',
+    weergavenaam: 'Oudegracht, 3511AB Utrecht',
+    postcode: '3511AB',
+    woonplaatsnaam: 'Utrecht',
+    centroide_ll: 'POINT(5.1186 52.0916)',
+  },
+  {
+    type: 'postcode',
+    weergavenaam: 'Domplein, 3512JC Utrecht',
+    postcode: '3512JC',
+    woonplaatsnaam: 'Utrecht',
+    centroide_ll: 'POINT(5.1214 52.0907)',
+  },
+  {
+    type: 'postcode',
+    weergavenaam: 'Dam, 1012JS Amsterdam',
+    postcode: '1012JS',
+    woonplaatsnaam: 'Amsterdam',
+    centroide_ll: 'POINT(4.8926 52.3731)',
+  },
+  {
+    type: 'postcode',
+    weergavenaam: 'Grote Markt, 9711LV Groningen',
+    postcode: '9711LV',
+    woonplaatsnaam: 'Groningen',
+    centroide_ll: 'POINT(6.5680 53.2190)',
+  },
+  {
+    type: 'postcode',
+    weergavenaam: 'Vrijthof, 6211LE Maastricht',
+    postcode: '6211LE',
+    woonplaatsnaam: 'Maastricht',
+    centroide_ll: 'POINT(5.6866 50.8484)',
+  },
+  {
+    type: 'adres',
+    weergavenaam: 'Oudegracht 11, 3511AB Utrecht',
+    straatnaam: 'Oudegracht',
+    huisnummer: 11,
+    postcode: '3511AB',
+    woonplaatsnaam: 'Utrecht',
+    gemeentenaam: 'Utrecht',
+    provincienaam: 'Utrecht',
+    centroide_ll: 'POINT(5.11912 52.09210)',
+  },
+  {
+    type: 'adres',
+    weergavenaam: 'Oudegracht 11A, 3511AB Utrecht',
+    straatnaam: 'Oudegracht',
+    huisnummer: 11,
+    huisletter: 'A',
+    postcode: '3511AB',
+    woonplaatsnaam: 'Utrecht',
+    gemeentenaam: 'Utrecht',
+    provincienaam: 'Utrecht',
+    centroide_ll: 'POINT(5.11915 52.09212)',
+  },
+  {
+    type: 'adres',
+    weergavenaam: 'Domplein 4, 3512JC Utrecht',
+    straatnaam: 'Domplein',
+    huisnummer: 4,
+    postcode: '3512JC',
+    woonplaatsnaam: 'Utrecht',
+    gemeentenaam: 'Utrecht',
+    provincienaam: 'Utrecht',
+    centroide_ll: 'POINT(5.12106 52.09066)',
+  },
   { type: 'woonplaats', weergavenaam: 'Utrecht, Utrecht, Utrecht', woonplaatsnaam: 'Utrecht', centroide_ll: 'POINT(5.0919 52.0914)' },
-  { type: 'woonplaats', weergavenaam: 'Amsterdam, Amsterdam, Noord-Holland', woonplaatsnaam: 'Amsterdam', centroide_ll: 'POINT(4.8936 52.3728)' },
+  {
+    type: 'woonplaats',
+    weergavenaam: 'Amsterdam, Amsterdam, Noord-Holland',
+    woonplaatsnaam: 'Amsterdam',
+    centroide_ll: 'POINT(4.8936 52.3728)',
+  },
   { type: 'woonplaats', weergavenaam: 'Zwolle, Zwolle, Overijssel', woonplaatsnaam: 'Zwolle', centroide_ll: 'POINT(6.0944 52.5125)' },
-  { type: 'woonplaats', weergavenaam: 'Groningen, Groningen, Groningen', woonplaatsnaam: 'Groningen', centroide_ll: 'POINT(6.5665 53.2194)' },
+  {
+    type: 'woonplaats',
+    weergavenaam: 'Groningen, Groningen, Groningen',
+    woonplaatsnaam: 'Groningen',
+    centroide_ll: 'POINT(6.5665 53.2194)',
+  },
 ];
 
 /** The `/free` query parameters of PDOK's v3_1 OpenAPI description; anything else is a 400. */
@@ -118,7 +189,12 @@ export async function startPdokStandin(options: { docs?: PdokDoc[] } = {}): Prom
     if (req.method !== 'GET' || url.pathname !== `${BASE_PATH}/free`) return send(res, 404, { title: 'Not Found', status: 404 });
     const unknown = [...url.searchParams.keys()].filter((k) => !ALLOWED.has(k));
     if (unknown.length) {
-      return send(res, 400, { type: 'about:blank', title: 'Bad Request', status: 400, detail: `unknown query parameter(s): ${unknown.join(', ')}` });
+      return send(res, 400, {
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        detail: `unknown query parameter(s): ${unknown.join(', ')}`,
+      });
     }
     const q = url.searchParams.get('q') ?? '';
     const rows = Number(url.searchParams.get('rows') ?? 10);
@@ -127,15 +203,26 @@ export async function startPdokStandin(options: { docs?: PdokDoc[] } = {}): Prom
       return send(res, 400, { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'invalid rows or start' });
     }
     const fq = url.searchParams.getAll('fq');
-    const fields = new Map(fq.flatMap((f) => {
-      const m = /^(postcode|huisnummer):(\S+)$/.exec(f.trim());
-      return m ? [[m[1], m[2]] as [string, string]] : [];
-    }));
+    const fields = new Map(
+      fq.flatMap((f) => {
+        const m = /^(postcode|huisnummer):(\S+)$/.exec(f.trim());
+        return m ? [[m[1], m[2]] as [string, string]] : [];
+      }),
+    );
     const found = search(q, typesOf(fq), docs, fields);
-    const fl = url.searchParams.get('fl')?.split(/[,\s]+/).filter(Boolean);
+    const fl = url.searchParams
+      .get('fl')
+      ?.split(/[,\s]+/)
+      .filter(Boolean);
     const pick = (d: PdokDoc) => (fl && !fl.includes('*') ? Object.fromEntries(Object.entries(d).filter(([k]) => fl.includes(k))) : d);
     send(res, 200, {
-      response: { numFound: found.length, start, maxScore: found.length ? 10.5 : 0, numFoundExact: true, docs: found.slice(start, start + rows).map(pick) },
+      response: {
+        numFound: found.length,
+        start,
+        maxScore: found.length ? 10.5 : 0,
+        numFoundExact: true,
+        docs: found.slice(start, start + rows).map(pick),
+      },
     });
   });
 

@@ -3,7 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from '../../server/http/node-server.js';
 
-export interface Listening { url: string; close: () => Promise<void> }
+export interface Listening {
+  url: string;
+  close: () => Promise<void>;
+}
 
 /** Closes a server, ending open keep-alive connections so the close does not wait for them. */
 export function stop(server: Server): Promise<void> {

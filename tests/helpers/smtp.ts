@@ -18,7 +18,13 @@ export async function startSmtp(port = 0): Promise<SmtpStandIn> {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => { messages.push(mail); callback(); }, (error: Error) => callback(error));
+      simpleParser(stream).then(
+        (mail) => {
+          messages.push(mail);
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
     },
   });
   await new Promise<void>((resolve, reject) => {

@@ -14,7 +14,10 @@
 export const DEFAULT_TEST_NOW = '2026-11-18T14:00:00+01:00';
 
 /** A clock that reads `offsetMs` ahead of the real one (behind it when negative). */
-export const offsetClock = (offsetMs: number): (() => Date) => () => new Date(Date.now() + offsetMs);
+export const offsetClock =
+  (offsetMs: number): (() => Date) =>
+  () =>
+    new Date(Date.now() + offsetMs);
 
 /** The offset that makes `offsetClock` read `at` right now. */
 export const offsetTo = (at: Date): number => at.getTime() - Date.now();

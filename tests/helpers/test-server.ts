@@ -60,17 +60,33 @@ const pagePort = Number(new URL(origins[0]).port) || 80;
 const demo = await seedDemo(deps, { origin: origins[0], port: pagePort });
 if (!demo) throw new Error('The demo data could not be added to the test database.');
 const { db } = deps.database;
-const [key] = await db.select().from(apiKeys).where(eq(apiKeys.keyHash, sha256(DEMO_DESK_KEY))).limit(1);
+const [key] = await db
+  .select()
+  .from(apiKeys)
+  .where(eq(apiKeys.keyHash, sha256(DEMO_DESK_KEY)))
+  .limit(1);
 const allowed = [...new Set([...key.origins, ...origins])];
 await db.update(apiKeys).set({ origins: allowed }).where(eq(apiKeys.id, key.id));
-const orgLocations = await db.select({ id: locations.id, name: locations.name })
-  .from(locations).where(and(eq(locations.organisationId, key.organisationId), isNull(locations.deletedAt)));
+const orgLocations = await db
+  .select({ id: locations.id, name: locations.name })
+  .from(locations)
+  .where(and(eq(locations.organisationId, key.organisationId), isNull(locations.deletedAt)));
 const unbound = await createKey(deps.database, {
-  organisationId: key.organisationId, kind: 'desk', locationId: null, origins: allowed, name: 'browser tests, no location', actor: 'test',
+  organisationId: key.organisationId,
+  kind: 'desk',
+  locationId: null,
+  origins: allowed,
+  name: 'browser tests, no location',
+  actor: 'test',
 });
 
 const foreign = await createKey(deps.database, {
-  organisationId: key.organisationId, kind: 'desk', locationId: key.locationId, origins: ['https://intranet.elders.example'], name: 'browser tests, another website', actor: 'test',
+  organisationId: key.organisationId,
+  kind: 'desk',
+  locationId: key.locationId,
+  origins: ['https://intranet.elders.example'],
+  name: 'browser tests, another website',
+  actor: 'test',
 });
 
 const app = createApp(deps);
@@ -79,17 +95,19 @@ const server = createHttpServer(app.fetch);
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as AddressInfo;
 
-process.stdout.write(JSON.stringify({
-  url: `http://127.0.0.1:${port}`,
-  deskKey: DEMO_DESK_KEY,
-  locationId: key.locationId,
-  locationName: orgLocations.find((l) => l.id === key.locationId)?.name ?? demo.deskKeyLocation,
-  organisationId: key.organisationId,
-  unboundDeskKey: unbound.key,
-  foreignDeskKey: foreign.key,
-  otherLocationIds: orgLocations.filter((l) => l.id !== key.locationId).map((l) => l.id),
-  clockOffsetMs,
-}) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    url: `http://127.0.0.1:${port}`,
+    deskKey: DEMO_DESK_KEY,
+    locationId: key.locationId,
+    locationName: orgLocations.find((l) => l.id === key.locationId)?.name ?? demo.deskKeyLocation,
+    organisationId: key.organisationId,
+    unboundDeskKey: unbound.key,
+    foreignDeskKey: foreign.key,
+    otherLocationIds: orgLocations.filter((l) => l.id !== key.locationId).map((l) => l.id),
+    clockOffsetMs,
+  }) + '\n',
+);
 
 let stopping = false;
 async function stop() {

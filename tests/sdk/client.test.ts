@@ -5,8 +5,16 @@ import { sql } from 'drizzle-orm';
 import { closedPort, listen, listenApp, type Listening } from '../helpers/serve.js';
 import { ADMIN, backends, createTestContext, seedTenants, visit, type TestContext } from '../helpers/context.js';
 import {
-  createIdoClient, IdoHttpError, IdoNetworkError, IdoSchemaError, IdoTimeoutError,
-  isIdoError, isIdoHttpError, isIdoNetworkError, isIdoSchemaError, isIdoTimeoutError,
+  createIdoClient,
+  IdoHttpError,
+  IdoNetworkError,
+  IdoSchemaError,
+  IdoTimeoutError,
+  isIdoError,
+  isIdoHttpError,
+  isIdoNetworkError,
+  isIdoSchemaError,
+  isIdoTimeoutError,
   type RegistrationInput,
 } from '../../sdk/index.js';
 
@@ -65,25 +73,36 @@ for (const backend of backends) {
     });
 
     it('turns a 422 into an IdoHttpError with the problem document and its field errors', async () => {
-      const error = await secret().registrations.create(visitAt({ questions: [{ type: 'digitale-overheid', topic: 'no-such-topic' }] })).catch((e) => e);
+      const error = await secret()
+        .registrations.create(visitAt({ questions: [{ type: 'digitale-overheid', topic: 'no-such-topic' }] }))
+        .catch((e) => e);
       assert.ok(error instanceof IdoHttpError);
       assert.ok(isIdoHttpError(error) && isIdoError(error) && !isIdoNetworkError(error));
       assert.equal(error.status, 422);
       assert.equal(error.problem?.status, 422);
-      assert.ok(error.errors.some((e) => e.path === 'questions.0.topic'), JSON.stringify(error.errors));
+      assert.ok(
+        error.errors.some((e) => e.path === 'questions.0.topic'),
+        JSON.stringify(error.errors),
+      );
       assert.equal(error.message, error.problem?.detail ?? error.problem?.title);
     });
 
     it('reads problems in the client language', async () => {
-      const nl = await createIdoClient({ baseUrl, apiKey: 'ido_sk_nope' }).organisations.list().catch((e) => e);
-      const en = await createIdoClient({ baseUrl, apiKey: 'ido_sk_nope', lang: 'en' }).organisations.list().catch((e) => e);
+      const nl = await createIdoClient({ baseUrl, apiKey: 'ido_sk_nope' })
+        .organisations.list()
+        .catch((e) => e);
+      const en = await createIdoClient({ baseUrl, apiKey: 'ido_sk_nope', lang: 'en' })
+        .organisations.list()
+        .catch((e) => e);
       assert.equal(nl.status, 401);
       assert.equal(en.status, 401);
       assert.notEqual(nl.problem.title, en.problem.title);
     });
 
     it('answers 401 for a bad key, not retried', async () => {
-      const error = await createIdoClient({ baseUrl, apiKey: 'ido_sk_not-a-real-key' }).registrations.list().catch((e) => e);
+      const error = await createIdoClient({ baseUrl, apiKey: 'ido_sk_not-a-real-key' })
+        .registrations.list()
+        .catch((e) => e);
       assert.ok(isIdoHttpError(error));
       assert.equal(error.status, 401);
       assert.ok(error.problem?.title);
@@ -93,8 +112,13 @@ for (const backend of backends) {
       const down = await closedPort();
       // Counting the attempts, not timing them: the default is two retries of a GET.
       let attempts = 0;
-      const counting: typeof fetch = (input, init) => { attempts++; return fetch(input, init); };
-      const error = await createIdoClient({ baseUrl: down, fetch: counting }).taxonomy.get().catch((e) => e);
+      const counting: typeof fetch = (input, init) => {
+        attempts++;
+        return fetch(input, init);
+      };
+      const error = await createIdoClient({ baseUrl: down, fetch: counting })
+        .taxonomy.get()
+        .catch((e) => e);
       assert.ok(error instanceof IdoNetworkError);
       assert.ok(isIdoNetworkError(error) && !isIdoTimeoutError(error) && !isIdoHttpError(error));
       assert.equal(attempts, 3, 'the first try and two retries');
@@ -103,9 +127,13 @@ for (const backend of backends) {
 
     it('reports a server that never answers as an IdoTimeoutError after the timeout', async () => {
       let requests = 0;
-      const silent = await listen(() => { requests++; });
+      const silent = await listen(() => {
+        requests++;
+      });
       try {
-        const error = await createIdoClient({ baseUrl: silent.url, timeout: 200 }).taxonomy.get().catch((e) => e);
+        const error = await createIdoClient({ baseUrl: silent.url, timeout: 200 })
+          .taxonomy.get()
+          .catch((e) => e);
         assert.ok(error instanceof IdoTimeoutError && error instanceof IdoNetworkError);
         assert.ok(isIdoTimeoutError(error) && isIdoNetworkError(error));
         assert.equal(error.kind, 'timeout');
@@ -160,11 +188,14 @@ for (const backend of backends) {
       // The first create reaches the server and is stored, but its answer is lost: a 503 instead.
       const proxy = await listen(async (req, res) => {
         const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
-        const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k))) as Record<string, string>;
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k)),
+        ) as Record<string, string>;
         const upstream = await fetch(baseUrl + req.url, { method: req.method, headers, body });
         const text = await upstream.text();
         if (req.method === 'POST' && req.url === '/api/v1/registrations' && ++posts === 1) {
-          res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '0' })
+          res
+            .writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '0' })
             .end(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503 }));
           return;
         }
@@ -220,13 +251,17 @@ for (const backend of backends) {
       await ido.auth.login(ADMIN);
       const me = await ido.auth.me();
       assert.equal(me.kind === 'user' && me.user.role, 'national');
-      const error = await createIdoClient({ baseUrl }).auth.me().catch((e) => e);
+      const error = await createIdoClient({ baseUrl })
+        .auth.me()
+        .catch((e) => e);
       assert.ok(isIdoHttpError(error));
       assert.equal(error.status, 401);
     });
 
     it('rejects a wrong password with a 401', async () => {
-      const error = await createIdoClient({ baseUrl }).auth.login({ email: ADMIN.email, password: 'wrong wrong wrong' }).catch((e) => e);
+      const error = await createIdoClient({ baseUrl })
+        .auth.login({ email: ADMIN.email, password: 'wrong wrong wrong' })
+        .catch((e) => e);
       assert.ok(isIdoHttpError(error));
       assert.equal(error.status, 401);
     });
@@ -258,9 +293,16 @@ for (const backend of backends) {
 
     it('manages partners and finds them by topic', async () => {
       const ido = secret();
-      const partner = await ido.partners.create({ name: 'Formulierenbrigade Utrecht', kind: 'formulierenbrigade', topics: ['belastingaangifte'] });
+      const partner = await ido.partners.create({
+        name: 'Formulierenbrigade Utrecht',
+        kind: 'formulierenbrigade',
+        topics: ['belastingaangifte'],
+      });
       const found = await ido.partners.list({ topic: 'belastingaangifte' });
-      assert.deepEqual(found.items.map((p) => p.id), [partner.id]);
+      assert.deepEqual(
+        found.items.map((p) => p.id),
+        [partner.id],
+      );
       const renamed = await ido.partners.update(partner.id, { name: 'Formulierenbrigade Utrecht-Noord' });
       assert.equal(renamed.name, 'Formulierenbrigade Utrecht-Noord');
       await ido.partners.delete(partner.id);
@@ -269,7 +311,12 @@ for (const backend of backends) {
 
     it('subscribes to scheduled reports by mail, lists and unsubscribes', async () => {
       const ido = secret();
-      const created = await ido.reportSubscriptions.create({ email: 'Coordinator@Bieb.test', frequency: 'quarter', format: 'csv', locationId: tenants.a.location.id });
+      const created = await ido.reportSubscriptions.create({
+        email: 'Coordinator@Bieb.test',
+        frequency: 'quarter',
+        format: 'csv',
+        locationId: tenants.a.location.id,
+      });
       assert.equal(created.email, 'coordinator@bieb.test');
       assert.equal(created.locationId, tenants.a.location.id);
       assert.equal(created.lastSentPeriod, null);
@@ -326,7 +373,12 @@ for (const backend of backends) {
       const org = await ido.organisations.create({ name: 'Bibliotheek Gouda', municipality: 'Gouda' });
       assert.equal((await ido.organisations.get(org.id)).name, 'Bibliotheek Gouda');
       assert.equal((await ido.organisations.update(org.id, { province: 'Zuid-Holland' })).province, 'Zuid-Holland');
-      const user = await ido.users.create({ email: 'coordinator-gouda@ido.test', password: 'een lang wachtwoord', role: 'coordinator', organisationId: org.id });
+      const user = await ido.users.create({
+        email: 'coordinator-gouda@ido.test',
+        password: 'een lang wachtwoord',
+        role: 'coordinator',
+        organisationId: org.id,
+      });
       assert.equal(user.organisationId, org.id);
       assert.ok((await ido.users.list()).items.some((u) => u.id === user.id));
       await ido.users.delete(user.id);
@@ -340,7 +392,13 @@ for (const backend of backends) {
       await coordinator.keys.revoke(key.id);
       assert.equal((await withKey.locations.list().catch((e) => e)).status, 401);
 
-      const course = await coordinator.courses.create({ locationId: tenants.a.location.id, type: 'klik-en-tik', startDate: '2026-03-02', sessions: 4, enrolled: 8 });
+      const course = await coordinator.courses.create({
+        locationId: tenants.a.location.id,
+        type: 'klik-en-tik',
+        startDate: '2026-03-02',
+        sessions: 4,
+        enrolled: 8,
+      });
       assert.equal((await coordinator.courses.update(course.id, { completed: 7 })).completed, 7);
       assert.ok((await coordinator.courses.list()).items.some((c) => c.id === course.id));
       // The year of the run it created: the default period (the last 365 days) moves with the clock.

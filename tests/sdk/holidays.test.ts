@@ -1,13 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  DEFAULT_CLOSED_ON_HOLIDAYS,
-  HOLIDAY_CODES,
-  easterSunday,
-  holidayLabel,
-  holidayOn,
-  holidaysOf,
-} from '../../sdk/holidays.js';
+import { DEFAULT_CLOSED_ON_HOLIDAYS, HOLIDAY_CODES, easterSunday, holidayLabel, holidayOn, holidaysOf } from '../../sdk/holidays.js';
 import type { HolidayCode } from '../../sdk/holidays.js';
 
 // Hand-written from published calendars; not derived from the implementation.
@@ -186,7 +179,9 @@ describe('holidaysOf', () => {
     }
     // 2008: Easter 23 March, Hemelvaartsdag 1 May.
     assert.deepEqual(
-      holidaysOf(2008).slice(4, 7).map((h) => [h.code, h.date]),
+      holidaysOf(2008)
+        .slice(4, 7)
+        .map((h) => [h.code, h.date]),
       [
         ['koningsdag', '2008-04-26'],
         ['hemelvaartsdag', '2008-05-01'],

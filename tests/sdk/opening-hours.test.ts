@@ -475,8 +475,7 @@ describe('openState across DST changes', () => {
   });
 
   it('opens for the real duration of the range', () => {
-    const duration = (date: string) =>
-      amsterdamInstant(date, '04:00').getTime() - amsterdamInstant(date, '01:00').getTime();
+    const duration = (date: string) => amsterdamInstant(date, '04:00').getTime() - amsterdamInstant(date, '01:00').getTime();
     assert.equal(duration('2026-03-29'), 2 * 3_600_000);
     assert.equal(duration('2026-10-25'), 4 * 3_600_000);
     assert.equal(duration('2026-11-01'), 3 * 3_600_000);

@@ -9,15 +9,24 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen, type Listening } from '../helpers/serve.js';
 import { visit } from '../helpers/context.js';
-import { createIdoClient, createOutbox, memoryOutboxStore, type FlushResult, type OutboxItem, type OutboxTimers, type RegistrationInput } from '../../sdk/index.js';
+import {
+  createIdoClient,
+  createOutbox,
+  memoryOutboxStore,
+  type FlushResult,
+  type OutboxItem,
+  type OutboxTimers,
+  type RegistrationInput,
+} from '../../sdk/index.js';
 
 /** Short enough to keep the suite quick; nothing asserts it. */
 const TIMEOUT_MS = 150;
 
-const queued = (n: number): OutboxItem[] => Array.from({ length: n }, (_, i) => {
-  const registration = { ...(visit() as RegistrationInput), id: crypto.randomUUID() };
-  return { id: registration.id, registration, queuedAt: `2026-01-01T00:00:0${i}.000Z`, attempts: 1 };
-});
+const queued = (n: number): OutboxItem[] =>
+  Array.from({ length: n }, (_, i) => {
+    const registration = { ...(visit() as RegistrationInput), id: crypto.randomUUID() };
+    return { id: registration.id, registration, queuedAt: `2026-01-01T00:00:0${i}.000Z`, attempts: 1 };
+  });
 
 async function storeWith(items: OutboxItem[]) {
   const store = memoryOutboxStore();
@@ -30,11 +39,20 @@ function manualTimers() {
   const scheduled: { run: () => void; ms: number; cleared: boolean }[] = [];
   const timers: OutboxTimers = {
     setTimeout: (run, ms) => {
-      const t = { run: () => { t.cleared = true; run(); }, ms, cleared: false };
+      const t = {
+        run: () => {
+          t.cleared = true;
+          run();
+        },
+        ms,
+        cleared: false,
+      };
       scheduled.push(t);
       return t;
     },
-    clearTimeout: (t) => { if (t) (t as { cleared: boolean }).cleared = true; },
+    clearTimeout: (t) => {
+      if (t) (t as { cleared: boolean }).cleared = true;
+    },
   };
   const pending = () => scheduled.filter((t) => !t.cleared);
   return { timers, scheduled, pending };
@@ -56,10 +74,21 @@ describe('outbox against a server that does not answer', () => {
     server = await listen((req: IncomingMessage, res: ServerResponse) => {
       requests++;
       if (mode === 'silent') return; // takes the request and never answers
-      if (mode === 'stall') { res.writeHead(200, { 'content-type': 'application/json' }); res.write('{"results":'); return; }
-      if (mode === 'refuse') { res.writeHead(401, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401 })); return; }
+      if (mode === 'stall') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"results":');
+        return;
+      }
+      if (mode === 'refuse') {
+        res
+          .writeHead(401, { 'content-type': 'application/problem+json' })
+          .end(JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401 }));
+        return;
+      }
       void json(req).then((body: { registrations: { id: string }[] }) => {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results: body.registrations.map((r) => ({ id: r.id, status: 'created' })) }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ results: body.registrations.map((r) => ({ id: r.id, status: 'created' })) }));
       });
     });
   });
@@ -114,9 +143,13 @@ describe('outbox against a server that does not answer', () => {
     const outcomes: FlushResult[] = [];
     const counts: number[] = [];
     const outbox = createOutbox({
-      client: client(), store: await storeWith(queued(2)), timers,
+      client: client(),
+      store: await storeWith(queued(2)),
+      timers,
       retry: { automatic: true, firstDelayMs: 1000, maxDelayMs: 3000 },
-      onFlush: (o) => { if ('result' in o) outcomes.push(o.result); },
+      onFlush: (o) => {
+        if ('result' in o) outcomes.push(o.result);
+      },
       onChange: (n) => counts.push(n),
     });
     await outbox.flush();
@@ -144,8 +177,13 @@ describe('outbox against a server that does not answer', () => {
     const { timers, pending } = manualTimers();
     const errors: unknown[] = [];
     const outbox = createOutbox({
-      client: client(), store: await storeWith(queued(1)), timers, retry: { automatic: true, firstDelayMs: 10 },
-      onFlush: (o) => { if ('error' in o) errors.push(o.error); },
+      client: client(),
+      store: await storeWith(queued(1)),
+      timers,
+      retry: { automatic: true, firstDelayMs: 10 },
+      onFlush: (o) => {
+        if ('error' in o) errors.push(o.error);
+      },
     });
     await outbox.flush();
     mode = 'refuse';

@@ -4,18 +4,30 @@ import { sql } from 'drizzle-orm';
 import { closedPort, listen, listenApp, type Listening } from '../helpers/serve.js';
 import { backends, createTestContext, seedTenants, visit, type TestContext } from '../helpers/context.js';
 import {
-  createIdoClient, createOutbox, IdoNetworkError, isIdoHttpError, memoryOutboxStore,
-  type BatchResult, type OutboxItem, type RegistrationInput,
+  createIdoClient,
+  createOutbox,
+  IdoNetworkError,
+  isIdoHttpError,
+  memoryOutboxStore,
+  type BatchResult,
+  type OutboxItem,
+  type RegistrationInput,
 } from '../../sdk/index.js';
 
-const item = (registration: RegistrationInput & { id: string }, queuedAt = new Date().toISOString()): OutboxItem =>
-  ({ id: registration.id, registration, queuedAt, attempts: 1 });
+const item = (registration: RegistrationInput & { id: string }, queuedAt = new Date().toISOString()): OutboxItem => ({
+  id: registration.id,
+  registration,
+  queuedAt,
+  attempts: 1,
+});
 
 describe('outbox, without a server', () => {
   it('sends in chunks of at most 500 and keeps later chunks when one fails', async () => {
     const store = memoryOutboxStore();
     for (let i = 0; i < 1100; i++) {
-      await store.put(item({ ...(visit() as RegistrationInput), id: crypto.randomUUID() }, new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString()));
+      await store.put(
+        item({ ...(visit() as RegistrationInput), id: crypto.randomUUID() }, new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString()),
+      );
     }
     const sizes: number[] = [];
     const client = {
@@ -121,12 +133,20 @@ for (const backend of backends) {
       const taken = await online().registrations.create(visitAt());
       const good = { ...visitAt(), id: crypto.randomUUID() };
       await store.put(item({ ...visitAt({ duration: '60+' }), id: taken.id }, '2026-01-01T00:00:00.000Z'));
-      await store.put(item({ ...visitAt({ questions: [{ type: 'digitale-overheid', topic: 'no-such-topic' }] }), id: crypto.randomUUID() }, '2026-01-01T00:00:01.000Z'));
+      await store.put(
+        item(
+          { ...visitAt({ questions: [{ type: 'digitale-overheid', topic: 'no-such-topic' }] }), id: crypto.randomUUID() },
+          '2026-01-01T00:00:01.000Z',
+        ),
+      );
       await store.put(item(good, '2026-01-01T00:00:02.000Z'));
       const result = await createOutbox({ client: online(), store }).flush();
       assert.equal(result.sent, 1);
       assert.equal(result.remaining, 0);
-      assert.deepEqual(result.failed.map((f) => f.status), ['conflict', 'invalid']);
+      assert.deepEqual(
+        result.failed.map((f) => f.status),
+        ['conflict', 'invalid'],
+      );
       assert.equal(result.failed[0].item.id, taken.id);
       assert.ok(result.failed[1].errors.some((e) => e.path === 'questions.0.topic'));
       assert.equal(await store.count(), 0);

@@ -278,7 +278,7 @@ describe('findPersonalData: positions and overlaps', () => {
 });
 
 describe('findPersonalData: the clock', () => {
-  it('judges a date against the moment given, not the machine\'s date', () => {
+  it("judges a date against the moment given, not the machine's date", () => {
     const text = '1-6-2012';
     assert.deepEqual(found(text, new Date('2026-06-15T10:00:00Z')), [['birthdate', '1-6-2012']]);
     assert.deepEqual(found(text, new Date('2025-06-15T10:00:00Z')), []); // 13 years back: not yet

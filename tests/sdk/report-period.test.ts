@@ -1,8 +1,19 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  amsterdamToday, dayLabel, formatRange, isLocalDate, isWholeMonths, lengthInDays, monthLabel, presetRange, previousRange,
-  shiftMonths, trendGrain, trendKeys, weekLabel,
+  amsterdamToday,
+  dayLabel,
+  formatRange,
+  isLocalDate,
+  isWholeMonths,
+  lengthInDays,
+  monthLabel,
+  presetRange,
+  previousRange,
+  shiftMonths,
+  trendGrain,
+  trendKeys,
+  weekLabel,
 } from '../../widget/ido-rapportage/period.js';
 
 /** 29 November 2026, 14:00 in Amsterdam. */
@@ -140,7 +151,13 @@ describe('trend', () => {
 
   it('lists every ISO week of the range in the API key format', () => {
     // 1 November 2026 is a Sunday (week 44); 29 November a Sunday (week 48).
-    assert.deepEqual(trendKeys({ from: '2026-11-01', to: '2026-11-29' }, 'week'), ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    assert.deepEqual(trendKeys({ from: '2026-11-01', to: '2026-11-29' }, 'week'), [
+      '2026-W44',
+      '2026-W45',
+      '2026-W46',
+      '2026-W47',
+      '2026-W48',
+    ]);
     assert.deepEqual(trendKeys({ from: '2026-11-02', to: '2026-11-03' }, 'week'), ['2026-W45']);
     // Across New Year: 2026 has 53 ISO weeks.
     assert.deepEqual(trendKeys({ from: '2026-12-28', to: '2027-01-05' }, 'week'), ['2026-W53', '2027-W01']);

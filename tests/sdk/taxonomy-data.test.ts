@@ -4,8 +4,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-interface Label { nl: string; en: string }
-interface Link { label: Label; url: string }
+interface Label {
+  nl: string;
+  en: string;
+}
+interface Link {
+  label: Label;
+  url: string;
+}
 interface Item {
   code: string;
   label: Label;
@@ -25,9 +31,7 @@ interface Taxonomy {
 }
 
 const load = (version: string): Taxonomy =>
-  JSON.parse(
-    readFileSync(new URL(`../../server/data/taxonomy/${version}.json`, import.meta.url), 'utf8'),
-  ) as Taxonomy;
+  JSON.parse(readFileSync(new URL(`../../server/data/taxonomy/${version}.json`, import.meta.url), 'utf8')) as Taxonomy;
 
 const v2024 = load('2024');
 const v2021 = load('2021');
@@ -40,35 +44,94 @@ const CONTRACT_2024: Record<string, string[]> = {
   help: ['digitaal-contact', 'cursus', 'digitale-samenleving', 'dienstverleners', 'doorverwijzing'],
   digid: ['ja', 'nee', 'weet-niet'],
   agencies: [
-    'belastingdienst', 'dienst-toeslagen', 'cak', 'cbr', 'ciz', 'cjib', 'duo', 'svb', 'uwv',
-    'huurcommissie', 'lbio', 'rdw', 'rechtsbijstand', 'logius', 'rvig', 'gemeente',
-    'zorgverzekeraar', 'overig',
+    'belastingdienst',
+    'dienst-toeslagen',
+    'cak',
+    'cbr',
+    'ciz',
+    'cjib',
+    'duo',
+    'svb',
+    'uwv',
+    'huurcommissie',
+    'lbio',
+    'rdw',
+    'rechtsbijstand',
+    'logius',
+    'rvig',
+    'gemeente',
+    'zorgverzekeraar',
+    'overig',
   ],
   topics: [
-    'digid', 'digid-aanvragen', 'digid-activeren', 'digid-app', 'digid-machtigen',
-    'toeslagen', 'huurtoeslag', 'zorgtoeslag', 'kinderopvangtoeslag', 'kindgebonden-budget',
-    'belastingen', 'belastingaangifte', 'belasting-overig',
-    'aow-pensioen', 'werk-uitkering', 'zorg-wmo', 'rijbewijs-voertuig', 'studiefinanciering',
-    'boetes-betalingsregelingen', 'huur', 'kinderalimentatie', 'rechtsbijstand', 'paspoort-id',
-    'gemeente', 'berichtenbox', 'overig',
+    'digid',
+    'digid-aanvragen',
+    'digid-activeren',
+    'digid-app',
+    'digid-machtigen',
+    'toeslagen',
+    'huurtoeslag',
+    'zorgtoeslag',
+    'kinderopvangtoeslag',
+    'kindgebonden-budget',
+    'belastingen',
+    'belastingaangifte',
+    'belasting-overig',
+    'aow-pensioen',
+    'werk-uitkering',
+    'zorg-wmo',
+    'rijbewijs-voertuig',
+    'studiefinanciering',
+    'boetes-betalingsregelingen',
+    'huur',
+    'kinderalimentatie',
+    'rechtsbijstand',
+    'paspoort-id',
+    'gemeente',
+    'berichtenbox',
+    'overig',
   ],
   partnerKinds: [
-    'sociaal-raadslieden', 'welzijn', 'humanitas', 'formulierenbrigade', 'vakbond', 'ouderenbond',
-    'mee', 'clientondersteuning', 'zorgkantoor', 'schuldhulp', 'juridisch-loket', 'overig',
+    'sociaal-raadslieden',
+    'welzijn',
+    'humanitas',
+    'formulierenbrigade',
+    'vakbond',
+    'ouderenbond',
+    'mee',
+    'clientondersteuning',
+    'zorgkantoor',
+    'schuldhulp',
+    'juridisch-loket',
+    'overig',
   ],
   courseTypes: ['digisterker', 'klik-en-tik', 'digid-cursus', 'veilig-online', 'smartphone-tablet', 'overig'],
   holidays: [
-    'nieuwjaarsdag', 'goede-vrijdag', 'eerste-paasdag', 'tweede-paasdag', 'koningsdag',
-    'bevrijdingsdag', 'hemelvaartsdag', 'eerste-pinksterdag', 'tweede-pinksterdag',
-    'eerste-kerstdag', 'tweede-kerstdag',
+    'nieuwjaarsdag',
+    'goede-vrijdag',
+    'eerste-paasdag',
+    'tweede-paasdag',
+    'koningsdag',
+    'bevrijdingsdag',
+    'hemelvaartsdag',
+    'eerste-pinksterdag',
+    'tweede-pinksterdag',
+    'eerste-kerstdag',
+    'tweede-kerstdag',
   ],
 };
 
 const CONTRACT_PARENTS: Record<string, string | null> = {
-  'digid-aanvragen': 'digid', 'digid-activeren': 'digid', 'digid-app': 'digid', 'digid-machtigen': 'digid',
-  huurtoeslag: 'toeslagen', zorgtoeslag: 'toeslagen', kinderopvangtoeslag: 'toeslagen',
+  'digid-aanvragen': 'digid',
+  'digid-activeren': 'digid',
+  'digid-app': 'digid',
+  'digid-machtigen': 'digid',
+  huurtoeslag: 'toeslagen',
+  zorgtoeslag: 'toeslagen',
+  kinderopvangtoeslag: 'toeslagen',
   'kindgebonden-budget': 'toeslagen',
-  belastingaangifte: 'belastingen', 'belasting-overig': 'belastingen',
+  belastingaangifte: 'belastingen',
+  'belasting-overig': 'belastingen',
 };
 
 const LIST_NAMES = Object.keys(CONTRACT_2024);

@@ -9,7 +9,8 @@ import { ADMIN, backends, createTestContext, seedTenants, type TestContext } fro
 
 type Tenants = Awaited<ReturnType<typeof seedTenants>>;
 
-const codes = (r: { body: { errors?: { path: string; code: string }[] } }) => (r.body.errors ?? []).map((e) => `${e.path}:${e.code}`).sort();
+const codes = (r: { body: { errors?: { path: string; code: string }[] } }) =>
+  (r.body.errors ?? []).map((e) => `${e.path}:${e.code}`).sort();
 const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((i) => i.id);
 const PASSWORD = 'een lang wachtwoord';
 
@@ -32,13 +33,30 @@ for (const backend of backends) {
         assert.equal(r.status, 201, r.text);
         assert.deepEqual(Object.keys(r.body).sort(), Object.keys(Organisation.def.shape).sort());
         z.parse(Organisation, r.body);
-        assert.deepEqual({ name: r.body.name, municipality: r.body.municipality, province: r.body.province }, { name: 'Bibliotheek Rotterdam', municipality: null, province: null });
-        const audit = await ctx.rows<{ action: string }>(sql`select action from audit_log where entity = 'organisation' and entity_id = ${r.body.id}`);
-        assert.deepEqual(audit.map((a) => a.action), ['create']);
+        assert.deepEqual(
+          { name: r.body.name, municipality: r.body.municipality, province: r.body.province },
+          { name: 'Bibliotheek Rotterdam', municipality: null, province: null },
+        );
+        const audit = await ctx.rows<{ action: string }>(
+          sql`select action from audit_log where entity = 'organisation' and entity_id = ${r.body.id}`,
+        );
+        assert.deepEqual(
+          audit.map((a) => a.action),
+          ['create'],
+        );
 
         assert.equal((await ctx.call('POST', '/api/v1/organisations', { token: t.a.coordinator, body: { name: 'X' } })).status, 403);
         assert.equal((await ctx.call('POST', '/api/v1/organisations', { token: t.a.secretKey, body: { name: 'X' } })).status, 403);
-        assert.equal((await ctx.call('POST', '/api/v1/organisations', { token: t.a.deskKey, headers: { origin: t.a.deskOrigin }, body: { name: 'X' } })).status, 403);
+        assert.equal(
+          (
+            await ctx.call('POST', '/api/v1/organisations', {
+              token: t.a.deskKey,
+              headers: { origin: t.a.deskOrigin },
+              body: { name: 'X' },
+            })
+          ).status,
+          403,
+        );
         assert.equal((await ctx.call('POST', '/api/v1/organisations', { body: { name: 'X' } })).status, 401);
         const bad = await ctx.call('POST', '/api/v1/organisations', { token: t.national, body: { naam: 'X' } });
         assert.deepEqual(codes(bad), ['naam:unknown-field', 'name:required']);
@@ -52,8 +70,19 @@ for (const backend of backends) {
           assert.equal(own.status, 200);
           assert.deepEqual(ids(own), [t.a.organisation.id]);
         }
-        assert.equal((await ctx.call('GET', '/api/v1/organisations', { token: t.a.deskKey, headers: { origin: t.a.deskOrigin } })).status, 403);
-        assert.equal((await ctx.call('GET', `/api/v1/organisations/${t.a.organisation.id}`, { token: t.a.deskKey, headers: { origin: t.a.deskOrigin } })).status, 403);
+        assert.equal(
+          (await ctx.call('GET', '/api/v1/organisations', { token: t.a.deskKey, headers: { origin: t.a.deskOrigin } })).status,
+          403,
+        );
+        assert.equal(
+          (
+            await ctx.call('GET', `/api/v1/organisations/${t.a.organisation.id}`, {
+              token: t.a.deskKey,
+              headers: { origin: t.a.deskOrigin },
+            })
+          ).status,
+          403,
+        );
       });
 
       it('GET and PATCH one: national any, coordinators only their own (another is 404)', async () => {
@@ -64,14 +93,28 @@ for (const backend of backends) {
         assert.equal((await ctx.call('GET', `/api/v1/organisations/${t.b.organisation.id}`, { token: t.national })).status, 200);
         assert.equal((await ctx.call('GET', '/api/v1/organisations/utrecht', { token: t.national })).status, 404);
 
-        const patched = await ctx.call('PATCH', `/api/v1/organisations/${t.a.organisation.id}`, { token: t.a.coordinator, body: { name: 'Bibliotheek Utrecht e.o.' } });
+        const patched = await ctx.call('PATCH', `/api/v1/organisations/${t.a.organisation.id}`, {
+          token: t.a.coordinator,
+          body: { name: 'Bibliotheek Utrecht e.o.' },
+        });
         assert.equal(patched.status, 200, patched.text);
-        assert.deepEqual({ name: patched.body.name, municipality: patched.body.municipality, province: patched.body.province }, { name: 'Bibliotheek Utrecht e.o.', municipality: 'Utrecht', province: 'Utrecht' });
-        assert.equal((await ctx.call('PATCH', `/api/v1/organisations/${t.b.organisation.id}`, { token: t.a.coordinator, body: { name: 'X' } })).status, 404);
-        const national = await ctx.call('PATCH', `/api/v1/organisations/${t.b.organisation.id}`, { token: t.national, body: { province: 'Noord-Holland', municipality: 'Amstelveen' } });
+        assert.deepEqual(
+          { name: patched.body.name, municipality: patched.body.municipality, province: patched.body.province },
+          { name: 'Bibliotheek Utrecht e.o.', municipality: 'Utrecht', province: 'Utrecht' },
+        );
+        assert.equal(
+          (await ctx.call('PATCH', `/api/v1/organisations/${t.b.organisation.id}`, { token: t.a.coordinator, body: { name: 'X' } })).status,
+          404,
+        );
+        const national = await ctx.call('PATCH', `/api/v1/organisations/${t.b.organisation.id}`, {
+          token: t.national,
+          body: { province: 'Noord-Holland', municipality: 'Amstelveen' },
+        });
         assert.equal(national.body.municipality, 'Amstelveen');
         assert.equal(national.body.name, 'Bibliotheek Amsterdam');
-        const audit = await ctx.rows<{ changes: Record<string, unknown> }>(sql`select changes from audit_log where entity = 'organisation' and entity_id = ${t.b.organisation.id} and action = 'update'`);
+        const audit = await ctx.rows<{ changes: Record<string, unknown> }>(
+          sql`select changes from audit_log where entity = 'organisation' and entity_id = ${t.b.organisation.id} and action = 'update'`,
+        );
         assert.deepEqual(Object.keys(audit[0].changes), ['municipality']);
       });
     });
@@ -80,11 +123,20 @@ for (const backend of backends) {
       const login = (email: string, password = PASSWORD) => ctx.call('POST', '/api/v1/auth/login', { body: { email, password } });
 
       it('lets national users create coordinators and national users; never answers a password hash', async () => {
-        const r = await ctx.call('POST', '/api/v1/users', { token: t.national, body: { email: ' Nieuw@IDO.test ', password: PASSWORD, role: 'coordinator', organisationId: t.b.organisation.id } });
+        const r = await ctx.call('POST', '/api/v1/users', {
+          token: t.national,
+          body: { email: ' Nieuw@IDO.test ', password: PASSWORD, role: 'coordinator', organisationId: t.b.organisation.id },
+        });
         assert.equal(r.status, 201, r.text);
         assert.deepEqual(Object.keys(r.body).sort(), Object.keys(User.def.shape).sort());
-        assert.deepEqual({ email: r.body.email, role: r.body.role, organisationId: r.body.organisationId }, { email: 'nieuw@ido.test', role: 'coordinator', organisationId: t.b.organisation.id });
-        const n = await ctx.call('POST', '/api/v1/users', { token: t.national, body: { email: 'kb@ido.test', password: PASSWORD, role: 'national' } });
+        assert.deepEqual(
+          { email: r.body.email, role: r.body.role, organisationId: r.body.organisationId },
+          { email: 'nieuw@ido.test', role: 'coordinator', organisationId: t.b.organisation.id },
+        );
+        const n = await ctx.call('POST', '/api/v1/users', {
+          token: t.national,
+          body: { email: 'kb@ido.test', password: PASSWORD, role: 'national' },
+        });
         assert.equal(n.status, 201, n.text);
         assert.equal(n.body.organisationId, null);
         assert.equal((await login('kb@ido.test')).status, 200);
@@ -98,28 +150,56 @@ for (const backend of backends) {
       });
 
       it('checks role and organisation: required for coordinators, not allowed for national users, must exist', async () => {
-        const none = await ctx.call('POST', '/api/v1/users', { token: t.national, body: { email: 'x1@ido.test', password: PASSWORD, role: 'coordinator' } });
+        const none = await ctx.call('POST', '/api/v1/users', {
+          token: t.national,
+          body: { email: 'x1@ido.test', password: PASSWORD, role: 'coordinator' },
+        });
         assert.deepEqual(codes(none), ['organisationId:required']);
-        const unknown = await ctx.call('POST', '/api/v1/users', { token: t.national, body: { email: 'x2@ido.test', password: PASSWORD, role: 'coordinator', organisationId: '00000000-0000-4000-8000-000000000000' } });
+        const unknown = await ctx.call('POST', '/api/v1/users', {
+          token: t.national,
+          body: { email: 'x2@ido.test', password: PASSWORD, role: 'coordinator', organisationId: '00000000-0000-4000-8000-000000000000' },
+        });
         assert.deepEqual(codes(unknown), ['organisationId:unknown-id']);
-        const nationalWithOrg = await ctx.call('POST', '/api/v1/users', { token: t.national, body: { email: 'x3@ido.test', password: PASSWORD, role: 'national', organisationId: t.a.organisation.id } });
+        const nationalWithOrg = await ctx.call('POST', '/api/v1/users', {
+          token: t.national,
+          body: { email: 'x3@ido.test', password: PASSWORD, role: 'national', organisationId: t.a.organisation.id },
+        });
         assert.deepEqual(codes(nationalWithOrg), ['organisationId:invalid-value']);
-        const shape = await ctx.call('POST', '/api/v1/users', { token: t.national, body: { email: 'geen-adres', password: 'kort', role: 'admin' } });
+        const shape = await ctx.call('POST', '/api/v1/users', {
+          token: t.national,
+          body: { email: 'geen-adres', password: 'kort', role: 'admin' },
+        });
         assert.deepEqual(codes(shape), ['email:invalid-format', 'password:too-short', 'role:invalid-value']);
       });
 
       it('lets coordinators and secret keys create coordinators of their own organisation only', async () => {
-        const own = await ctx.call('POST', '/api/v1/users', { token: t.a.coordinator, body: { email: 'collega-a@ido.test', password: PASSWORD, role: 'coordinator' } });
+        const own = await ctx.call('POST', '/api/v1/users', {
+          token: t.a.coordinator,
+          body: { email: 'collega-a@ido.test', password: PASSWORD, role: 'coordinator' },
+        });
         assert.equal(own.status, 201, own.text);
         assert.equal(own.body.organisationId, t.a.organisation.id);
-        const bySecret = await ctx.call('POST', '/api/v1/users', { token: t.a.secretKey, body: { email: 'collega-a2@ido.test', password: PASSWORD, role: 'coordinator', organisationId: t.a.organisation.id } });
+        const bySecret = await ctx.call('POST', '/api/v1/users', {
+          token: t.a.secretKey,
+          body: { email: 'collega-a2@ido.test', password: PASSWORD, role: 'coordinator', organisationId: t.a.organisation.id },
+        });
         assert.equal(bySecret.status, 201, bySecret.text);
-        const other = await ctx.call('POST', '/api/v1/users', { token: t.a.coordinator, body: { email: 'spion@ido.test', password: PASSWORD, role: 'coordinator', organisationId: t.b.organisation.id } });
+        const other = await ctx.call('POST', '/api/v1/users', {
+          token: t.a.coordinator,
+          body: { email: 'spion@ido.test', password: PASSWORD, role: 'coordinator', organisationId: t.b.organisation.id },
+        });
         assert.equal(other.status, 422);
         assert.deepEqual(codes(other), ['organisationId:unknown-id']);
-        const national = await ctx.call('POST', '/api/v1/users', { token: t.a.coordinator, body: { email: 'baas@ido.test', password: PASSWORD, role: 'national' } });
+        const national = await ctx.call('POST', '/api/v1/users', {
+          token: t.a.coordinator,
+          body: { email: 'baas@ido.test', password: PASSWORD, role: 'national' },
+        });
         assert.equal(national.status, 403);
-        const desk = await ctx.call('POST', '/api/v1/users', { token: t.a.deskKey, headers: { origin: t.a.deskOrigin }, body: { email: 'balie@ido.test', password: PASSWORD, role: 'coordinator' } });
+        const desk = await ctx.call('POST', '/api/v1/users', {
+          token: t.a.deskKey,
+          headers: { origin: t.a.deskOrigin },
+          body: { email: 'balie@ido.test', password: PASSWORD, role: 'coordinator' },
+        });
         assert.equal(desk.status, 403);
 
         const list = await ctx.call('GET', '/api/v1/users', { token: t.a.coordinator });
@@ -130,21 +210,34 @@ for (const backend of backends) {
       });
 
       it('answers an e-mail address that is in use with 409, also in other letter case', async () => {
-        const r = await ctx.call('POST', '/api/v1/users', { token: t.national, body: { email: 'COORDINATOR-A@ido.test', password: PASSWORD, role: 'coordinator', organisationId: t.a.organisation.id } });
+        const r = await ctx.call('POST', '/api/v1/users', {
+          token: t.national,
+          body: { email: 'COORDINATOR-A@ido.test', password: PASSWORD, role: 'coordinator', organisationId: t.a.organisation.id },
+        });
         assert.equal(r.status, 409);
         assert.match(r.headers.get('content-type')!, /application\/problem\+json/);
         assert.match(r.body.detail, /e-mailadres/);
-        const byCoordinator = await ctx.call('POST', '/api/v1/users', { token: t.b.coordinator, body: { email: ADMIN.email, password: PASSWORD, role: 'coordinator' } });
+        const byCoordinator = await ctx.call('POST', '/api/v1/users', {
+          token: t.b.coordinator,
+          body: { email: ADMIN.email, password: PASSWORD, role: 'coordinator' },
+        });
         assert.equal(byCoordinator.status, 409);
       });
 
       it('deletes users softly: 204, their sessions stop at once, they cannot log in, the address is free again', async () => {
-        const created = await ctx.call('POST', '/api/v1/users', { token: t.a.coordinator, body: { email: 'vertrekt@ido.test', password: PASSWORD, role: 'coordinator' } });
+        const created = await ctx.call('POST', '/api/v1/users', {
+          token: t.a.coordinator,
+          body: { email: 'vertrekt@ido.test', password: PASSWORD, role: 'coordinator' },
+        });
         const session = (await login('vertrekt@ido.test')).body.token;
         assert.equal((await ctx.call('GET', '/api/v1/locations', { token: session })).status, 200);
 
         assert.equal((await ctx.call('DELETE', `/api/v1/users/${created.body.id}`, { token: t.b.coordinator })).status, 404);
-        assert.equal((await ctx.call('DELETE', `/api/v1/users/${created.body.id}`, { token: t.a.deskKey, headers: { origin: t.a.deskOrigin } })).status, 403);
+        assert.equal(
+          (await ctx.call('DELETE', `/api/v1/users/${created.body.id}`, { token: t.a.deskKey, headers: { origin: t.a.deskOrigin } }))
+            .status,
+          403,
+        );
         const del = await ctx.call('DELETE', `/api/v1/users/${created.body.id}`, { token: t.a.coordinator });
         assert.equal(del.status, 204);
         assert.equal((await ctx.call('GET', '/api/v1/locations', { token: session })).status, 401);
@@ -154,10 +247,18 @@ for (const backend of backends) {
         assert.ok(!ids(list).includes(created.body.id));
         const sessions = await ctx.rows(sql`select 1 from sessions where user_id = ${created.body.id}`);
         assert.equal(sessions.length, 0);
-        const audit = await ctx.rows<{ action: string }>(sql`select action from audit_log where entity = 'user' and entity_id = ${created.body.id} order by id`);
-        assert.deepEqual(audit.map((a) => a.action), ['create', 'delete']);
+        const audit = await ctx.rows<{ action: string }>(
+          sql`select action from audit_log where entity = 'user' and entity_id = ${created.body.id} order by id`,
+        );
+        assert.deepEqual(
+          audit.map((a) => a.action),
+          ['create', 'delete'],
+        );
 
-        const again = await ctx.call('POST', '/api/v1/users', { token: t.a.coordinator, body: { email: 'vertrekt@ido.test', password: PASSWORD, role: 'coordinator' } });
+        const again = await ctx.call('POST', '/api/v1/users', {
+          token: t.a.coordinator,
+          body: { email: 'vertrekt@ido.test', password: PASSWORD, role: 'coordinator' },
+        });
         assert.equal(again.status, 201);
         assert.notEqual(again.body.id, created.body.id);
       });
@@ -174,14 +275,25 @@ for (const backend of backends) {
     });
 
     describe('keys', () => {
-
       it('creates a secret key: 201, shown once, stored as SHA-256 only, and it works', async () => {
-        const r = await ctx.call('POST', '/api/v1/keys', { token: t.a.coordinator, body: { kind: 'secret', name: 'Koppeling bibliotheeksysteem' } });
+        const r = await ctx.call('POST', '/api/v1/keys', {
+          token: t.a.coordinator,
+          body: { kind: 'secret', name: 'Koppeling bibliotheeksysteem' },
+        });
         assert.equal(r.status, 201, r.text);
         z.parse(ApiKey, r.body);
         assert.match(r.body.key, /^ido_sk_[A-Za-z0-9_-]{43}$/);
         assert.equal(r.body.prefix, r.body.key.slice(0, 11));
-        assert.deepEqual({ kind: r.body.kind, organisationId: r.body.organisationId, locationId: r.body.locationId, origins: r.body.origins, name: r.body.name }, { kind: 'secret', organisationId: t.a.organisation.id, locationId: null, origins: [], name: 'Koppeling bibliotheeksysteem' });
+        assert.deepEqual(
+          {
+            kind: r.body.kind,
+            organisationId: r.body.organisationId,
+            locationId: r.body.locationId,
+            origins: r.body.origins,
+            name: r.body.name,
+          },
+          { kind: 'secret', organisationId: t.a.organisation.id, locationId: null, origins: [], name: 'Koppeling bibliotheeksysteem' },
+        );
         const [row] = await ctx.rows<{ key_hash: string }>(sql`select key_hash from api_keys where id = ${r.body.id}`);
         assert.equal(row.key_hash, createHash('sha256').update(r.body.key).digest('hex'));
         const stored = await ctx.rows(sql`select 1 from api_keys where key_hash = ${r.body.key} or prefix = ${r.body.key}`);
@@ -195,12 +307,24 @@ for (const backend of backends) {
         assert.ok(list.body.items.every((k: { organisationId: string }) => k.organisationId === t.a.organisation.id));
 
         assert.equal((await ctx.call('GET', '/api/v1/partners', { token: r.body.key })).status, 200);
-        const audit = await ctx.rows<{ action: string }>(sql`select action from audit_log where entity = 'key' and entity_id = ${r.body.id}`);
-        assert.deepEqual(audit.map((a) => a.action), ['create']);
+        const audit = await ctx.rows<{ action: string }>(
+          sql`select action from audit_log where entity = 'key' and entity_id = ${r.body.id}`,
+        );
+        assert.deepEqual(
+          audit.map((a) => a.action),
+          ['create'],
+        );
       });
 
       it('creates desk keys bound to a live location of its own organisation and to normalised origins', async () => {
-        const r = await ctx.call('POST', '/api/v1/keys', { token: t.a.secretKey, body: { kind: 'desk', locationId: t.a.location2.id, origins: ['https://Intranet.Bieb.test:443', 'https://intranet.bieb.test', 'http://localhost:8080'] } });
+        const r = await ctx.call('POST', '/api/v1/keys', {
+          token: t.a.secretKey,
+          body: {
+            kind: 'desk',
+            locationId: t.a.location2.id,
+            origins: ['https://Intranet.Bieb.test:443', 'https://intranet.bieb.test', 'http://localhost:8080'],
+          },
+        });
         assert.equal(r.status, 201, r.text);
         assert.match(r.body.key, /^ido_dk_/);
         assert.deepEqual(r.body.origins, ['https://intranet.bieb.test', 'http://localhost:8080']);
@@ -208,30 +332,51 @@ for (const backend of backends) {
         const ok = await ctx.call('GET', '/api/v1/locations', { token: r.body.key, headers: { origin: 'https://intranet.bieb.test' } });
         assert.equal(ok.status, 200);
 
-        const other = await ctx.call('POST', '/api/v1/keys', { token: t.a.coordinator, body: { kind: 'desk', locationId: t.b.location.id } });
+        const other = await ctx.call('POST', '/api/v1/keys', {
+          token: t.a.coordinator,
+          body: { kind: 'desk', locationId: t.b.location.id },
+        });
         assert.equal(other.status, 422);
         assert.deepEqual(codes(other), ['locationId:unknown-id']);
         const notUuid = await ctx.call('POST', '/api/v1/keys', { token: t.a.coordinator, body: { kind: 'desk', locationId: 'centrum' } });
         assert.deepEqual(codes(notUuid), ['locationId:unknown-id']);
-        const secretWithLocation = await ctx.call('POST', '/api/v1/keys', { token: t.a.coordinator, body: { kind: 'secret', locationId: t.a.location.id, origins: ['https://a.test'] } });
+        const secretWithLocation = await ctx.call('POST', '/api/v1/keys', {
+          token: t.a.coordinator,
+          body: { kind: 'secret', locationId: t.a.location.id, origins: ['https://a.test'] },
+        });
         assert.deepEqual(codes(secretWithLocation), ['locationId:invalid-value', 'origins:invalid-value']);
-        const shape = await ctx.call('POST', '/api/v1/keys', { token: t.a.coordinator, body: { kind: 'publishable', origins: ['https://a.test/path'], scope: 'all' } });
+        const shape = await ctx.call('POST', '/api/v1/keys', {
+          token: t.a.coordinator,
+          body: { kind: 'publishable', origins: ['https://a.test/path'], scope: 'all' },
+        });
         assert.deepEqual(codes(shape), ['kind:invalid-value', 'origins.0:invalid-format', 'scope:unknown-field']);
         const national = await ctx.call('POST', '/api/v1/keys', { token: t.national, body: { kind: 'secret' } });
         assert.deepEqual(codes(national), ['organisationId:required']);
-        const nationalB = await ctx.call('POST', '/api/v1/keys', { token: t.national, body: { kind: 'desk', organisationId: t.b.organisation.id, locationId: t.a.location.id } });
+        const nationalB = await ctx.call('POST', '/api/v1/keys', {
+          token: t.national,
+          body: { kind: 'desk', organisationId: t.b.organisation.id, locationId: t.a.location.id },
+        });
         assert.deepEqual(codes(nationalB), ['locationId:unknown-id']);
-        const nationalOk = await ctx.call('POST', '/api/v1/keys', { token: t.national, body: { kind: 'desk', organisationId: t.b.organisation.id, locationId: t.b.location.id } });
+        const nationalOk = await ctx.call('POST', '/api/v1/keys', {
+          token: t.national,
+          body: { kind: 'desk', organisationId: t.b.organisation.id, locationId: t.b.location.id },
+        });
         assert.equal(nationalOk.status, 201);
         assert.equal(nationalOk.body.organisationId, t.b.organisation.id);
       });
 
-      it('enforces a desk key\'s origins: listed origin yes, another origin 403, a key without origins only without Origin', async () => {
+      it("enforces a desk key's origins: listed origin yes, another origin 403, a key without origins only without Origin", async () => {
         assert.equal((await ctx.call('GET', '/api/v1/partners', { token: t.a.deskKey, headers: { origin: t.a.deskOrigin } })).status, 200);
-        assert.equal((await ctx.call('GET', '/api/v1/partners', { token: t.a.deskKey, headers: { origin: 'https://evil.test' } })).status, 403);
+        assert.equal(
+          (await ctx.call('GET', '/api/v1/partners', { token: t.a.deskKey, headers: { origin: 'https://evil.test' } })).status,
+          403,
+        );
         assert.equal((await ctx.call('GET', '/api/v1/partners', { token: t.a.deskKey })).status, 403);
         assert.equal((await ctx.call('GET', '/api/v1/partners', { token: t.a.deskKeyNoOrigin })).status, 200);
-        assert.equal((await ctx.call('GET', '/api/v1/partners', { token: t.a.deskKeyNoOrigin, headers: { origin: t.a.deskOrigin } })).status, 403);
+        assert.equal(
+          (await ctx.call('GET', '/api/v1/partners', { token: t.a.deskKeyNoOrigin, headers: { origin: t.a.deskOrigin } })).status,
+          403,
+        );
       });
 
       it('keeps keys away from desk keys: 403 on list, create and delete', async () => {
@@ -243,7 +388,10 @@ for (const backend of backends) {
       });
 
       it('revokes a key at once: 204, refused (401) on the very next request, gone from the list', async () => {
-        const made = await ctx.call('POST', '/api/v1/keys', { token: t.b.coordinator, body: { kind: 'desk', locationId: t.b.location.id } });
+        const made = await ctx.call('POST', '/api/v1/keys', {
+          token: t.b.coordinator,
+          body: { kind: 'desk', locationId: t.b.location.id },
+        });
         assert.equal((await ctx.call('GET', '/api/v1/locations', { token: made.body.key })).status, 200);
         assert.equal((await ctx.call('DELETE', `/api/v1/keys/${made.body.id}`, { token: t.a.coordinator })).status, 404);
         assert.equal((await ctx.call('DELETE', `/api/v1/keys/${made.body.id}`, { token: t.b.coordinator })).status, 204);
@@ -258,17 +406,27 @@ for (const backend of backends) {
         // A secret key may revoke itself (it acts as the coordinator), and is refused afterwards.
         assert.equal((await ctx.call('DELETE', `/api/v1/keys/${t.b.secretKeyId}`, { token: t.b.secretKey })).status, 204);
         assert.equal((await ctx.call('GET', '/api/v1/keys', { token: t.b.secretKey })).status, 401);
-        const audit = await ctx.rows<{ action: string; actor: string }>(sql`select action, actor from audit_log where entity = 'key' and entity_id = ${t.b.secretKeyId} order by id`);
-        assert.deepEqual(audit.map((a) => a.action), ['create', 'delete']);
+        const audit = await ctx.rows<{ action: string; actor: string }>(
+          sql`select action, actor from audit_log where entity = 'key' and entity_id = ${t.b.secretKeyId} order by id`,
+        );
+        assert.deepEqual(
+          audit.map((a) => a.action),
+          ['create', 'delete'],
+        );
         assert.equal(audit[1].actor, `key:${t.b.secretKeyId}`);
       });
 
-      it('lets national users list every organisation\'s keys and filter them', async () => {
+      it("lets national users list every organisation's keys and filter them", async () => {
         const all = await ctx.call('GET', '/api/v1/keys', { token: t.national });
         const orgs = new Set(all.body.items.map((k: { organisationId: string }) => k.organisationId));
         assert.ok(orgs.has(t.a.organisation.id) && orgs.has(t.b.organisation.id));
         const desks = await ctx.call('GET', `/api/v1/keys?organisationId=${t.a.organisation.id}&kind=desk`, { token: t.national });
-        assert.ok(desks.body.items.length >= 2 && desks.body.items.every((k: { kind: string; organisationId: string }) => k.kind === 'desk' && k.organisationId === t.a.organisation.id));
+        assert.ok(
+          desks.body.items.length >= 2 &&
+            desks.body.items.every(
+              (k: { kind: string; organisationId: string }) => k.kind === 'desk' && k.organisationId === t.a.organisation.id,
+            ),
+        );
       });
     });
 
@@ -286,7 +444,10 @@ for (const backend of backends) {
         const unbound = await me({ token: created.body.key });
         assert.deepEqual(unbound.body, { kind: 'desk', organisationId: t.a.organisation.id, locationId: null });
 
-        const secretKey = await ctx.call('POST', '/api/v1/keys', { token: t.national, body: { kind: 'secret', organisationId: t.b.organisation.id } });
+        const secretKey = await ctx.call('POST', '/api/v1/keys', {
+          token: t.national,
+          body: { kind: 'secret', organisationId: t.b.organisation.id },
+        });
         const secret = await me({ token: secretKey.body.key });
         assert.deepEqual(secret.body, { kind: 'secret', organisationId: t.b.organisation.id, locationId: null });
         // Nothing of the key itself comes back: no id, no prefix, no origins.
@@ -303,7 +464,10 @@ for (const backend of backends) {
           { email: 'coordinator-a@ido.test', role: 'coordinator', organisationId: t.a.organisation.id },
         );
         const national = await me({ token: t.national });
-        assert.deepEqual({ role: national.body.user.role, organisationId: national.body.user.organisationId }, { role: 'national', organisationId: null });
+        assert.deepEqual(
+          { role: national.body.user.role, organisationId: national.body.user.organisationId },
+          { role: 'national', organisationId: null },
+        );
         assert.doesNotMatch(`${coordinator.text}${national.text}`, /scrypt|password|hash/i);
       });
 
@@ -349,14 +513,20 @@ for (const backend of backends) {
         assert.equal(ok.status, 200, ok.text);
         z.parse(Session, ok.body);
         assert.match(ok.body.token, /^ido_st_/);
-        assert.deepEqual({ email: ok.body.user.email, role: ok.body.user.role, organisationId: ok.body.user.organisationId }, { email: ADMIN.email, role: 'national', organisationId: null });
+        assert.deepEqual(
+          { email: ok.body.user.email, role: ok.body.user.role, organisationId: ok.body.user.organisationId },
+          { email: ADMIN.email, role: 'national', organisationId: null },
+        );
         assert.ok(!('passwordHash' in ok.body.user));
 
         const wrong = await ctx.call('POST', '/api/v1/auth/login', { body: { email: ADMIN.email, password: 'niet het wachtwoord' } });
         assert.equal(wrong.status, 401);
         assert.match(wrong.headers.get('content-type')!, /application\/problem\+json/);
         assert.equal(wrong.body.detail, 'Het e-mailadres of wachtwoord klopt niet.');
-        const unknown = await ctx.call('POST', '/api/v1/auth/login', { headers: { 'accept-language': 'en' }, body: { email: 'niemand@ido.test', password: 'x' } });
+        const unknown = await ctx.call('POST', '/api/v1/auth/login', {
+          headers: { 'accept-language': 'en' },
+          body: { email: 'niemand@ido.test', password: 'x' },
+        });
         assert.equal(unknown.status, 401);
         assert.equal(unknown.body.detail, 'The e-mail address or password is not correct.');
         const missing = await ctx.call('POST', '/api/v1/auth/login', { body: { email: ADMIN.email } });
@@ -366,7 +536,10 @@ for (const backend of backends) {
         assert.equal((await ctx.call('POST', '/api/v1/auth/logout', { token: ok.body.token })).status, 204);
         assert.equal((await ctx.call('GET', '/api/v1/organisations', { token: ok.body.token })).status, 401);
         assert.equal((await ctx.call('GET', '/api/v1/organisations', { token: 'ido_st_verzonnen' })).status, 401);
-        assert.equal((await ctx.call('GET', '/api/v1/organisations', { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } })).status, 401);
+        assert.equal(
+          (await ctx.call('GET', '/api/v1/organisations', { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } })).status,
+          401,
+        );
       } finally {
         await ctx.close();
       }
@@ -391,6 +564,5 @@ for (const backend of backends) {
         await ctx.close();
       }
     });
-
   });
 }

@@ -23,7 +23,8 @@ type App = ReturnType<typeof createApp>;
 /** A JSON request to an app, as `ctx.call` makes one, for any instance. */
 async function call(app: App, method: string, path: string, token: string, body?: unknown) {
   const res = await app.request(path, {
-    method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -42,10 +43,15 @@ for (const backend of backends) {
       t = await seedTenants(ctx);
       // One location per writer, so that each knows exactly what its location's summary must say.
       for (let i = 0; i < 4; i++) {
-        const r = await ctx.call('POST', '/api/v1/locations', { token: t.a.coordinator, body: {
-          name: `Schrijver ${i}`, address: { street: 'Kerkplein 1', postcode: '3511 AB', city: 'Utrecht', municipality: 'Utrecht', province: 'Utrecht' },
-          coordinates: { lat: 52.09, lon: 5.12 }, walkInHours: [],
-        } });
+        const r = await ctx.call('POST', '/api/v1/locations', {
+          token: t.a.coordinator,
+          body: {
+            name: `Schrijver ${i}`,
+            address: { street: 'Kerkplein 1', postcode: '3511 AB', city: 'Utrecht', municipality: 'Utrecht', province: 'Utrecht' },
+            coordinates: { lat: 52.09, lon: 5.12 },
+            walkInHours: [],
+          },
+        });
         assert.equal(r.status, 201, r.text);
         writerLocations.push(r.body.id);
       }
@@ -107,11 +113,20 @@ for (const backend of backends) {
             live.delete(id);
           }
           // Read right after the write, through the other instance when there is one.
-          const summary = await call(via(k++), 'GET', `/api/v1/reports/summary?from=2025-01-01&to=2026-12-31&locationId=${location}&groupBy=channel`, t.a.coordinator);
+          const summary = await call(
+            via(k++),
+            'GET',
+            `/api/v1/reports/summary?from=2025-01-01&to=2026-12-31&locationId=${location}&groupBy=channel`,
+            t.a.coordinator,
+          );
           assert.equal(summary.status, 200, summary.text);
           const questions = [...live.values()].reduce((a, b) => a + b, 0);
           assert.deepEqual([summary.body.visits, summary.body.questions], [live.size, questions], `writer ${w}, step ${step}`);
-          assert.equal(summary.body.groups.reduce((n: number, g: { visits: number }) => n + g.visits, 0), live.size, `writer ${w}, step ${step}: groups`);
+          assert.equal(
+            summary.body.groups.reduce((n: number, g: { visits: number }) => n + g.visits, 0),
+            live.size,
+            `writer ${w}, step ${step}: groups`,
+          );
         }
       };
       try {

@@ -23,7 +23,9 @@ const TABLES = ['organisations', 'api_keys', 'locations', 'partners', 'courses',
 async function snapshot(ctx: TestContext): Promise<string> {
   const parts: string[] = [];
   for (const table of TABLES) {
-    const rows = await ctx.rows<{ t: string }>(sql.raw(`select coalesce(string_agg(x::text, '|' order by x::text), '') as t from ${table} x`));
+    const rows = await ctx.rows<{ t: string }>(
+      sql.raw(`select coalesce(string_agg(x::text, '|' order by x::text), '') as t from ${table} x`),
+    );
     parts.push(`${table}:${rows[0].t}`);
   }
   return parts.join('\n');
@@ -35,14 +37,24 @@ describe('the character rule', () => {
   });
 
   it('allows tab, line breaks, paired surrogates (emoji) and ordinary Unicode', () => {
-    for (const text of ['regel 1\nregel 2\r\n\tingesprongen', 'blij 😀', 'Zoë, façade, één, ĳ', '€ 12,50', 'C1 \u0085 and \u00a0 are storable', 'tekens ‘’“”–—…']) {
+    for (const text of [
+      'regel 1\nregel 2\r\n\tingesprongen',
+      'blij 😀',
+      'Zoë, façade, één, ĳ',
+      '€ 12,50',
+      'C1 \u0085 and \u00a0 are storable',
+      'tekens ‘’“”–—…',
+    ]) {
       assert.equal(hasRefusedCharacter(text), false, JSON.stringify(text));
     }
   });
 
   it('names the path of every refused text and key, nested in objects and arrays', () => {
     const issues = characterIssues({ name: 'ok', address: { street: 'a\u0000' }, topics: ['ok', 'b\ud800'], ['k\u0001']: 'x' });
-    assert.deepEqual(issues.map((i) => `${i.path}:${i.code}`), ['address.street:invalid-character', 'topics.1:invalid-character', 'k\\u0001:invalid-character']);
+    assert.deepEqual(
+      issues.map((i) => `${i.path}:${i.code}`),
+      ['address.street:invalid-character', 'topics.1:invalid-character', 'k\\u0001:invalid-character'],
+    );
   });
 
   it('walks deep nesting without overflowing the stack, and reports a bounded number of issues', () => {
@@ -68,22 +80,80 @@ for (const backend of backends) {
     const refusedIn = (r: { status: number; headers: Headers; body: any; text: string }, path: string, what: string) => {
       assert.equal(r.status, 422, `${what}: ${r.text.slice(0, 300)}`);
       assert.match(r.headers.get('content-type') ?? '', /^application\/problem\+json/);
-      assert.ok(r.body.errors.some((e: { path: string; code: string; message: string }) => e.path === path && e.code === 'invalid-character' && /teken/.test(e.message)), `${what}: ${r.text.slice(0, 300)}`);
+      assert.ok(
+        r.body.errors.some(
+          (e: { path: string; code: string; message: string }) =>
+            e.path === path && e.code === 'invalid-character' && /teken/.test(e.message),
+        ),
+        `${what}: ${r.text.slice(0, 300)}`,
+      );
     };
 
     it('answers 422 invalid-character, naming the field, for names and notes of every resource', async () => {
       const loc = t.a.location.id;
       const cases: Array<{ method: string; path: string; token: string; body: (bad: string) => unknown; field: string }> = [
-        { method: 'POST', path: '/api/v1/locations', token: t.a.coordinator, field: 'name', body: (bad) => ({ name: bad, address: { street: 'Neude 11', postcode: '3512 AE', city: 'Utrecht' }, coordinates: { lat: 52.09, lon: 5.12 } }) },
-        { method: 'PATCH', path: `/api/v1/locations/${loc}`, token: t.a.coordinator, field: 'accessibility.notes', body: (bad) => ({ accessibility: { notes: bad } }) },
-        { method: 'PATCH', path: `/api/v1/locations/${loc}`, token: t.a.coordinator, field: 'address.street', body: (bad) => ({ address: { street: bad, postcode: '3512 AE', city: 'Utrecht' } }) },
-        { method: 'POST', path: '/api/v1/partners', token: t.a.coordinator, field: 'name', body: (bad) => ({ name: bad, kind: 'welzijn', topics: ['huur'] }) },
-        { method: 'PATCH', path: `/api/v1/partners/${t.a.partner.id}`, token: t.a.coordinator, field: 'name', body: (bad) => ({ name: bad }) },
-        { method: 'POST', path: '/api/v1/courses', token: t.a.coordinator, field: 'note', body: (bad) => ({ locationId: loc, type: 'digisterker', startDate: '2026-01-05', sessions: 4, enrolled: 8, note: bad }) },
+        {
+          method: 'POST',
+          path: '/api/v1/locations',
+          token: t.a.coordinator,
+          field: 'name',
+          body: (bad) => ({
+            name: bad,
+            address: { street: 'Neude 11', postcode: '3512 AE', city: 'Utrecht' },
+            coordinates: { lat: 52.09, lon: 5.12 },
+          }),
+        },
+        {
+          method: 'PATCH',
+          path: `/api/v1/locations/${loc}`,
+          token: t.a.coordinator,
+          field: 'accessibility.notes',
+          body: (bad) => ({ accessibility: { notes: bad } }),
+        },
+        {
+          method: 'PATCH',
+          path: `/api/v1/locations/${loc}`,
+          token: t.a.coordinator,
+          field: 'address.street',
+          body: (bad) => ({ address: { street: bad, postcode: '3512 AE', city: 'Utrecht' } }),
+        },
+        {
+          method: 'POST',
+          path: '/api/v1/partners',
+          token: t.a.coordinator,
+          field: 'name',
+          body: (bad) => ({ name: bad, kind: 'welzijn', topics: ['huur'] }),
+        },
+        {
+          method: 'PATCH',
+          path: `/api/v1/partners/${t.a.partner.id}`,
+          token: t.a.coordinator,
+          field: 'name',
+          body: (bad) => ({ name: bad }),
+        },
+        {
+          method: 'POST',
+          path: '/api/v1/courses',
+          token: t.a.coordinator,
+          field: 'note',
+          body: (bad) => ({ locationId: loc, type: 'digisterker', startDate: '2026-01-05', sessions: 4, enrolled: 8, note: bad }),
+        },
         { method: 'POST', path: '/api/v1/keys', token: t.a.coordinator, field: 'name', body: (bad) => ({ kind: 'secret', name: bad }) },
         { method: 'POST', path: '/api/v1/organisations', token: t.national, field: 'name', body: (bad) => ({ name: bad }) },
-        { method: 'PATCH', path: `/api/v1/organisations/${t.a.organisation.id}`, token: t.national, field: 'name', body: (bad) => ({ name: bad }) },
-        { method: 'POST', path: '/api/v1/registrations', token: t.a.coordinator, field: 'note', body: (bad) => visit({ locationId: loc, note: bad }) },
+        {
+          method: 'PATCH',
+          path: `/api/v1/organisations/${t.a.organisation.id}`,
+          token: t.national,
+          field: 'name',
+          body: (bad) => ({ name: bad }),
+        },
+        {
+          method: 'POST',
+          path: '/api/v1/registrations',
+          token: t.a.coordinator,
+          field: 'note',
+          body: (bad) => visit({ locationId: loc, note: bad }),
+        },
         { method: 'POST', path: '/api/v1/auth/login', token: '', field: 'email', body: (bad) => ({ email: bad, password: 'x' }) },
       ];
       for (const c of cases) {
@@ -93,13 +163,20 @@ for (const backend of backends) {
         }
       }
       // A key with a refused character is named by its path too.
-      refusedIn(await ctx.call('POST', '/api/v1/organisations', { token: t.national, body: { name: 'Ok', ['x\u0000']: 1 } }), 'x\\u0000', 'a key');
+      refusedIn(
+        await ctx.call('POST', '/api/v1/organisations', { token: t.national, body: { name: 'Ok', ['x\u0000']: 1 } }),
+        'x\\u0000',
+        'a key',
+      );
       assert.equal(await snapshot(ctx), stored, 'nothing was stored');
     });
 
     it('keeps tab and line breaks in a note, and stores exactly what was sent', async () => {
       const note = 'Eerste regel\nTweede\tregel\r\nmet 😀';
-      const r = await ctx.call('POST', '/api/v1/courses', { token: t.a.coordinator, body: { locationId: t.a.location.id, type: 'digisterker', startDate: '2026-01-05', sessions: 4, enrolled: 8, note } });
+      const r = await ctx.call('POST', '/api/v1/courses', {
+        token: t.a.coordinator,
+        body: { locationId: t.a.location.id, type: 'digisterker', startDate: '2026-01-05', sessions: 4, enrolled: 8, note },
+      });
       assert.equal(r.status, 201, r.text);
       assert.equal(r.body.note, note);
       const again = await ctx.call('GET', `/api/v1/courses/${r.body.id}`, { token: t.a.coordinator });
@@ -109,12 +186,28 @@ for (const backend of backends) {
     });
 
     it('marks only the batch item with a refused character invalid', async () => {
-      const r = await ctx.call('POST', '/api/v1/registrations/batch', { token: t.a.coordinator, body: { registrations: [visit({ locationId: t.a.location.id, note: 'a\u0000' }), visit({ locationId: t.a.location.id })] } });
+      const r = await ctx.call('POST', '/api/v1/registrations/batch', {
+        token: t.a.coordinator,
+        body: { registrations: [visit({ locationId: t.a.location.id, note: 'a\u0000' }), visit({ locationId: t.a.location.id })] },
+      });
       assert.equal(r.status, 200, r.text);
-      assert.deepEqual(r.body.results.map((x: { status: string }) => x.status), ['invalid', 'created']);
-      assert.deepEqual(r.body.results[0].errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`), ['note:invalid-character']);
+      assert.deepEqual(
+        r.body.results.map((x: { status: string }) => x.status),
+        ['invalid', 'created'],
+      );
+      assert.deepEqual(
+        r.body.results[0].errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`),
+        ['note:invalid-character'],
+      );
       // Outside the items, the batch body itself is checked like any other.
-      refusedIn(await ctx.call('POST', '/api/v1/registrations/batch', { token: t.a.coordinator, body: { registrations: [visit({ locationId: t.a.location.id })], ['x\ud800']: 1 } }), 'x\\ud800', 'a batch key');
+      refusedIn(
+        await ctx.call('POST', '/api/v1/registrations/batch', {
+          token: t.a.coordinator,
+          body: { registrations: [visit({ locationId: t.a.location.id })], ['x\ud800']: 1 },
+        }),
+        'x\\ud800',
+        'a batch key',
+      );
       stored = await snapshot(ctx);
     });
 
@@ -138,7 +231,11 @@ for (const backend of backends) {
         const r = await ctx.call('GET', path, { token });
         assert.equal(r.status, 400, `${path}: ${r.text.slice(0, 300)}`);
         assert.match(r.headers.get('content-type') ?? '', /^application\/problem\+json/);
-        assert.deepEqual(r.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`), [`${param}:invalid-character`], path);
+        assert.deepEqual(
+          r.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`),
+          [`${param}:invalid-character`],
+          path,
+        );
         assert.ok(r.body.detail.includes(param), `${path}: ${r.body.detail}`);
       }
       const en = await ctx.call('GET', '/api/v1/public/locations?q=a%00b', { headers: { 'accept-language': 'en' } });
@@ -146,19 +243,28 @@ for (const backend of backends) {
     });
 
     it('answers 400 for a body that is not UTF-8, instead of storing U+FFFD', async () => {
-      const bytes = (...parts: Array<string | number[]>) => new Uint8Array(parts.flatMap((p) => typeof p === 'string' ? [...new TextEncoder().encode(p)] : p));
+      const bytes = (...parts: Array<string | number[]>) =>
+        new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
       for (const raw of [
         bytes('{"name":"', [0xff], '"}'),
         bytes('{"name":"', [0xc3], '"}'), // a sequence cut short
         bytes('{"name":"', [0xed, 0xa0, 0x80], '"}'), // a surrogate written as UTF-8
         bytes('{"name":"', [0xc0, 0xaf], '"}'), // an overlong encoding of "/"
       ]) {
-        const r = await ctx.call('POST', '/api/v1/organisations', { token: t.national, raw, headers: { 'content-type': 'application/json' } });
+        const r = await ctx.call('POST', '/api/v1/organisations', {
+          token: t.national,
+          raw,
+          headers: { 'content-type': 'application/json' },
+        });
         assert.equal(r.status, 400, r.text);
         assert.equal(r.body.detail, 'De inhoud is geen geldige UTF-8-tekst.');
       }
       // A byte-order mark before the JSON is still fine.
-      const bom = await ctx.call('PATCH', `/api/v1/organisations/${t.a.organisation.id}`, { token: t.national, raw: bytes([0xef, 0xbb, 0xbf], JSON.stringify({ name: t.a.organisation.name })), headers: { 'content-type': 'application/json' } });
+      const bom = await ctx.call('PATCH', `/api/v1/organisations/${t.a.organisation.id}`, {
+        token: t.national,
+        raw: bytes([0xef, 0xbb, 0xbf], JSON.stringify({ name: t.a.organisation.name })),
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(bom.status, 200, bom.text);
       stored = await snapshot(ctx);
     });
@@ -170,8 +276,16 @@ for (const backend of backends) {
         for (const [k, v] of Object.entries(fields)) f.set(k, v);
         return f;
       };
-      refusedIn(await ctx.call('POST', '/api/v1/imports', { token: t.a.coordinator, raw: form('oud\u0000.csv') as never }), 'file', 'file name');
-      refusedIn(await ctx.call('POST', '/api/v1/imports', { token: t.a.coordinator, raw: form('oud.csv', { locationId: 'x\u0000' }) as never }), 'locationId', 'form field');
+      refusedIn(
+        await ctx.call('POST', '/api/v1/imports', { token: t.a.coordinator, raw: form('oud\u0000.csv') as never }),
+        'file',
+        'file name',
+      );
+      refusedIn(
+        await ctx.call('POST', '/api/v1/imports', { token: t.a.coordinator, raw: form('oud.csv', { locationId: 'x\u0000' }) as never }),
+        'locationId',
+        'form field',
+      );
       assert.equal(await snapshot(ctx), stored);
     });
   });

@@ -21,7 +21,9 @@ for (const { name, make } of cliTargets) {
       const database = await openDatabase({ databaseUrl: target.env.DATABASE_URL, dataDir: target.env.IDO_DATA_DIR });
       await seedTaxonomy(database);
       const [org] = await database.db.insert(organisations).values({ name: 'Bibliotheek Start' }).returning();
-      secretKey = (await createKey(database, { organisationId: org.id, kind: 'secret', locationId: null, origins: [], name: null, actor: 'test' })).key;
+      secretKey = (
+        await createKey(database, { organisationId: org.id, kind: 'secret', locationId: null, origins: [], name: null, actor: 'test' })
+      ).key;
       await database.close();
     });
     after(() => target.cleanup());
@@ -57,11 +59,16 @@ for (const { name, make } of cliTargets) {
 
 describe('ido-server start in demo mode (IDO_DEMO=1, PORT=0)', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'ido-demo-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ido-demo-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('fills a new database, prints the logins and the demo desk key, and the key works from the printed origin', async () => {
-    const server = startServer({ IDO_DATA_DIR: join(dir, 'data'), IDO_DEMO: '1', PORT: '0', IDO_LOG: 'json' }, /"msg":"listening".*?"port":(\d+)/);
+    const server = startServer(
+      { IDO_DATA_DIR: join(dir, 'data'), IDO_DEMO: '1', PORT: '0', IDO_LOG: 'json' },
+      /"msg":"listening".*?"port":(\d+)/,
+    );
     try {
       const [, port] = await server.started;
       const { stdout } = server.output();
@@ -69,7 +76,9 @@ describe('ido-server start in demo mode (IDO_DEMO=1, PORT=0)', () => {
       assert.match(stdout, /coordinator\.utrecht@demo\.ido-registratie\.nl {2}\/ {2}demo-coordinator-2026/);
       assert.ok(stdout.includes(DEMO_DESK_KEY));
       assert.ok(stdout.includes(`http://localhost:${port}/api/v1/docs`));
-      const r = await fetch(`http://127.0.0.1:${port}/api/v1/locations`, { headers: { authorization: `Bearer ${DEMO_DESK_KEY}`, origin: `http://localhost:${port}` } });
+      const r = await fetch(`http://127.0.0.1:${port}/api/v1/locations`, {
+        headers: { authorization: `Bearer ${DEMO_DESK_KEY}`, origin: `http://localhost:${port}` },
+      });
       assert.equal(r.status, 200);
       assert.ok((await r.json()).items.length >= 2);
     } finally {

@@ -49,7 +49,9 @@ for (const { name, make } of cliTargets) {
     let secretKey: string;
     let deskKey: string;
 
-    before(async () => { target = await make(); });
+    before(async () => {
+      target = await make();
+    });
     after(() => target.cleanup());
 
     it('migrates a new database', async () => {
@@ -71,12 +73,28 @@ for (const { name, make } of cliTargets) {
     });
 
     it('creates an organisation, a coordinator and keys', async () => {
-      const org = await cli(['create-organisation', '--name', 'Bibliotheek Proef', '--municipality', 'Utrecht', '--province', 'Utrecht'], target.env);
+      const org = await cli(
+        ['create-organisation', '--name', 'Bibliotheek Proef', '--municipality', 'Utrecht', '--province', 'Utrecht'],
+        target.env,
+      );
       assert.equal(org.code, 0, org.stderr);
       organisationId = org.stdout.trim().split('\n').at(-1)!;
       assert.match(organisationId, /^[0-9a-f-]{36}$/);
 
-      const coordinator = await cli(['create-user', '--email', 'Coordinator@Proef.nl', '--password', 'een lang wachtwoord', '--role', 'coordinator', '--organisation', organisationId], target.env);
+      const coordinator = await cli(
+        [
+          'create-user',
+          '--email',
+          'Coordinator@Proef.nl',
+          '--password',
+          'een lang wachtwoord',
+          '--role',
+          'coordinator',
+          '--organisation',
+          organisationId,
+        ],
+        target.env,
+      );
       assert.equal(coordinator.code, 0, coordinator.stderr);
       assert.match(coordinator.stdout, /coordinator user coordinator@proef\.nl/);
 
@@ -84,7 +102,20 @@ for (const { name, make } of cliTargets) {
       assert.equal(secret.code, 0, secret.stderr);
       secretKey = secret.stdout.trim().split('\n').at(-1)!;
       assert.match(secretKey, /^ido_sk_[A-Za-z0-9_-]{43}$/);
-      const desk = await cli(['create-key', '--organisation', organisationId, '--kind', 'desk', '--origin', 'https://bieb.example', '--origin', 'http://localhost:8080/'], target.env);
+      const desk = await cli(
+        [
+          'create-key',
+          '--organisation',
+          organisationId,
+          '--kind',
+          'desk',
+          '--origin',
+          'https://bieb.example',
+          '--origin',
+          'http://localhost:8080/',
+        ],
+        target.env,
+      );
       assert.equal(desk.code, 0, desk.stderr);
       deskKey = desk.stdout.trim().split('\n').at(-1)!;
       assert.match(deskKey, /^ido_dk_[A-Za-z0-9_-]{43}$/);
@@ -93,11 +124,17 @@ for (const { name, make } of cliTargets) {
     it('lists organisations and refuses what the database rules out', async () => {
       const list = await cli(['list-organisations'], target.env);
       assert.match(list.stdout, new RegExp(`${organisationId}\\s+Bibliotheek Proef`));
-      const national = await cli(['create-user', '--email', 'beheer@proef.nl', '--password', 'een lang wachtwoord', '--role', 'national'], target.env);
+      const national = await cli(
+        ['create-user', '--email', 'beheer@proef.nl', '--password', 'een lang wachtwoord', '--role', 'national'],
+        target.env,
+      );
       assert.equal(national.code, 0, national.stderr);
       const bad: [string[], RegExp][] = [
         [['create-user', '--email', 'BEHEER@proef.nl', '--password', 'een lang wachtwoord', '--role', 'national'], /exists already/],
-        [['create-key', '--organisation', organisationId, '--kind', 'desk', '--location', '00000000-0000-4000-8000-000000000000'], /No location/],
+        [
+          ['create-key', '--organisation', organisationId, '--kind', 'desk', '--location', '00000000-0000-4000-8000-000000000000'],
+          /No location/,
+        ],
       ];
       for (const [args, message] of bad) {
         const r = await cli(args, target.env);
@@ -114,10 +151,20 @@ for (const { name, make } of cliTargets) {
         const org = await call(`/api/v1/organisations/${organisationId}`, { authorization: `Bearer ${secretKey}` });
         assert.equal(org.status, 200);
         assert.equal((await org.json()).name, 'Bibliotheek Proef');
-        assert.equal((await call('/api/v1/locations', { authorization: `Bearer ${deskKey}`, origin: 'http://localhost:8080' })).status, 200);
-        assert.equal((await call('/api/v1/locations', { authorization: `Bearer ${deskKey}`, origin: 'https://elders.example' })).status, 403);
+        assert.equal(
+          (await call('/api/v1/locations', { authorization: `Bearer ${deskKey}`, origin: 'http://localhost:8080' })).status,
+          200,
+        );
+        assert.equal(
+          (await call('/api/v1/locations', { authorization: `Bearer ${deskKey}`, origin: 'https://elders.example' })).status,
+          403,
+        );
         assert.equal((await call('/api/v1/locations', { authorization: `Bearer ${secretKey.slice(0, -2)}xx` })).status, 401);
-        const login = await call('/api/v1/auth/login', { 'content-type': 'application/json' }, { method: 'POST', body: JSON.stringify({ email: 'coordinator@proef.nl', password: 'een lang wachtwoord' }) });
+        const login = await call(
+          '/api/v1/auth/login',
+          { 'content-type': 'application/json' },
+          { method: 'POST', body: JSON.stringify({ email: 'coordinator@proef.nl', password: 'een lang wachtwoord' }) },
+        );
         assert.equal(login.status, 200);
         assert.equal((await login.json()).user.organisationId, organisationId);
         const [{ n }] = await database.rows<{ n: number }>(sql`select count(*)::int as n from postcodes`);

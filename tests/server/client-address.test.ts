@@ -5,7 +5,8 @@ import { parseTrustProxy, pickClientAddress } from '../../server/http/client-add
 import { readConfig } from '../../server/env.js';
 import { cli } from '../helpers/cli.js';
 
-const pick = (trust: string | undefined, socket: string | undefined, xff?: string) => pickClientAddress(socket, xff, parseTrustProxy(trust));
+const pick = (trust: string | undefined, socket: string | undefined, xff?: string) =>
+  pickClientAddress(socket, xff, parseTrustProxy(trust));
 
 describe('pickClientAddress without IDO_TRUST_PROXY', () => {
   it('takes the socket address and ignores any X-Forwarded-For', () => {
@@ -79,9 +80,25 @@ describe('parseTrustProxy', () => {
     assert.equal(list.kind, 'list');
   });
 
-  for (const bad of ['0', '33', 'yes', 'true', '10.0.0.0/33', '10.0.0.300', '10.0.0.0/8,', 'fd00::/129', '10.0.0.0/8/8', 'proxy.example.nl', '10.0.0.0/x', '-1']) {
+  for (const bad of [
+    '0',
+    '33',
+    'yes',
+    'true',
+    '10.0.0.0/33',
+    '10.0.0.300',
+    '10.0.0.0/8,',
+    'fd00::/129',
+    '10.0.0.0/8/8',
+    'proxy.example.nl',
+    '10.0.0.0/x',
+    '-1',
+  ]) {
     it(`refuses ${JSON.stringify(bad)} with a message`, () => {
-      assert.throws(() => parseTrustProxy(bad), (error: Error) => error.message.length > 10);
+      assert.throws(
+        () => parseTrustProxy(bad),
+        (error: Error) => error.message.length > 10,
+      );
     });
   }
 });
@@ -90,9 +107,15 @@ describe('IDO_TRUST_PROXY at start', () => {
   it('is part of the configuration, and a bad value stops readConfig with its name', () => {
     assert.deepEqual(readConfig({}).trustProxy, { kind: 'none' });
     assert.deepEqual(readConfig({ IDO_TRUST_PROXY: '1' }).trustProxy, { kind: 'hops', hops: 1 });
-    assert.throws(() => readConfig({ IDO_TRUST_PROXY: '10.0.0.0/40' }), /Invalid configuration:\n {2}IDO_TRUST_PROXY: "10\.0\.0\.0\/40" is not an IP address or CIDR range/);
+    assert.throws(
+      () => readConfig({ IDO_TRUST_PROXY: '10.0.0.0/40' }),
+      /Invalid configuration:\n {2}IDO_TRUST_PROXY: "10\.0\.0\.0\/40" is not an IP address or CIDR range/,
+    );
     // Reported together with the other wrong settings.
-    assert.throws(() => readConfig({ IDO_TRUST_PROXY: 'yes', PORT: 'x' }), (error: Error) => /PORT/.test(error.message) && /IDO_TRUST_PROXY/.test(error.message));
+    assert.throws(
+      () => readConfig({ IDO_TRUST_PROXY: 'yes', PORT: 'x' }),
+      (error: Error) => /PORT/.test(error.message) && /IDO_TRUST_PROXY/.test(error.message),
+    );
   });
 
   it('ido-server start refuses a bad value before it opens the database, naming it', async () => {

@@ -23,7 +23,9 @@ const ADMIN_PASSWORD = 'four servers, one admin';
 for (const backend of backends) {
   describe(`start-up steps raced in one process on ${backend}`, () => {
     let ctx: TestContext;
-    before(async () => { ctx = await createTestContext(backend); });
+    before(async () => {
+      ctx = await createTestContext(backend);
+    });
     after(() => ctx.close());
 
     it('four at once make one admin and keep one copy of the value lists', async () => {
@@ -31,10 +33,12 @@ for (const backend of backends) {
       // Forget the seeded lists, so that every racer finds them missing and inserts them.
       await ctx.rows(sql`delete from taxonomy_entries`);
       await ctx.rows(sql`delete from taxonomy_versions`);
-      const created = await Promise.all([1, 2, 3, 4].map(async () => {
-        await seedTaxonomy(ctx.database);
-        return ensureAdmin(ctx.database, ADMIN_EMAIL, ADMIN_PASSWORD);
-      }));
+      const created = await Promise.all(
+        [1, 2, 3, 4].map(async () => {
+          await seedTaxonomy(ctx.database);
+          return ensureAdmin(ctx.database, ADMIN_EMAIL, ADMIN_PASSWORD);
+        }),
+      );
       assert.equal(created.filter(Boolean).length, 1, 'one of them created the user');
       const [{ n: admins }] = await ctx.rows<{ n: number }>(sql`select count(*)::int as n from users where email = ${ADMIN_EMAIL}`);
       assert.equal(admins, 1);
@@ -51,15 +55,27 @@ for (const backend of backends) {
 for (const { make } of cliTargets.filter((t) => t.name === 'postgres')) {
   describe('four ido-server start processes on one empty PostgreSQL database', () => {
     let target: Target;
-    before(async () => { target = await make(); });
+    before(async () => {
+      target = await make();
+    });
     after(() => target.cleanup());
 
     it('all become healthy; one admin, one copy of the value lists, one demo; no log line holds the hash', async () => {
       const ports = await Promise.all([1, 2, 3, 4].map(() => freePort()));
-      const servers = ports.map((port) => startServer({
-        ...target.env, PORT: String(port), IDO_LOG: 'json', IDO_PDOK_URL: 'off', IDO_DEMO: '1',
-        IDO_ADMIN_EMAIL: ADMIN_EMAIL, IDO_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      }, /"msg":"listening"/));
+      const servers = ports.map((port) =>
+        startServer(
+          {
+            ...target.env,
+            PORT: String(port),
+            IDO_LOG: 'json',
+            IDO_PDOK_URL: 'off',
+            IDO_DEMO: '1',
+            IDO_ADMIN_EMAIL: ADMIN_EMAIL,
+            IDO_ADMIN_PASSWORD: ADMIN_PASSWORD,
+          },
+          /"msg":"listening"/,
+        ),
+      );
       try {
         const started = await Promise.allSettled(servers.map((s) => s.started));
         const failed = started.flatMap((r, i) => (r.status === 'rejected' ? [`server ${i + 1}: ${String(r.reason)}`] : []));
@@ -75,15 +91,28 @@ for (const { make } of cliTargets.filter((t) => t.name === 'postgres')) {
           assert.equal(await count(sql`select count(*)::int as n from users where email = ${ADMIN_EMAIL}`), 1);
           assert.equal(await count(sql`select count(*)::int as n from taxonomy_versions`), versionFiles);
           assert.equal(await count(sql`select count(*)::int as n from taxonomy_versions where current`), 1);
-          assert.equal(await count(sql`select count(*)::int as n from (select version, list, code from taxonomy_entries group by 1, 2, 3 having count(*) > 1) d`), 0);
-          assert.ok(await count(sql`select count(*)::int as n from organisations`) > 0, 'the demo was added');
-          assert.equal(await count(sql`select (count(*) - count(distinct name))::int as n from organisations`), 0, 'the demo was added once');
-          assert.ok(await count(sql`select count(*)::int as n from postcodes`) > 0);
+          assert.equal(
+            await count(
+              sql`select count(*)::int as n from (select version, list, code from taxonomy_entries group by 1, 2, 3 having count(*) > 1) d`,
+            ),
+            0,
+          );
+          assert.ok((await count(sql`select count(*)::int as n from organisations`)) > 0, 'the demo was added');
+          assert.equal(
+            await count(sql`select (count(*) - count(distinct name))::int as n from organisations`),
+            0,
+            'the demo was added once',
+          );
+          assert.ok((await count(sql`select count(*)::int as n from postcodes`)) > 0);
           // Every server added its own origin to the demo desk key.
-          const [{ origins }] = await database.rows<{ origins: string[] }>(sql`select origins from api_keys where key_hash = ${sha256(DEMO_DESK_KEY)}`);
+          const [{ origins }] = await database.rows<{ origins: string[] }>(
+            sql`select origins from api_keys where key_hash = ${sha256(DEMO_DESK_KEY)}`,
+          );
           for (const port of ports) assert.ok(origins.includes(`http://localhost:${port}`), `${port} in ${origins.join(', ')}`);
 
-          const [{ hash }] = await database.rows<{ hash: string }>(sql`select password_hash as hash from users where email = ${ADMIN_EMAIL}`);
+          const [{ hash }] = await database.rows<{ hash: string }>(
+            sql`select password_hash as hash from users where email = ${ADMIN_EMAIL}`,
+          );
           const salt = hash.split('$')[4];
           for (const [i, server] of servers.entries()) {
             const { stdout, stderr } = server.output();
@@ -99,7 +128,10 @@ for (const { make } of cliTargets.filter((t) => t.name === 'postgres')) {
         }
       } finally {
         const codes = await Promise.all(servers.map((s) => terminate(s.child)));
-        assert.deepEqual(codes.map((c) => c.code), [0, 0, 0, 0]);
+        assert.deepEqual(
+          codes.map((c) => c.code),
+          [0, 0, 0, 0],
+        );
       }
     });
   });

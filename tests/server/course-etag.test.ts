@@ -17,7 +17,10 @@ for (const backend of backends) {
     before(async () => {
       ctx = await createTestContext(backend, { clock: () => new Date('2026-11-30T09:00:00Z') });
       t = await seedTenants(ctx);
-      const r = await ctx.call('POST', '/api/v1/courses', { token: t.a.coordinator, body: { locationId: t.a.location.id, type: 'digisterker', startDate: '2026-11-02', sessions: 4, enrolled: 8 } });
+      const r = await ctx.call('POST', '/api/v1/courses', {
+        token: t.a.coordinator,
+        body: { locationId: t.a.location.id, type: 'digisterker', startDate: '2026-11-02', sessions: 4, enrolled: 8 },
+      });
       assert.equal(r.status, 201, r.text);
       assert.match(r.headers.get('etag')!, /^"[\w-]+"$/);
       id = r.body.id;
@@ -48,7 +51,10 @@ for (const backend of backends) {
     it('DELETE with a stale If-Match is 412 and the course stays; without it, 204', async () => {
       const etag = (await ctx.call('GET', `/api/v1/courses/${id}`, { token: t.a.coordinator })).headers.get('etag')!;
       assert.equal((await patch({ note: 'verplaatst' })).status, 200);
-      assert.equal((await ctx.call('DELETE', `/api/v1/courses/${id}`, { token: t.a.coordinator, headers: { 'if-match': etag } })).status, 412);
+      assert.equal(
+        (await ctx.call('DELETE', `/api/v1/courses/${id}`, { token: t.a.coordinator, headers: { 'if-match': etag } })).status,
+        412,
+      );
       assert.equal((await ctx.call('GET', `/api/v1/courses/${id}`, { token: t.a.coordinator })).status, 200);
       assert.equal((await ctx.call('DELETE', `/api/v1/courses/${id}`, { token: t.a.coordinator })).status, 204);
     });

@@ -17,9 +17,17 @@ describe('declared operations and the document', () => {
       const documented = doc.paths[op.path]?.[op.method];
       assert.ok(documented, `${op.method} ${op.path} in the document`);
       assert.equal(documented.operationId, op.id);
-      const problems = Object.keys(documented.responses).filter((s) => !s.startsWith('2')).map(Number);
+      const problems = Object.keys(documented.responses)
+        .filter((s) => !s.startsWith('2'))
+        .map(Number);
       assert.deepEqual(problems, impliedStatuses(op), `${op.id}: problem statuses`);
-      assert.deepEqual(Object.keys(documented.responses).filter((s) => s.startsWith('2')).sort(), Object.keys(op.responses).sort(), `${op.id}: success statuses`);
+      assert.deepEqual(
+        Object.keys(documented.responses)
+          .filter((s) => s.startsWith('2'))
+          .sort(),
+        Object.keys(op.responses).sort(),
+        `${op.id}: success statuses`,
+      );
     }
   });
 
@@ -75,7 +83,11 @@ for (const backend of backends) {
 
     it('answers the statuses the document adds: 404 for an unknown locationId on the export and the course report', async () => {
       const { coordinator } = tenants.a;
-      for (const path of [`/api/v1/reports/export?locationId=${UNKNOWN}`, `/api/v1/reports/courses?locationId=${UNKNOWN}`, `/api/v1/reports/export?locationId=${tenants.b.location.id}`]) {
+      for (const path of [
+        `/api/v1/reports/export?locationId=${UNKNOWN}`,
+        `/api/v1/reports/courses?locationId=${UNKNOWN}`,
+        `/api/v1/reports/export?locationId=${tenants.b.location.id}`,
+      ]) {
         const r = await ctx.call('GET', path, { token: coordinator });
         assert.equal(r.status, 404, `${path}: ${r.text}`);
       }

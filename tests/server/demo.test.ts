@@ -4,7 +4,13 @@ import { sql } from 'drizzle-orm';
 import { backends, createTestContext, ADMIN, type TestContext } from '../helpers/context.js';
 import { ensureAdmin } from '../../server/bootstrap.js';
 import {
-  DEMO_COORDINATOR_PASSWORD, DEMO_DESK_KEY, DEMO_NATIONAL, demoCoordinatorEmail, demoOrigins, loadDemoData, seedDemo,
+  DEMO_COORDINATOR_PASSWORD,
+  DEMO_DESK_KEY,
+  DEMO_NATIONAL,
+  demoCoordinatorEmail,
+  demoOrigins,
+  loadDemoData,
+  seedDemo,
   type DemoInfo,
 } from '../../server/services/demo.js';
 import { loadPostcodesAtStart } from '../../server/services/postcodes.js';
@@ -35,7 +41,10 @@ describe('demo data file', () => {
       const data = loadDemoData((list, code) => ctx.deps.taxonomy.has(list, code));
       assert.ok(data.organisations.length >= 2);
       for (const org of data.organisations) {
-        assert.ok(org.locations.every((l) => (l.walkInHours ?? []).length > 0), `${org.name}: every location has walk-in hours`);
+        assert.ok(
+          org.locations.every((l) => (l.walkInHours ?? []).length > 0),
+          `${org.name}: every location has walk-in hours`,
+        );
       }
     } finally {
       await ctx.close();
@@ -44,7 +53,11 @@ describe('demo data file', () => {
 
   it('binds the desk key to the server origin and its localhost and 127.0.0.1 forms', () => {
     assert.deepEqual(demoOrigins('http://localhost:3000', 3000), ['http://localhost:3000', 'http://127.0.0.1:3000']);
-    assert.deepEqual(demoOrigins('https://ido.example.nl', 8080), ['https://ido.example.nl', 'http://localhost:8080', 'http://127.0.0.1:8080']);
+    assert.deepEqual(demoOrigins('https://ido.example.nl', 8080), [
+      'https://ido.example.nl',
+      'http://localhost:8080',
+      'http://127.0.0.1:8080',
+    ]);
   });
 });
 
@@ -73,13 +86,22 @@ for (const backend of backends) {
       assert.ok(before1.courses >= 6);
       assert.equal(before1.users, 4);
       assert.equal(before1.keys, 1);
-      const neude = await ctx.rows<{ address: Record<string, string>; lat: number; lon: number; walk_in_hours: unknown[] }>(sql`select address, lat, lon, walk_in_hours from locations where name = 'Bibliotheek Neude'`);
+      const neude = await ctx.rows<{ address: Record<string, string>; lat: number; lon: number; walk_in_hours: unknown[] }>(
+        sql`select address, lat, lon, walk_in_hours from locations where name = 'Bibliotheek Neude'`,
+      );
       assert.equal(neude.length, 1);
-      assert.deepEqual({ street: neude[0].address.street, postcode: neude[0].address.postcode, city: neude[0].address.city }, { street: 'Neude 11', postcode: '3512 AE', city: 'Utrecht' });
+      assert.deepEqual(
+        { street: neude[0].address.street, postcode: neude[0].address.postcode, city: neude[0].address.city },
+        { street: 'Neude 11', postcode: '3512 AE', city: 'Utrecht' },
+      );
       assert.ok(neude[0].walk_in_hours.length > 0);
       // Every address lies in the Netherlands, near the centre of its own postcode area.
-      const all = await ctx.rows<{ name: string; address: Record<string, string>; lat: number; lon: number }>(sql`select name, address, lat, lon from locations`);
-      const pc4 = new Map((await ctx.rows<{ pc4: string; lat: number; lon: number }>(sql`select pc4, lat, lon from postcodes`)).map((r) => [r.pc4, r]));
+      const all = await ctx.rows<{ name: string; address: Record<string, string>; lat: number; lon: number }>(
+        sql`select name, address, lat, lon from locations`,
+      );
+      const pc4 = new Map(
+        (await ctx.rows<{ pc4: string; lat: number; lon: number }>(sql`select pc4, lat, lon from postcodes`)).map((r) => [r.pc4, r]),
+      );
       for (const l of all) {
         assert.ok(l.lat > 50.7 && l.lat < 53.6 && l.lon > 3.3 && l.lon < 7.3, `${l.name} lies in the Netherlands`);
         assert.match(l.address.postcode, /^[1-9]\d{3} [A-Z]{2}$/);
@@ -87,7 +109,10 @@ for (const backend of backends) {
         assert.ok(centre, `${l.name}: postcode area ${l.address.postcode.slice(0, 4)} is in the bundled centroids`);
         assert.ok(distanceKm(l, centre) < 2.5, `${l.name} is near its postcode area (${distanceKm(l, centre).toFixed(1)} km)`);
       }
-      assert.deepEqual(info.logins.map((l) => l.email), [DEMO_NATIONAL.email, ...['utrecht', 'oba', 'rotterdam'].map(demoCoordinatorEmail)]);
+      assert.deepEqual(
+        info.logins.map((l) => l.email),
+        [DEMO_NATIONAL.email, ...['utrecht', 'oba', 'rotterdam'].map(demoCoordinatorEmail)],
+      );
       assert.equal(info.deskKey, DEMO_DESK_KEY);
       assert.equal(info.deskKeyLocation, 'Bibliotheek Neude');
     });
@@ -114,7 +139,10 @@ for (const backend of backends) {
       const r = await ctx.call('GET', '/api/v1/locations', { token: DEMO_DESK_KEY, headers: { origin: ORIGIN } });
       assert.equal(r.status, 200, r.text);
       assert.ok(r.body.items.some((l: { name: string }) => l.name === 'Bibliotheek Neude'));
-      assert.ok(r.body.items.every((l: { organisationId: string }) => l.organisationId === r.body.items[0].organisationId), 'only its own organisation');
+      assert.ok(
+        r.body.items.every((l: { organisationId: string }) => l.organisationId === r.body.items[0].organisationId),
+        'only its own organisation',
+      );
       const loopback = await ctx.call('GET', '/api/v1/locations', { token: DEMO_DESK_KEY, headers: { origin: 'http://127.0.0.1:3000' } });
       assert.equal(loopback.status, 200);
       const elsewhere = await ctx.call('GET', '/api/v1/locations', { token: DEMO_DESK_KEY, headers: { origin: 'https://elders.example' } });
@@ -123,7 +151,8 @@ for (const backend of backends) {
 
     it('lets the demo desk key register a visit at its location', async () => {
       const r = await ctx.call('POST', '/api/v1/registrations', {
-        token: DEMO_DESK_KEY, headers: { origin: ORIGIN },
+        token: DEMO_DESK_KEY,
+        headers: { origin: ORIGIN },
         body: { channel: 'balie', duration: '5-15', questions: [{ type: 'digitale-overheid', topic: 'digid-aanvragen' }] },
       });
       assert.equal(r.status, 201, r.text);
@@ -131,12 +160,16 @@ for (const backend of backends) {
     });
 
     it('lets the demo coordinator and the national demo user log in', async () => {
-      const coordinator = await ctx.call('POST', '/api/v1/auth/login', { body: { email: demoCoordinatorEmail('utrecht'), password: DEMO_COORDINATOR_PASSWORD } });
+      const coordinator = await ctx.call('POST', '/api/v1/auth/login', {
+        body: { email: demoCoordinatorEmail('utrecht'), password: DEMO_COORDINATOR_PASSWORD },
+      });
       assert.equal(coordinator.status, 200, coordinator.text);
       assert.equal(coordinator.body.user.role, 'coordinator');
       const [utrecht] = await ctx.rows<{ id: string }>(sql`select id from organisations where name = 'Bibliotheek Utrecht'`);
       assert.equal(coordinator.body.user.organisationId, utrecht.id);
-      const national = await ctx.call('POST', '/api/v1/auth/login', { body: { email: DEMO_NATIONAL.email, password: DEMO_NATIONAL.password } });
+      const national = await ctx.call('POST', '/api/v1/auth/login', {
+        body: { email: DEMO_NATIONAL.email, password: DEMO_NATIONAL.password },
+      });
       assert.equal(national.status, 200);
       assert.equal(national.body.user.role, 'national');
       assert.equal(national.body.user.organisationId, null);
@@ -145,9 +178,17 @@ for (const backend of backends) {
     it('adds a year of realistic visits in walk-in hours, with valid codes and an audit row each', async () => {
       assert.ok(before1.registrations >= 300 && before1.registrations <= 1500, `${before1.registrations} visits`);
       assert.ok(before1.questions > before1.registrations);
-      const [{ n: audited }] = await ctx.rows<{ n: number }>(sql`select count(*)::int as n from audit_log a join registrations r on r.id::text = a.entity_id where a.entity = 'registration' and a.action = 'create' and r.created_by = 'demo'`);
+      const [{ n: audited }] = await ctx.rows<{ n: number }>(
+        sql`select count(*)::int as n from audit_log a join registrations r on r.id::text = a.entity_id where a.entity = 'registration' and a.action = 'create' and r.created_by = 'demo'`,
+      );
       assert.equal(audited, before1.registrations);
-      const rows = await ctx.rows<{ occurred_at: string | Date; channel: string; walk_in_hours: never; exceptions: never; closed_on_holidays: string[] }>(sql`
+      const rows = await ctx.rows<{
+        occurred_at: string | Date;
+        channel: string;
+        walk_in_hours: never;
+        exceptions: never;
+        closed_on_holidays: string[];
+      }>(sql`
         select r.occurred_at, r.channel, l.walk_in_hours, l.exceptions, l.closed_on_holidays from registrations r join locations l on l.id = r.location_id where r.created_by = 'demo'`);
       const yearAgo = now.getTime() - 366 * 24 * 3600_000;
       for (const r of rows) {
@@ -155,24 +196,46 @@ for (const backend of backends) {
         assert.ok(at.getTime() <= now.getTime() && at.getTime() >= yearAgo, `${at.toISOString()} within the last year`);
         if (r.channel === 'balie' || r.channel === 'spreekuur') {
           const { date, time } = amsterdamParts(at);
-          const ranges = hoursOn({ walkInHours: r.walk_in_hours, exceptions: r.exceptions, closedOnHolidays: r.closed_on_holidays as never }, date);
-          assert.ok(ranges.some((h) => h.opens <= time && time < h.closes), `${date} ${time} in walk-in hours`);
+          const ranges = hoursOn(
+            { walkInHours: r.walk_in_hours, exceptions: r.exceptions, closedOnHolidays: r.closed_on_holidays as never },
+            date,
+          );
+          assert.ok(
+            ranges.some((h) => h.opens <= time && time < h.closes),
+            `${date} ${time} in walk-in hours`,
+          );
         }
       }
-      const months = await ctx.rows(sql`select distinct to_char(occurred_at at time zone 'Europe/Amsterdam', 'YYYY-MM') from registrations`);
+      const months = await ctx.rows(
+        sql`select distinct to_char(occurred_at at time zone 'Europe/Amsterdam', 'YYYY-MM') from registrations`,
+      );
       assert.ok(months.length >= 12);
       const channels = await ctx.rows<{ channel: string }>(sql`select distinct channel from registrations`);
       assert.deepEqual(channels.map((c) => c.channel).sort(), ['balie', 'email-chat', 'spreekuur', 'telefoon']);
-      const qs = await ctx.rows<{ type: string; topic: string; agencies: string[]; help: string[]; digid: string | null; referral_partner_id: string | null; referral_partner_kind: string | null }>(sql`select q.* from questions q join registrations r on r.id = q.registration_id where r.created_by = 'demo'`);
+      const qs = await ctx.rows<{
+        type: string;
+        topic: string;
+        agencies: string[];
+        help: string[];
+        digid: string | null;
+        referral_partner_id: string | null;
+        referral_partner_kind: string | null;
+      }>(sql`select q.* from questions q join registrations r on r.id = q.registration_id where r.created_by = 'demo'`);
       const { has } = ctx.deps.taxonomy;
       for (const q of qs) {
         assert.ok(has('questionTypes', q.type) && has('topics', q.topic), `${q.type}/${q.topic}`);
-        assert.ok(q.agencies.every((a) => has('agencies', a)) && q.help.length > 0 && q.help.every((h) => has('help', h)), JSON.stringify(q));
+        assert.ok(
+          q.agencies.every((a) => has('agencies', a)) && q.help.length > 0 && q.help.every((h) => has('help', h)),
+          JSON.stringify(q),
+        );
         if (q.digid) assert.ok(has('digid', q.digid));
         if (q.referral_partner_kind) assert.ok(has('partnerKinds', q.referral_partner_kind), q.referral_partner_kind);
       }
       assert.ok(new Set(qs.map((q) => q.topic)).size >= 15, 'varied topics');
-      assert.ok(qs.some((q) => q.referral_partner_id), 'some referrals to demo partners');
+      assert.ok(
+        qs.some((q) => q.referral_partner_id),
+        'some referrals to demo partners',
+      );
       const [{ n: foreign }] = await ctx.rows<{ n: number }>(sql`
         select count(*)::int as n from questions q join registrations r on r.id = q.registration_id join partners p on p.id = q.referral_partner_id
         where p.organisation_id <> r.organisation_id`);
@@ -180,7 +243,9 @@ for (const backend of backends) {
     });
 
     it('gives the reports something to show', async () => {
-      const login = await ctx.call('POST', '/api/v1/auth/login', { body: { email: demoCoordinatorEmail('utrecht'), password: DEMO_COORDINATOR_PASSWORD } });
+      const login = await ctx.call('POST', '/api/v1/auth/login', {
+        body: { email: demoCoordinatorEmail('utrecht'), password: DEMO_COORDINATOR_PASSWORD },
+      });
       const r = await ctx.call('GET', '/api/v1/reports/summary?from=2025-12-01&to=2026-11-28&groupBy=topic', { token: login.body.token });
       assert.equal(r.status, 200, r.text);
       assert.ok(r.body.visits > 50 && r.body.referred > 0 && r.body.groups.length > 10);
@@ -209,7 +274,9 @@ for (const backend of backends) {
 
   describe(`demo mode on a database with real organisations on ${backend}`, () => {
     let ctx: TestContext;
-    before(async () => { ctx = await createTestContext(backend); });
+    before(async () => {
+      ctx = await createTestContext(backend);
+    });
     after(() => ctx.close());
 
     it('adds nothing and returns no logins', async () => {

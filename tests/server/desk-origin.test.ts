@@ -11,7 +11,10 @@ for (const backend of backends) {
       ctx = await createTestContext(backend);
       const t = await seedTenants(ctx);
       // app.request() answers as http://localhost: a key bound to that origin is the demo's case.
-      const r = await ctx.call('POST', '/api/v1/keys', { token: t.a.coordinator, body: { kind: 'desk', locationId: t.a.location.id, origins: ['http://localhost'] } });
+      const r = await ctx.call('POST', '/api/v1/keys', {
+        token: t.a.coordinator,
+        body: { kind: 'desk', locationId: t.a.location.id, origins: ['http://localhost'] },
+      });
       assert.equal(r.status, 201);
       deskKey = r.body.key;
     });
@@ -30,7 +33,10 @@ for (const backend of backends) {
     });
 
     it('refuses a cross-site request without Origin, and one that claims nothing', async () => {
-      assert.equal((await ctx.call('GET', '/api/v1/locations', { token: deskKey, headers: { 'sec-fetch-site': 'cross-site' } })).status, 403);
+      assert.equal(
+        (await ctx.call('GET', '/api/v1/locations', { token: deskKey, headers: { 'sec-fetch-site': 'cross-site' } })).status,
+        403,
+      );
       assert.equal((await ctx.call('GET', '/api/v1/locations', { token: deskKey })).status, 403);
     });
   });

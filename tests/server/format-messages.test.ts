@@ -29,7 +29,9 @@ for (const backend of backends) {
       assert.equal(byPath['walkInHours.0.opens'].code, 'invalid-format');
       assert.equal(byPath['walkInHours.0.opens'].message, 'Vul een tijd in als 09:30 (uren:minuten).');
       const en = await ctx.call('PATCH', `/api/v1/locations/${t.a.location.id}`, {
-        token: t.a.coordinator, headers: { 'accept-language': 'en' }, body: { exceptions: [{ date: '28-12-2026', closed: true }] },
+        token: t.a.coordinator,
+        headers: { 'accept-language': 'en' },
+        body: { exceptions: [{ date: '28-12-2026', closed: true }] },
       });
       assert.equal(en.body.errors[0].message, 'Enter a date as 2026-12-28 (year-month-day).');
       const stored = await ctx.call('GET', `/api/v1/locations/${t.a.location.id}`, { token: t.a.coordinator });
@@ -39,11 +41,17 @@ for (const backend of backends) {
     it('the OpenAPI document lists GET /geocode and If-Match with 412 on a location', async () => {
       const doc = (await ctx.call('GET', '/api/v1/openapi.json')).body;
       const geocode = doc.paths['/api/v1/geocode'].get;
-      assert.deepEqual(geocode.parameters.filter((p: { in: string }) => p.in === 'query').map((p: { name: string }) => p.name), ['postcode', 'number', 'addition']);
+      assert.deepEqual(
+        geocode.parameters.filter((p: { in: string }) => p.in === 'query').map((p: { name: string }) => p.name),
+        ['postcode', 'number', 'addition'],
+      );
       assert.equal(geocode.responses[200].content['application/json'].schema.$ref, '#/components/schemas/GeocodedAddress');
       for (const method of ['patch', 'delete']) {
         const op = doc.paths['/api/v1/locations/{id}'][method];
-        assert.ok(op.parameters.some((p: { name: string; in: string }) => p.name === 'If-Match' && p.in === 'header'), method);
+        assert.ok(
+          op.parameters.some((p: { name: string; in: string }) => p.name === 'If-Match' && p.in === 'header'),
+          method,
+        );
         assert.equal(op.responses[412].$ref, '#/components/responses/PreconditionFailed');
       }
     });

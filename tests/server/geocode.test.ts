@@ -13,7 +13,10 @@ import { startPdokStandin, type PdokStandin } from '../helpers/pdok-standin.js';
 
 type Tenants = Awaited<ReturnType<typeof seedTenants>>;
 
-const PC4 = [{ pc4: '3511', lat: 52.0884, lon: 5.1175 }, { pc4: '3512', lat: 52.0915, lon: 5.1228 }];
+const PC4 = [
+  { pc4: '3511', lat: 52.0884, lon: 5.1175 },
+  { pc4: '3512', lat: 52.0915, lon: 5.1228 },
+];
 
 for (const backend of backends) {
   describe(`geocode on ${backend}`, () => {
@@ -36,15 +39,24 @@ for (const backend of backends) {
       await off.close();
       await pdok.close();
     });
-    beforeEach(() => { pdok.mode = 'ok'; });
+    beforeEach(() => {
+      pdok.mode = 'ok';
+    });
 
     it("answers PDOK's address: street, place, municipality, province and the building's coordinates", async () => {
       const r = await ctx.call('GET', '/api/v1/geocode?postcode=3511%20ab&number=11', { token: t.a.coordinator });
       assert.equal(r.status, 200, r.text);
       z.parse(GeocodedAddress, r.body);
       assert.deepEqual(r.body, {
-        street: 'Oudegracht', number: 11, addition: null, postcode: '3511 AB', city: 'Utrecht', municipality: 'Utrecht', province: 'Utrecht',
-        coordinates: { lat: 52.0921, lon: 5.11912 }, precision: 'address',
+        street: 'Oudegracht',
+        number: 11,
+        addition: null,
+        postcode: '3511 AB',
+        city: 'Utrecht',
+        municipality: 'Utrecht',
+        province: 'Utrecht',
+        coordinates: { lat: 52.0921, lon: 5.11912 },
+        precision: 'address',
       });
       const asked = pdok.requests.at(-1)!;
       assert.deepEqual(asked.searchParams.getAll('fq'), ['type:adres', 'postcode:3511AB', 'huisnummer:11']);
@@ -70,10 +82,21 @@ for (const backend of backends) {
       pdok.mode = 'fail';
       const r = await off.call('GET', '/api/v1/geocode?postcode=3512AE&number=11', { token: tOff.a.coordinator });
       assert.equal(r.status, 200, r.text);
-      assert.deepEqual({ ...r.body, attribution: undefined }, {
-        street: null, number: 11, addition: null, postcode: '3512 AE', city: null, municipality: null, province: null,
-        coordinates: { lat: 52.0915, lon: 5.1228 }, precision: 'pc4', attribution: undefined,
-      });
+      assert.deepEqual(
+        { ...r.body, attribution: undefined },
+        {
+          street: null,
+          number: 11,
+          addition: null,
+          postcode: '3512 AE',
+          city: null,
+          municipality: null,
+          province: null,
+          coordinates: { lat: 52.0915, lon: 5.1228 },
+          precision: 'pc4',
+          attribution: undefined,
+        },
+      );
       assert.match(r.body.attribution, /GeoNames/);
     });
 
@@ -99,12 +122,18 @@ for (const backend of backends) {
         assert.match(r.body.errors[0].message, message, q);
       }
       const missing = await off.call('GET', '/api/v1/geocode?postcode=3511AB', { token: tOff.a.coordinator });
-      assert.deepEqual(missing.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`), ['number:required']);
+      assert.deepEqual(
+        missing.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`),
+        ['number:required'],
+      );
     });
 
     it('is for staff: 401 without credentials, 403 for a desk key', async () => {
       assert.equal((await ctx.call('GET', '/api/v1/geocode?postcode=3511AB&number=11')).status, 401);
-      const desk = await ctx.call('GET', '/api/v1/geocode?postcode=3511AB&number=11', { token: t.a.deskKey, headers: { origin: t.a.deskOrigin } });
+      const desk = await ctx.call('GET', '/api/v1/geocode?postcode=3511AB&number=11', {
+        token: t.a.deskKey,
+        headers: { origin: t.a.deskOrigin },
+      });
       assert.equal(desk.status, 403);
     });
   });

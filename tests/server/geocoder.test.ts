@@ -14,7 +14,18 @@ describe('parsePoint (PDOK centroide_ll)', () => {
     assert.deepEqual(parsePoint(' point ( -68.27 12.15 ) '), { lat: 12.15, lon: -68.27 });
   });
   it('rejects anything else', () => {
-    for (const bad of [undefined, null, 42, '', 'POINT(5.1)', 'POINT(5.1 52.09 3)', 'POINT(200 52)', 'POINT(5 95)', 'LINESTRING(1 2, 3 4)', 'POINT(a b)']) {
+    for (const bad of [
+      undefined,
+      null,
+      42,
+      '',
+      'POINT(5.1)',
+      'POINT(5.1 52.09 3)',
+      'POINT(200 52)',
+      'POINT(5 95)',
+      'LINESTRING(1 2, 3 4)',
+      'POINT(a b)',
+    ]) {
       assert.equal(parsePoint(bad), null, String(bad));
     }
   });
@@ -22,7 +33,9 @@ describe('parsePoint (PDOK centroide_ll)', () => {
 
 describe('PDOK stand-in behaves like v3_1', () => {
   let pdok: PdokStandin;
-  before(async () => { pdok = await startPdokStandin(); });
+  before(async () => {
+    pdok = await startPdokStandin();
+  });
   after(() => pdok.close());
 
   it('answers in PDOK format, longitude first, only the fields asked for', async () => {
@@ -30,7 +43,9 @@ describe('PDOK stand-in behaves like v3_1', () => {
     assert.equal(res.status, 200);
     const json = await res.json();
     assert.equal(json.response.numFound, 1);
-    assert.deepEqual(json.response.docs, [{ weergavenaam: 'Oudegracht, 3511AB Utrecht', postcode: '3511AB', centroide_ll: 'POINT(5.1186 52.0916)' }]);
+    assert.deepEqual(json.response.docs, [
+      { weergavenaam: 'Oudegracht, 3511AB Utrecht', postcode: '3511AB', centroide_ll: 'POINT(5.1186 52.0916)' },
+    ]);
   });
   it('rejects unknown query parameters with 400', async () => {
     const res = await fetch(`${pdok.url}/free?q=3511AB&type=postcode`);
@@ -41,7 +56,10 @@ describe('PDOK stand-in behaves like v3_1', () => {
     const none = await (await fetch(`${pdok.url}/free?q=1234AB&fq=type:postcode`)).json();
     assert.deepEqual(none.response, { numFound: 0, start: 0, maxScore: 0, numFoundExact: true, docs: [] });
     const place = await (await fetch(`${pdok.url}/free?q=utrecht&fq=type:(woonplaats OR gemeente)`)).json();
-    assert.deepEqual(place.response.docs.map((d: { type: string }) => d.type), ['woonplaats']);
+    assert.deepEqual(
+      place.response.docs.map((d: { type: string }) => d.type),
+      ['woonplaats'],
+    );
   });
 });
 
@@ -58,11 +76,15 @@ for (const backend of backends) {
     before(async () => {
       pdok = await startPdokStandin();
       ctx = await createTestContext(backend);
-      await importPostcodes(ctx.database, [
-        { pc4: '3511', lat: 52.0884, lon: 5.1175 },
-        { pc4: '3512', lat: 52.0915, lon: 5.1228 },
-        { pc4: '9711', lat: 53.2167, lon: 6.5698 },
-      ], 'test');
+      await importPostcodes(
+        ctx.database,
+        [
+          { pc4: '3511', lat: 52.0884, lon: 5.1175 },
+          { pc4: '3512', lat: 52.0915, lon: 5.1228 },
+          { pc4: '9711', lat: 53.2167, lon: 6.5698 },
+        ],
+        'test',
+      );
     });
     after(async () => {
       await ctx.close();
@@ -78,7 +100,10 @@ for (const backend of backends) {
     it('asks PDOK with only parameters v3_1 knows, and reads its answer', async () => {
       const geocoder = make();
       const result = await geocoder.resolve({ postcode: '3511 ab' });
-      assert.deepEqual(result, { ok: true, point: { lat: 52.0916, lon: 5.1186, label: 'Oudegracht, 3511AB Utrecht', pc4: '3511', source: 'pdok' } });
+      assert.deepEqual(result, {
+        ok: true,
+        point: { lat: 52.0916, lon: 5.1186, label: 'Oudegracht, 3511AB Utrecht', pc4: '3511', source: 'pdok' },
+      });
       assert.equal(pdok.requests.length, 1);
       assert.deepEqual([...pdok.requests[0].searchParams.keys()].sort(), ['fl', 'fq', 'q', 'rows']);
       assert.equal(pdok.requests[0].searchParams.get('q'), '3511AB');
@@ -174,7 +199,10 @@ for (const backend of backends) {
     it('finds places through PDOK; a postcode typed as q is a postcode search', async () => {
       const geocoder = make();
       const place = await geocoder.resolve({ q: '  Amsterdam ' });
-      assert.deepEqual(place, { ok: true, point: { lat: 52.3728, lon: 4.8936, label: 'Amsterdam, Amsterdam, Noord-Holland', source: 'pdok' } });
+      assert.deepEqual(place, {
+        ok: true,
+        point: { lat: 52.3728, lon: 4.8936, label: 'Amsterdam, Amsterdam, Noord-Holland', source: 'pdok' },
+      });
       assert.equal(pdok.requests[0].searchParams.get('fq'), 'type:woonplaats');
       const postcode = await geocoder.resolve({ q: '3511 ab' });
       assert.equal(postcode.ok && postcode.point.pc4, '3511');
@@ -186,9 +214,31 @@ for (const backend of backends) {
       const geocoder = make({ pdokUrl: null });
       const [org] = await ctx.database.db.insert(organisations).values({ name: 'Bibliotheek Zwolle' }).returning();
       await ctx.database.db.insert(locations).values([
-        { organisationId: org.id, name: 'A', address: { street: 'x', postcode: '8011 AA', city: 'Zwolle' }, lat: 52.5, lon: 6.0, closedOnHolidays: [] },
-        { organisationId: org.id, name: 'B', address: { street: 'x', postcode: '8011 AA', city: 'Zwolle' }, lat: 52.6, lon: 6.2, closedOnHolidays: [] },
-        { organisationId: org.id, name: 'C', address: { street: 'x', postcode: '8011 AA', city: 'Zwolle' }, lat: 40, lon: 40, closedOnHolidays: [], deletedAt: new Date() },
+        {
+          organisationId: org.id,
+          name: 'A',
+          address: { street: 'x', postcode: '8011 AA', city: 'Zwolle' },
+          lat: 52.5,
+          lon: 6.0,
+          closedOnHolidays: [],
+        },
+        {
+          organisationId: org.id,
+          name: 'B',
+          address: { street: 'x', postcode: '8011 AA', city: 'Zwolle' },
+          lat: 52.6,
+          lon: 6.2,
+          closedOnHolidays: [],
+        },
+        {
+          organisationId: org.id,
+          name: 'C',
+          address: { street: 'x', postcode: '8011 AA', city: 'Zwolle' },
+          lat: 40,
+          lon: 40,
+          closedOnHolidays: [],
+          deletedAt: new Date(),
+        },
       ]);
       const place = await geocoder.resolve({ q: 'ZWOLLE' });
       assert.equal(place.ok, true);
@@ -212,26 +262,39 @@ for (const backend of backends) {
     let ctx: TestContext;
     let pdok: PdokStandin;
     /** A fresh geocoder (empty memory cache, no cool-down), as the server makes it. */
-    const restartGeocoder = () => { ctx.deps.geocoder = createGeocoder({ database: ctx.database, pdokUrl: pdok.url }); };
+    const restartGeocoder = () => {
+      ctx.deps.geocoder = createGeocoder({ database: ctx.database, pdokUrl: pdok.url });
+    };
     const names = (r: { body: { items: { name: string }[] } }) => r.body.items.map((i) => i.name);
 
     before(async () => {
       pdok = await startPdokStandin();
       ctx = await createTestContext(backend, { config: { pdokUrl: pdok.url }, fetch, clock: () => new Date('2026-11-30T09:00:00Z') });
-      await importPostcodes(ctx.database, [
-        { pc4: '3511', lat: 52.0884, lon: 5.1175 },
-        { pc4: '3512', lat: 52.0915, lon: 5.1228 },
-      ], 'pc4-centroids.csv');
+      await importPostcodes(
+        ctx.database,
+        [
+          { pc4: '3511', lat: 52.0884, lon: 5.1175 },
+          { pc4: '3512', lat: 52.0915, lon: 5.1228 },
+        ],
+        'pc4-centroids.csv',
+      );
       const [org] = await ctx.database.db.insert(organisations).values({ name: 'Bibliotheek' }).returning();
       const at = (name: string, city: string, lat: number, lon: number) => ({
-        organisationId: org.id, name, address: { street: 'Plein 1', postcode: '3511 AB', city }, lat, lon,
-        walkInHours: [{ day: 1, opens: '09:00', closes: '17:00' }], closedOnHolidays: [],
+        organisationId: org.id,
+        name,
+        address: { street: 'Plein 1', postcode: '3511 AB', city },
+        lat,
+        lon,
+        walkInHours: [{ day: 1, opens: '09:00', closes: '17:00' }],
+        closedOnHolidays: [],
       });
-      await ctx.database.db.insert(locations).values([
-        at('IDO Neude', 'Utrecht', 52.0931, 5.1189),
-        at('IDO Amersfoort', 'Amersfoort', 52.1561, 5.3878),
-        at('IDO Oosterdok', 'Amsterdam', 52.3756, 4.9083),
-      ]);
+      await ctx.database.db
+        .insert(locations)
+        .values([
+          at('IDO Neude', 'Utrecht', 52.0931, 5.1189),
+          at('IDO Amersfoort', 'Amersfoort', 52.1561, 5.3878),
+          at('IDO Oosterdok', 'Amsterdam', 52.3756, 4.9083),
+        ]);
     });
     after(async () => {
       await ctx.close();

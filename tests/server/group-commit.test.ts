@@ -22,14 +22,25 @@ for (const backend of backends) {
       const topics = ['huurtoeslag', 'zorgtoeslag', 'aow-pensioen', 'digid-aanvragen'];
       const bodies = Array.from({ length: 40 }, (_, i) => ({
         id: randomUUID(),
-        ...visit({ locationId: i % 2 ? t.a.location.id : t.a.location2.id, questions: [{ type: 'digitale-overheid', topic: topics[i % 4], agencies: [], help: [] }] }),
+        ...visit({
+          locationId: i % 2 ? t.a.location.id : t.a.location2.id,
+          questions: [{ type: 'digitale-overheid', topic: topics[i % 4], agencies: [], help: [] }],
+        }),
       }));
       const replayed = bodies.slice(0, 5);
       const clashing = bodies.slice(5, 8).map((b) => ({ ...b, duration: '60+' })); // the same id, other content
-      const invalid = { ...visit({ locationId: t.a.location.id }), questions: [{ type: 'digitale-overheid', topic: 'geen-onderwerp', agencies: [], help: [] }] };
+      const invalid = {
+        ...visit({ locationId: t.a.location.id }),
+        questions: [{ type: 'digitale-overheid', topic: 'geen-onderwerp', agencies: [], help: [] }],
+      };
       const post = (body: unknown) => ctx.call('POST', '/api/v1/registrations', { token: t.a.coordinator, body });
       const answers = await Promise.all([...bodies, ...replayed, ...clashing, invalid].map(post));
-      const [created, replays, clashes, [refused]] = [answers.slice(0, 40), answers.slice(40, 45), answers.slice(45, 48), answers.slice(48)];
+      const [created, replays, clashes, [refused]] = [
+        answers.slice(0, 40),
+        answers.slice(40, 45),
+        answers.slice(45, 48),
+        answers.slice(48),
+      ];
 
       // Each new visit once; a replay of one is a 201 or a 200 (whichever came second), both with the stored visit.
       // Visits 5–7 share their id with a clashing body: whichever of the two came first is stored (checked below).

@@ -16,21 +16,30 @@ type Tenants = Awaited<ReturnType<typeof seedTenants>>;
 const NOW = new Date('2026-12-15T12:00:00Z');
 const YEAR = 'from=2026-01-01&to=2026-12-31';
 
-interface UploadOptions { name?: string; mapping?: unknown; dryRun?: boolean; fields?: Record<string, string>; type?: string }
+interface UploadOptions {
+  name?: string;
+  mapping?: unknown;
+  dryRun?: boolean;
+  fields?: Record<string, string>;
+  type?: string;
+}
 
 /** `POST /api/v1/imports` as a browser sends it: multipart/form-data. */
 function upload(ctx: TestContext, token: string | undefined, file: string | Uint8Array, options: UploadOptions = {}) {
   const form = new FormData();
   const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file;
   form.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: options.type ?? 'text/csv' }), options.name ?? 'registraties.csv');
-  if (options.mapping !== undefined) form.set('mapping', typeof options.mapping === 'string' ? options.mapping : JSON.stringify(options.mapping));
+  if (options.mapping !== undefined)
+    form.set('mapping', typeof options.mapping === 'string' ? options.mapping : JSON.stringify(options.mapping));
   if (options.dryRun !== undefined) form.set('dryRun', String(options.dryRun));
   for (const [k, v] of Object.entries(options.fields ?? {})) form.set(k, v);
   return ctx.call('POST', '/api/v1/imports', { token, raw: form as never });
 }
 
 async function countVisits(ctx: TestContext, organisationId: string): Promise<number> {
-  const [row] = await ctx.rows<{ n: number }>(sql`select count(*)::int as n from registrations where organisation_id = ${organisationId}::uuid and deleted_at is null`);
+  const [row] = await ctx.rows<{ n: number }>(
+    sql`select count(*)::int as n from registrations where organisation_id = ${organisationId}::uuid and deleted_at is null`,
+  );
   return Number(row.n);
 }
 
@@ -38,7 +47,7 @@ async function xlsx(rows: unknown[][]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Registraties');
   for (const row of rows) sheet.addRow(row);
-  return new Uint8Array(await workbook.xlsx.writeBuffer() as ArrayBuffer);
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 const csv = (lines: string[], separator = ';') => lines.map((l) => l.replaceAll('|', separator)).join('\r\n') + '\r\n';
@@ -60,8 +69,14 @@ describe('import parsing (pure)', () => {
   });
 
   it('reads quoted CSV fields with separators, quotes and line breaks', () => {
-    assert.deepEqual(parseCsv('a;b\r\n"x;y";"he said ""hi""\nthen"\r\n'), [['a', 'b'], ['x;y', 'he said "hi"\nthen']]);
-    assert.deepEqual(parseCsv('a,b\n1,2\n'), [['a', 'b'], ['1', '2']]);
+    assert.deepEqual(parseCsv('a;b\r\n"x;y";"he said ""hi""\nthen"\r\n'), [
+      ['a', 'b'],
+      ['x;y', 'he said "hi"\nthen'],
+    ]);
+    assert.deepEqual(parseCsv('a,b\n1,2\n'), [
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('gives every visit a deterministic v5-style uuid per organisation, content and occurrence', () => {
@@ -88,12 +103,14 @@ for (const backend of backends) {
     });
 
     it('reads a CSV with ; and a BOM, guesses Dutch headers and maps labels to codes; a dry run stores nothing; the same file twice adds nothing', async () => {
-      const file = '\uFEFF' + csv([
-        'Datum|Tijd|Vestiging|Kanaal|Duur|Soort vraag|Onderwerp|Instantie|Hulp|DigiD|Notitie',
-        '2-11-2026|10:15|Utrecht Centrum|Aan de balie|5 tot 15 minuten|Digitale overheid|Huurtoeslag|Dienst Toeslagen|Hulp bij digitaal contact met de overheid|Ja|',
-        '2-11-2026|11:00|utrecht noord|By phone|20|digitale-overheid|zorgtoeslag|dienst-toeslagen, belastingdienst|digitaal-contact|nee|"Vraag over ""aanslag""; terugbellen"',
-        '3-11-2026|09:30|Utrecht Centrum|Balie|< 5 min|Digitale overheid|AOW en pensioen|SVB||weet niet|',
-      ]);
+      const file =
+        '\uFEFF' +
+        csv([
+          'Datum|Tijd|Vestiging|Kanaal|Duur|Soort vraag|Onderwerp|Instantie|Hulp|DigiD|Notitie',
+          '2-11-2026|10:15|Utrecht Centrum|Aan de balie|5 tot 15 minuten|Digitale overheid|Huurtoeslag|Dienst Toeslagen|Hulp bij digitaal contact met de overheid|Ja|',
+          '2-11-2026|11:00|utrecht noord|By phone|20|digitale-overheid|zorgtoeslag|dienst-toeslagen, belastingdienst|digitaal-contact|nee|"Vraag over ""aanslag""; terugbellen"',
+          '3-11-2026|09:30|Utrecht Centrum|Balie|< 5 min|Digitale overheid|AOW en pensioen|SVB||weet niet|',
+        ]);
       const dry = await upload(ctx, t.a.coordinator, file, { dryRun: true });
       assert.equal(dry.status, 200, dry.text);
       assert.equal(dry.body.status, 'dry-run');
@@ -120,7 +137,14 @@ for (const backend of backends) {
       assert.equal(huur.channel, 'balie');
       assert.equal(huur.duration, '5-15');
       assert.equal(huur.locationId, t.a.location.id);
-      assert.deepEqual(huur.questions[0], { type: 'digitale-overheid', topic: 'huurtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'], referral: null, digid: 'ja' });
+      assert.deepEqual(huur.questions[0], {
+        type: 'digitale-overheid',
+        topic: 'huurtoeslag',
+        agencies: ['dienst-toeslagen'],
+        help: ['digitaal-contact'],
+        referral: null,
+        digid: 'ja',
+      });
       const zorg: any = byTopic.get('zorgtoeslag');
       assert.equal(zorg.locationId, t.a.location2.id, 'location matched by name, case ignored');
       assert.equal(zorg.channel, 'telefoon');
@@ -157,9 +181,19 @@ for (const backend of backends) {
         shape: 'question',
         columns: { visit: 'Bezoek', occurredAt: 'Wanneer', topic: 'Wat', note: 'Opmerking' },
         values: { topic: { Huur: 'huurtoeslag', 'Pensioen vraag': 'AOW en pensioen' } },
-        defaults: { channel: 'spreekuur', duration: '15-30', type: 'Digitale overheid', locationId: t.a.location2.id, help: ['digitaal-contact'] },
+        defaults: {
+          channel: 'spreekuur',
+          duration: '15-30',
+          type: 'Digitale overheid',
+          locationId: t.a.location2.id,
+          help: ['digitaal-contact'],
+        },
       };
-      const r = await upload(ctx, t.a.coordinator, file, { name: 'oud.xlsx', mapping, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      const r = await upload(ctx, t.a.coordinator, file, {
+        name: 'oud.xlsx',
+        mapping,
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
       assert.equal(r.status, 201, r.text);
       assert.deepEqual(r.body.errors, []);
       assert.deepEqual(r.body.summary, { visits: 2, questions: 3, duplicates: 0 });
@@ -167,7 +201,10 @@ for (const backend of backends) {
       assert.equal(list.body.items.length, 2);
       const b1 = list.body.items.find((x: any) => x.questions.length === 2);
       assert.equal(b1.occurredAt, '2026-11-09T13:30:00.000Z');
-      assert.deepEqual(b1.questions.map((q: any) => q.topic), ['huurtoeslag', 'zorgtoeslag']);
+      assert.deepEqual(
+        b1.questions.map((q: any) => q.topic),
+        ['huurtoeslag', 'zorgtoeslag'],
+      );
       assert.equal(b1.note, 'eerste bezoek');
       assert.equal(b1.channel, 'spreekuur');
       assert.equal(b1.locationId, t.a.location2.id);
@@ -178,19 +215,27 @@ for (const backend of backends) {
     });
 
     it('turns a sheet of daily counts per topic into that many visits at 12:00 Amsterdam', async () => {
-      const file = csv([
-        'Datum|Vestiging|Huurtoeslag|Zorgtoeslag|DigiD|Totaal',
-        '2026-11-16|Utrecht Centrum|3|1|0|4',
-        '2026-11-17|Utrecht Noord|0|2|1|3',
-      ], ',');
+      const file = csv(
+        ['Datum|Vestiging|Huurtoeslag|Zorgtoeslag|DigiD|Totaal', '2026-11-16|Utrecht Centrum|3|1|0|4', '2026-11-17|Utrecht Noord|0|2|1|3'],
+        ',',
+      );
       const mapping = { defaults: { channel: 'balie', duration: '5-15', type: 'digitale-overheid' } };
       const r = await upload(ctx, t.a.coordinator, file, { mapping });
       assert.equal(r.status, 201, r.text);
       assert.equal(r.body.mapping.shape, 'daily');
       assert.deepEqual(r.body.errors, []);
       assert.deepEqual(r.body.summary, { visits: 7, questions: 7, duplicates: 0 });
-      const summary = await ctx.call('GET', `/api/v1/reports/summary?from=2026-11-16&to=2026-11-17&groupBy=topic`, { token: t.a.coordinator });
-      assert.deepEqual(summary.body.groups.map((g: any) => [g.key, g.visits]), [['huurtoeslag', 3], ['zorgtoeslag', 3], ['digid', 1]]);
+      const summary = await ctx.call('GET', `/api/v1/reports/summary?from=2026-11-16&to=2026-11-17&groupBy=topic`, {
+        token: t.a.coordinator,
+      });
+      assert.deepEqual(
+        summary.body.groups.map((g: any) => [g.key, g.visits]),
+        [
+          ['huurtoeslag', 3],
+          ['zorgtoeslag', 3],
+          ['digid', 1],
+        ],
+      );
       const list = await ctx.call('GET', `/api/v1/registrations?from=2026-11-16&to=2026-11-17`, { token: t.a.coordinator });
       assert.ok(list.body.items.every((x: any) => x.occurredAt.endsWith('T11:00:00.000Z')));
 
@@ -198,7 +243,7 @@ for (const backend of backends) {
       assert.deepEqual(again.body.summary, { visits: 0, questions: 0, duplicates: 7 });
     });
 
-    it('lists every row error with its sheet row number, refuses personal data and other organisations\' locations per row, and imports the valid rows', async () => {
+    it("lists every row error with its sheet row number, refuses personal data and other organisations' locations per row, and imports the valid rows", async () => {
       const file = csv([
         'Registratie|Datum|Vestiging|Kanaal|Duur|Soort vraag|Onderwerp|Notitie',
         '|2026-11-23 10:00|Utrecht Centrum|balie|5-15|digitale-overheid|huurtoeslag|',
@@ -253,7 +298,10 @@ for (const backend of backends) {
     it('shows the progress of a larger import through GET while it runs in the background', async () => {
       const lines = ['Datum|Huurtoeslag|Zorgtoeslag'];
       for (let d = 1; d <= 5; d++) lines.push(`2026-10-0${d}|50|40`);
-      const mapping = { shape: 'daily', defaults: { channel: 'balie', duration: '5-15', type: 'digitale-overheid', location: 'Utrecht Noord' } };
+      const mapping = {
+        shape: 'daily',
+        defaults: { channel: 'balie', duration: '5-15', type: 'digitale-overheid', location: 'Utrecht Noord' },
+      };
       const r = await upload(ctx, t.a.coordinator, csv(lines), { mapping, fields: { background: 'true' } });
       assert.equal(r.status, 202, r.text);
       assert.equal(r.body.status, 'running');
@@ -268,9 +316,15 @@ for (const backend of backends) {
         if (status === 'running') await new Promise((resolve) => setTimeout(resolve, 20));
       }
       assert.equal(status, 'done');
-      assert.ok(seen.every((p, i) => p >= 0 && p <= 1 && (i === 0 || p >= seen[i - 1])), `progress only grows: ${seen}`);
+      assert.ok(
+        seen.every((p, i) => p >= 0 && p <= 1 && (i === 0 || p >= seen[i - 1])),
+        `progress only grows: ${seen}`,
+      );
       assert.equal(seen.at(-1), 1);
-      assert.ok(seen.some((p) => p > 0 && p < 1), `progress between chunks is visible: ${seen}`);
+      assert.ok(
+        seen.some((p) => p > 0 && p < 1),
+        `progress between chunks is visible: ${seen}`,
+      );
       const done = await ctx.call('GET', `/api/v1/imports/${r.body.id}`, { token: t.a.coordinator });
       assert.equal(done.body.imported, 450);
       assert.ok(done.body.finishedAt);
@@ -285,10 +339,16 @@ for (const backend of backends) {
       const big = new Uint8Array(5 * 1024 * 1024 + 10).fill(65);
       assert.equal((await upload(ctx, token, big)).status, 413);
 
-      const broken = await ctx.call('POST', '/api/v1/imports', { token, raw: 'not a form', headers: { 'content-type': 'multipart/form-data; boundary=xyz' } });
+      const broken = await ctx.call('POST', '/api/v1/imports', {
+        token,
+        raw: 'not a form',
+        headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      });
       assert.equal(broken.status, 400, broken.text);
 
-      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]);
+      const png = new Uint8Array([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0,
+      ]);
       const cases: [string, Uint8Array | string, UploadOptions, RegExp | null][] = [
         ['an image', png, { name: 'foto.png' }, /geen CSV/],
         ['an old .xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]), { name: 'oud.xls' }, /\.xls/],
@@ -306,25 +366,51 @@ for (const backend of backends) {
       const notJson = await upload(ctx, token, good, { mapping: '{not json' });
       assert.equal(notJson.status, 422);
       assert.equal(notJson.body.errors[0].path, 'mapping');
-      const unknownColumn = await upload(ctx, token, good, { mapping: { columns: { occurredAt: 'Datum', topic: 'Thema' }, defaults: { channel: 'balie', duration: '5-15', type: 'overig', locationId: t.a.location.id } } });
+      const unknownColumn = await upload(ctx, token, good, {
+        mapping: {
+          columns: { occurredAt: 'Datum', topic: 'Thema' },
+          defaults: { channel: 'balie', duration: '5-15', type: 'overig', locationId: t.a.location.id },
+        },
+      });
       assert.equal(unknownColumn.status, 422);
-      assert.deepEqual(unknownColumn.body.errors.map((e: any) => [e.path, e.code]), [['mapping.columns.topic', 'unknown-column']]);
+      assert.deepEqual(
+        unknownColumn.body.errors.map((e: any) => [e.path, e.code]),
+        [['mapping.columns.topic', 'unknown-column']],
+      );
       assert.match(unknownColumn.body.errors[0].message, /Thema/);
       const missing = await upload(ctx, token, good);
       assert.equal(missing.status, 422);
-      assert.deepEqual(missing.body.errors.map((e: any) => e.path).sort(), ['mapping.columns.channel', 'mapping.columns.duration', 'mapping.columns.location', 'mapping.columns.type']);
+      assert.deepEqual(missing.body.errors.map((e: any) => e.path).sort(), [
+        'mapping.columns.channel',
+        'mapping.columns.duration',
+        'mapping.columns.location',
+        'mapping.columns.type',
+      ]);
       const badMapping = await upload(ctx, token, good, { mapping: { colums: {} } });
       assert.equal(badMapping.status, 422);
       assert.equal(badMapping.body.errors[0].path, 'mapping.colums');
-      const noFile = await ctx.call('POST', '/api/v1/imports', { token, raw: (() => { const f = new FormData(); f.set('dryRun', 'true'); return f; })() as never });
+      const noFile = await ctx.call('POST', '/api/v1/imports', {
+        token,
+        raw: (() => {
+          const f = new FormData();
+          f.set('dryRun', 'true');
+          return f;
+        })() as never,
+      });
       assert.equal(noFile.status, 422);
-      assert.deepEqual(noFile.body.errors.map((e: any) => [e.path, e.code]), [['file', 'required']]);
+      assert.deepEqual(
+        noFile.body.errors.map((e: any) => [e.path, e.code]),
+        [['file', 'required']],
+      );
       const extra = await upload(ctx, token, good, { fields: { wat: 'dit' } });
       assert.equal(extra.status, 422);
-      assert.deepEqual(extra.body.errors.map((e: any) => [e.path, e.code]), [['wat', 'unknown-field']]);
+      assert.deepEqual(
+        extra.body.errors.map((e: any) => [e.path, e.code]),
+        [['wat', 'unknown-field']],
+      );
     });
 
-    it('is for staff of the organisation: desk keys 403, national users name the organisation, another organisation\'s import is 404', async () => {
+    it("is for staff of the organisation: desk keys 403, national users name the organisation, another organisation's import is 404", async () => {
       const file = csv(['Datum|Onderwerp', '2026-11-24 10:00|huurtoeslag']);
       const mapping = { defaults: { channel: 'balie', duration: '5-15', type: 'digitale-overheid', location: 'Amsterdam Centrum' } };
       assert.equal((await upload(ctx, undefined, file, { mapping })).status, 401);
@@ -359,12 +445,21 @@ for (const backend of backends) {
         const file = join(dir, 'tellingen.csv');
         writeFileSync(file, csv(['Datum|Huurtoeslag|Berichtenbox', '2026-09-01|2|1', '2026-09-02|1|0']));
         const mappingFile = join(dir, 'mapping.json');
-        writeFileSync(mappingFile, JSON.stringify({ shape: 'daily', defaults: { channel: 'balie', duration: '0-5', type: 'digitale-overheid' } }));
+        writeFileSync(
+          mappingFile,
+          JSON.stringify({ shape: 'daily', defaults: { channel: 'balie', duration: '0-5', type: 'digitale-overheid' } }),
+        );
         const config = readConfig({ IDO_LOG: 'off', IDO_PDOK_URL: 'off' });
         const run = async (args: string[]) => {
           const out: string[] = [];
           const err: string[] = [];
-          const code = await runImportCommand(args, { database: ctx.database, config, out: (l) => out.push(l), err: (l) => err.push(l), tty: false });
+          const code = await runImportCommand(args, {
+            database: ctx.database,
+            config,
+            out: (l) => out.push(l),
+            err: (l) => err.push(l),
+            tty: false,
+          });
           return { code, out, err };
         };
         const org = t.b.organisation.id;
@@ -387,7 +482,10 @@ for (const backend of backends) {
         writeFileSync(broken, 'foo;bar\r\n1;2\r\n');
         const failed = await run([broken, '--organisation', org]);
         assert.equal(failed.code, 1);
-        assert.ok(failed.err.some((l) => /mapping\.columns\.occurredAt/.test(l)), failed.err.join('\n'));
+        assert.ok(
+          failed.err.some((l) => /mapping\.columns\.occurredAt/.test(l)),
+          failed.err.join('\n'),
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -401,23 +499,64 @@ for (const backend of backends) {
         const A1 = t.a.location.id;
         const A2 = t.a.location2.id;
         const visits = [
-          { locationId: A1, occurredAt: '2026-06-01T10:00:00+02:00', channel: 'balie', duration: '5-15', questions: [
-            { type: 'digitale-overheid', topic: 'huurtoeslag', agencies: ['dienst-toeslagen', 'belastingdienst'], help: ['digitaal-contact', 'doorverwijzing'], referral: { partnerKind: 'sociaal-raadslieden', warm: true }, digid: 'ja' },
-            { type: 'digitale-overheid', topic: 'zorgtoeslag', agencies: ['dienst-toeslagen'], help: [] },
-          ], note: '=SOM(A1) is geen formule; "quote"; regel' },
-          { locationId: A2, occurredAt: '2026-10-25T02:30:00+01:00', channel: 'telefoon', duration: '60+', questions: [{ type: 'overig', topic: 'overig' }] },
-          { locationId: A2, occurredAt: '2026-10-25T02:30:00+02:00', channel: 'telefoon', duration: '60+', questions: [{ type: 'overig', topic: 'overig' }] },
-          { locationId: A1, occurredAt: '2026-07-01T09:00:00+02:00', channel: 'email-chat', duration: '0-5', questions: [{ type: 'bibliotheekdienst', topic: 'digid-app', digid: 'weet-niet' }] },
-          { locationId: A1, occurredAt: '2026-07-01T09:00:00+02:00', channel: 'email-chat', duration: '0-5', questions: [{ type: 'bibliotheekdienst', topic: 'digid-app', digid: 'weet-niet' }] },
+          {
+            locationId: A1,
+            occurredAt: '2026-06-01T10:00:00+02:00',
+            channel: 'balie',
+            duration: '5-15',
+            questions: [
+              {
+                type: 'digitale-overheid',
+                topic: 'huurtoeslag',
+                agencies: ['dienst-toeslagen', 'belastingdienst'],
+                help: ['digitaal-contact', 'doorverwijzing'],
+                referral: { partnerKind: 'sociaal-raadslieden', warm: true },
+                digid: 'ja',
+              },
+              { type: 'digitale-overheid', topic: 'zorgtoeslag', agencies: ['dienst-toeslagen'], help: [] },
+            ],
+            note: '=SOM(A1) is geen formule; "quote"; regel',
+          },
+          {
+            locationId: A2,
+            occurredAt: '2026-10-25T02:30:00+01:00',
+            channel: 'telefoon',
+            duration: '60+',
+            questions: [{ type: 'overig', topic: 'overig' }],
+          },
+          {
+            locationId: A2,
+            occurredAt: '2026-10-25T02:30:00+02:00',
+            channel: 'telefoon',
+            duration: '60+',
+            questions: [{ type: 'overig', topic: 'overig' }],
+          },
+          {
+            locationId: A1,
+            occurredAt: '2026-07-01T09:00:00+02:00',
+            channel: 'email-chat',
+            duration: '0-5',
+            questions: [{ type: 'bibliotheekdienst', topic: 'digid-app', digid: 'weet-niet' }],
+          },
+          {
+            locationId: A1,
+            occurredAt: '2026-07-01T09:00:00+02:00',
+            channel: 'email-chat',
+            duration: '0-5',
+            questions: [{ type: 'bibliotheekdienst', topic: 'digid-app', digid: 'weet-niet' }],
+          },
         ];
         for (const v of visits) {
           const r = await ctx.call('POST', '/api/v1/registrations', { token: t.a.coordinator, body: v });
           assert.equal(r.status, 201, r.text);
         }
-        const summary = async (c: TestContext, token: string, groupBy: string) => (await c.call('GET', `/api/v1/reports/summary?${YEAR}&groupBy=${groupBy}`, { token })).body;
+        const summary = async (c: TestContext, token: string, groupBy: string) =>
+          (await c.call('GET', `/api/v1/reports/summary?${YEAR}&groupBy=${groupBy}`, { token })).body;
         const exportCsv = await ctx.call('GET', `/api/v1/reports/export?format=csv&view=questions&${YEAR}`, { token: t.a.coordinator });
         assert.equal(exportCsv.status, 200);
-        const exportXlsx = await ctx.app.request(`/api/v1/reports/export?format=xlsx&view=questions&${YEAR}`, { headers: { authorization: `Bearer ${t.a.coordinator}` } });
+        const exportXlsx = await ctx.app.request(`/api/v1/reports/export?format=xlsx&view=questions&${YEAR}`, {
+          headers: { authorization: `Bearer ${t.a.coordinator}` },
+        });
         assert.equal(exportXlsx.status, 200);
         const xlsxBytes = new Uint8Array(await exportXlsx.arrayBuffer());
 
@@ -437,7 +576,10 @@ for (const backend of backends) {
           );
         }
         const notes = await target.rows<{ note: string }>(sql`select note from registrations where note is not null`);
-        assert.ok(notes.some((n) => n.note === visits[0].note), 'the note comes back without the export\'s formula guard');
+        assert.ok(
+          notes.some((n) => n.note === visits[0].note),
+          "the note comes back without the export's formula guard",
+        );
 
         // The XLSX export of the same visits is the same content: nothing new.
         const again = await upload(target, t2.a.coordinator, xlsxBytes, { name: 'ido-questions.xlsx' });

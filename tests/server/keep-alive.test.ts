@@ -24,7 +24,9 @@ for (const backend of backends) {
       token = t.a.coordinator;
       locationId = t.a.location.id;
       server = createHttpServer(ctx.app.fetch);
-      server.on('connection', () => { connections += 1; });
+      server.on('connection', () => {
+        connections += 1;
+      });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });
@@ -38,7 +40,10 @@ for (const backend of backends) {
     const oneConnection = () => new Agent({ connections: 1, pipelining: 1 });
 
     /** The early answer, then an ordinary request on the same agent, which must simply work. */
-    async function thenNormal(agent: Agent, early: { path: string; headers: Record<string, string>; body: string | Uint8Array; status: number }) {
+    async function thenNormal(
+      agent: Agent,
+      early: { path: string; headers: Record<string, string>; body: string | Uint8Array; status: number },
+    ) {
       const before = connections;
       const first = await fetch(`${base}${early.path}`, { method: 'POST', headers: early.headers, body: early.body, dispatcher: agent });
       assert.equal(first.status, early.status, await first.clone().text());
@@ -63,7 +68,12 @@ for (const backend of backends) {
       const agent = oneConnection();
       try {
         const big = JSON.stringify({ ...visit({ locationId }), note: 'x'.repeat(3 * MB) });
-        await thenNormal(agent, { path: '/api/v1/registrations', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: big, status: 413 });
+        await thenNormal(agent, {
+          path: '/api/v1/registrations',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: big,
+          status: 413,
+        });
       } finally {
         await agent.close();
       }
@@ -84,7 +94,12 @@ for (const backend of backends) {
     it('415 to a 300 KB body of another type, then a normal request works', async () => {
       const agent = oneConnection();
       try {
-        await thenNormal(agent, { path: '/api/v1/registrations', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, body: 'x'.repeat(300 * KB), status: 415 });
+        await thenNormal(agent, {
+          path: '/api/v1/registrations',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+          body: 'x'.repeat(300 * KB),
+          status: 415,
+        });
       } finally {
         await agent.close();
       }
@@ -95,7 +110,12 @@ for (const backend of backends) {
       try {
         const before = connections;
         const huge = new Uint8Array(24 * MB).fill(0x20);
-        const first = await fetch(`${base}/api/v1/registrations/batch`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: huge, dispatcher: agent });
+        const first = await fetch(`${base}/api/v1/registrations/batch`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: huge,
+          dispatcher: agent,
+        });
         assert.equal(first.status, 413);
         assert.equal(first.headers.get('connection'), 'close');
         await first.text();

@@ -44,9 +44,19 @@ for (const backend of backends) {
       assert.notEqual(changed.headers.get('etag'), etag);
       const after = await ctx.call('GET', `/api/v1/locations/${id}`, { token: t.a.coordinator });
       assert.equal(after.headers.get('etag'), changed.headers.get('etag'), 'the PATCH answer carries the ETag of what is stored');
-      const created = await ctx.call('POST', '/api/v1/locations', { token: t.a.coordinator, body: { name: 'Nieuw', address: { street: 'Neude 11', postcode: '3512 AE', city: 'Utrecht' }, coordinates: { lat: 52.09, lon: 5.12 } } });
+      const created = await ctx.call('POST', '/api/v1/locations', {
+        token: t.a.coordinator,
+        body: {
+          name: 'Nieuw',
+          address: { street: 'Neude 11', postcode: '3512 AE', city: 'Utrecht' },
+          coordinates: { lat: 52.09, lon: 5.12 },
+        },
+      });
       assert.match(created.headers.get('etag')!, /^"[\w-]+"$/);
-      const cors = await ctx.call('GET', `/api/v1/locations/${id}`, { token: t.a.coordinator, headers: { origin: 'https://intranet.bieb.test' } });
+      const cors = await ctx.call('GET', `/api/v1/locations/${id}`, {
+        token: t.a.coordinator,
+        headers: { origin: 'https://intranet.bieb.test' },
+      });
       assert.match(cors.headers.get('access-control-expose-headers')!, /ETag/);
     });
 
@@ -64,7 +74,11 @@ for (const backend of backends) {
       const stored = await ctx.call('GET', `/api/v1/locations/${id}`, { token: t.a.coordinator });
       assert.equal(stored.body.name, 'Utrecht Centrum (Neude)');
       assert.deepEqual(stored.body.exceptions, closures);
-      const english = await ctx.call('PATCH', `/api/v1/locations/${id}`, { token: t.a.coordinator, body: { name: 'x' }, headers: { 'if-match': stale, 'accept-language': 'en' } });
+      const english = await ctx.call('PATCH', `/api/v1/locations/${id}`, {
+        token: t.a.coordinator,
+        body: { name: 'x' },
+        headers: { 'if-match': stale, 'accept-language': 'en' },
+      });
       assert.equal(english.status, 412);
       assert.match(english.body.title, /Someone else/);
     });
@@ -92,20 +106,33 @@ for (const backend of backends) {
     it('DELETE with a stale If-Match: 412 and the location stays; with the current one: 204', async () => {
       const read = await ctx.call('GET', `/api/v1/locations/${t.a.location2.id}`, { token: t.a.coordinator });
       const etag = read.headers.get('etag')!;
-      const changed = await ctx.call('PATCH', `/api/v1/locations/${t.a.location2.id}`, { token: t.a.coordinator, body: { variant: 'spreekuur' } });
+      const changed = await ctx.call('PATCH', `/api/v1/locations/${t.a.location2.id}`, {
+        token: t.a.coordinator,
+        body: { variant: 'spreekuur' },
+      });
       assert.equal(changed.status, 200);
-      const stale = await ctx.call('DELETE', `/api/v1/locations/${t.a.location2.id}`, { token: t.a.coordinator, headers: { 'if-match': etag } });
+      const stale = await ctx.call('DELETE', `/api/v1/locations/${t.a.location2.id}`, {
+        token: t.a.coordinator,
+        headers: { 'if-match': etag },
+      });
       assert.equal(stale.status, 412, stale.text);
       assert.equal((await ctx.call('GET', `/api/v1/locations/${t.a.location2.id}`, { token: t.a.coordinator })).status, 200);
       const current = changed.headers.get('etag')!;
-      const done = await ctx.call('DELETE', `/api/v1/locations/${t.a.location2.id}`, { token: t.a.coordinator, headers: { 'if-match': current } });
+      const done = await ctx.call('DELETE', `/api/v1/locations/${t.a.location2.id}`, {
+        token: t.a.coordinator,
+        headers: { 'if-match': current },
+      });
       assert.equal(done.status, 204);
       assert.equal((await ctx.call('GET', `/api/v1/locations/${t.a.location2.id}`, { token: t.a.coordinator })).status, 404);
     });
 
     it('without If-Match PATCH behaves as before; another organisation still gets 404, not 412', async () => {
       assert.equal((await patch({ variant: 'inloop' })).status, 200);
-      const other = await ctx.call('PATCH', `/api/v1/locations/${id}`, { token: t.b.coordinator, body: { variant: 'breed' }, headers: { 'if-match': '"x"' } });
+      const other = await ctx.call('PATCH', `/api/v1/locations/${id}`, {
+        token: t.b.coordinator,
+        body: { variant: 'breed' },
+        headers: { 'if-match': '"x"' },
+      });
       assert.equal(other.status, 404);
     });
   });

@@ -17,7 +17,8 @@ const minimal = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const codes = (r: { body: { errors?: { path: string; code: string }[] } }) => (r.body.errors ?? []).map((e) => `${e.path}:${e.code}`).sort();
+const codes = (r: { body: { errors?: { path: string; code: string }[] } }) =>
+  (r.body.errors ?? []).map((e) => `${e.path}:${e.code}`).sort();
 
 for (const backend of backends) {
   describe(`locations on ${backend}`, () => {
@@ -49,9 +50,13 @@ for (const backend of backends) {
       assert.equal(r.body.createdAt, now.toISOString());
       assert.equal(r.body.updatedAt, r.body.createdAt);
 
-      const [row] = await ctx.rows<{ municipality: string; province: string; organisation_id: string }>(sql`select municipality, province, organisation_id from locations where id = ${r.body.id}`);
+      const [row] = await ctx.rows<{ municipality: string; province: string; organisation_id: string }>(
+        sql`select municipality, province, organisation_id from locations where id = ${r.body.id}`,
+      );
       assert.deepEqual({ ...row }, { municipality: 'Utrecht', province: 'Utrecht', organisation_id: t.a.organisation.id });
-      const audit = await ctx.rows<{ action: string; actor: string; organisation_id: string }>(sql`select action, actor, organisation_id from audit_log where entity = 'location' and entity_id = ${r.body.id}`);
+      const audit = await ctx.rows<{ action: string; actor: string; organisation_id: string }>(
+        sql`select action, actor, organisation_id from audit_log where entity = 'location' and entity_id = ${r.body.id}`,
+      );
       assert.equal(audit.length, 1);
       assert.equal(audit[0].action, 'create');
       assert.match(audit[0].actor, /^user:/);
@@ -60,9 +65,15 @@ for (const backend of backends) {
     it('stores every optional field and answers it back', async () => {
       const full = minimal({
         name: 'Utrecht Kanaleneiland',
-        walkInHours: [{ day: 2, opens: '09:30', closes: '12:30' }, { day: 4, opens: '13:00', closes: '16:00' }],
+        walkInHours: [
+          { day: 2, opens: '09:30', closes: '12:30' },
+          { day: 4, opens: '13:00', closes: '16:00' },
+        ],
         openingHours: [{ day: 2, opens: '09:00', closes: '18:00' }],
-        exceptions: [{ date: '2026-12-24', closed: true }, { date: '2026-12-31', opens: '09:00', closes: '12:00' }],
+        exceptions: [
+          { date: '2026-12-24', closed: true },
+          { date: '2026-12-31', opens: '09:00', closes: '12:00' },
+        ],
         closedOnHolidays: ['nieuwjaarsdag', 'goede-vrijdag'],
         accessibility: { wheelchair: true, hearingLoop: false, notes: 'Lift bij de ingang' },
         contact: { phone: '030 123 4567', email: 'ido@bibliotheek.test', url: 'https://bibliotheek.test/ido' },
@@ -72,19 +83,32 @@ for (const backend of backends) {
       });
       const r = await ctx.call('POST', '/api/v1/locations', { token: t.a.secretKey, body: full });
       assert.equal(r.status, 201, r.text);
-      for (const key of ['walkInHours', 'openingHours', 'exceptions', 'closedOnHolidays', 'accessibility', 'contact', 'variant', 'insideLibrary', 'languages'] as const) {
+      for (const key of [
+        'walkInHours',
+        'openingHours',
+        'exceptions',
+        'closedOnHolidays',
+        'accessibility',
+        'contact',
+        'variant',
+        'insideLibrary',
+        'languages',
+      ] as const) {
         assert.deepEqual(r.body[key], (full as Record<string, unknown>)[key], key);
       }
       const again = await ctx.call('GET', `/api/v1/locations/${r.body.id}`, { token: t.a.coordinator });
       assert.deepEqual(again.body, r.body);
     });
 
-    it('lists the organisation\'s locations sorted by name, for coordinators, secret keys and desk keys', async () => {
+    it("lists the organisation's locations sorted by name, for coordinators, secret keys and desk keys", async () => {
       for (const options of [{ token: t.a.coordinator }, { token: t.a.secretKey }, desk()]) {
         const r = await ctx.call('GET', '/api/v1/locations', options);
         assert.equal(r.status, 200, r.text);
         const names = r.body.items.map((l: { name: string }) => l.name);
-        assert.deepEqual(names, [...names].sort((x: string, y: string) => x.toLowerCase().localeCompare(y.toLowerCase())));
+        assert.deepEqual(
+          names,
+          [...names].sort((x: string, y: string) => x.toLowerCase().localeCompare(y.toLowerCase())),
+        );
         assert.ok(names.includes('Utrecht Centrum') && names.includes('Utrecht Noord'));
         assert.ok(r.body.items.every((l: { organisationId: string }) => l.organisationId === t.a.organisation.id));
       }
@@ -98,7 +122,9 @@ for (const backend of backends) {
       const orgs = new Set(all.body.items.map((l: { organisationId: string }) => l.organisationId));
       assert.ok(orgs.has(t.a.organisation.id) && orgs.has(t.b.organisation.id));
       const onlyB = await ctx.call('GET', `/api/v1/locations?organisationId=${t.b.organisation.id}`, { token: t.national });
-      assert.ok(onlyB.body.items.length >= 2 && onlyB.body.items.every((l: { organisationId: string }) => l.organisationId === t.b.organisation.id));
+      assert.ok(
+        onlyB.body.items.length >= 2 && onlyB.body.items.every((l: { organisationId: string }) => l.organisationId === t.b.organisation.id),
+      );
       // A coordinator filtering on another organisation gets nothing, not B's locations.
       const asA = await ctx.call('GET', `/api/v1/locations?organisationId=${t.b.organisation.id}`, { token: t.a.coordinator });
       assert.deepEqual(asA.body, { items: [] });
@@ -108,25 +134,39 @@ for (const backend of backends) {
       assert.deepEqual(codes(missing), ['organisationId:required']);
       const both = await ctx.call('POST', '/api/v1/locations', { token: t.national, body: minimal({ closedOnHolidays: ['sinterklaas'] }) });
       assert.deepEqual(codes(both), ['closedOnHolidays.0:unknown-code', 'organisationId:required']);
-      const unknown = await ctx.call('POST', '/api/v1/locations', { token: t.national, body: minimal({ organisationId: '00000000-0000-4000-8000-000000000000' }) });
+      const unknown = await ctx.call('POST', '/api/v1/locations', {
+        token: t.national,
+        body: minimal({ organisationId: '00000000-0000-4000-8000-000000000000' }),
+      });
       assert.deepEqual(codes(unknown), ['organisationId:unknown-id']);
       const notUuid = await ctx.call('POST', '/api/v1/locations', { token: t.national, body: minimal({ organisationId: 'bieb-b' }) });
       assert.deepEqual(codes(notUuid), ['organisationId:unknown-id']);
-      const inB = await ctx.call('POST', '/api/v1/locations', { token: t.national, body: minimal({ organisationId: t.b.organisation.id, name: 'Amsterdam Oost' }) });
+      const inB = await ctx.call('POST', '/api/v1/locations', {
+        token: t.national,
+        body: minimal({ organisationId: t.b.organisation.id, name: 'Amsterdam Oost' }),
+      });
       assert.equal(inB.status, 201);
       assert.equal(inB.body.organisationId, t.b.organisation.id);
     });
 
-    it('answers another organisation\'s id in the body with 422 unknown-id and in the path with 404', async () => {
-      const r = await ctx.call('POST', '/api/v1/locations', { token: t.a.coordinator, body: minimal({ organisationId: t.b.organisation.id }) });
+    it("answers another organisation's id in the body with 422 unknown-id and in the path with 404", async () => {
+      const r = await ctx.call('POST', '/api/v1/locations', {
+        token: t.a.coordinator,
+        body: minimal({ organisationId: t.b.organisation.id }),
+      });
       assert.equal(r.status, 422);
       assert.deepEqual(codes(r), ['organisationId:unknown-id']);
       for (const method of ['GET', 'PATCH', 'DELETE']) {
-        const other = await ctx.call(method, `/api/v1/locations/${t.b.location.id}`, { token: t.a.coordinator, body: method === 'PATCH' ? { name: 'Gekaapt' } : undefined });
+        const other = await ctx.call(method, `/api/v1/locations/${t.b.location.id}`, {
+          token: t.a.coordinator,
+          body: method === 'PATCH' ? { name: 'Gekaapt' } : undefined,
+        });
         assert.equal(other.status, 404, `${method}: ${other.text}`);
         assert.match(other.headers.get('content-type')!, /application\/problem\+json/);
       }
-      const [row] = await ctx.rows<{ name: string; deleted_at: unknown }>(sql`select name, deleted_at from locations where id = ${t.b.location.id}`);
+      const [row] = await ctx.rows<{ name: string; deleted_at: unknown }>(
+        sql`select name, deleted_at from locations where id = ${t.b.location.id}`,
+      );
       assert.equal(row.name, 'Amsterdam Centrum');
       assert.equal(row.deleted_at, null);
     });
@@ -134,7 +174,10 @@ for (const backend of backends) {
     it('answers 404, never 500, for ids that are not UUIDs', async () => {
       for (const id of ['abc', '1', "x'; drop table locations; --", '00000000-0000-0000-0000-00000000000g']) {
         for (const method of ['GET', 'PATCH', 'DELETE']) {
-          const r = await ctx.call(method, `/api/v1/locations/${encodeURIComponent(id)}`, { token: t.a.coordinator, body: method === 'PATCH' ? { name: 'x' } : undefined });
+          const r = await ctx.call(method, `/api/v1/locations/${encodeURIComponent(id)}`, {
+            token: t.a.coordinator,
+            body: method === 'PATCH' ? { name: 'x' } : undefined,
+          });
           assert.equal(r.status, 404, `${method} ${id}`);
         }
       }
@@ -145,13 +188,29 @@ for (const backend of backends) {
     it('PATCH merges the fields given, replaces a list whole, and moves updatedAt', async () => {
       const created = await ctx.call('POST', '/api/v1/locations', {
         token: t.a.coordinator,
-        body: minimal({ name: 'Utrecht Zuilen', walkInHours: [{ day: 1, opens: '09:00', closes: '12:00' }, { day: 3, opens: '13:00', closes: '17:00' }], contact: { phone: '030 111 2222' } }),
+        body: minimal({
+          name: 'Utrecht Zuilen',
+          walkInHours: [
+            { day: 1, opens: '09:00', closes: '12:00' },
+            { day: 3, opens: '13:00', closes: '17:00' },
+          ],
+          contact: { phone: '030 111 2222' },
+        }),
       });
       const before = created.body;
       now = new Date(now.getTime() + 60_000);
       const r = await ctx.call('PATCH', `/api/v1/locations/${before.id}`, {
         token: t.a.coordinator,
-        body: { walkInHours: [{ day: 5, opens: '10:00', closes: '12:00' }], address: { street: 'Prinses Margrietstraat 2', postcode: '3554 AN', city: 'Utrecht', municipality: 'Utrecht', province: 'Utrecht' } },
+        body: {
+          walkInHours: [{ day: 5, opens: '10:00', closes: '12:00' }],
+          address: {
+            street: 'Prinses Margrietstraat 2',
+            postcode: '3554 AN',
+            city: 'Utrecht',
+            municipality: 'Utrecht',
+            province: 'Utrecht',
+          },
+        },
       });
       assert.equal(r.status, 200, r.text);
       assert.deepEqual(r.body.walkInHours, [{ day: 5, opens: '10:00', closes: '12:00' }]);
@@ -164,13 +223,21 @@ for (const backend of backends) {
       assert.ok(r.body.updatedAt > before.updatedAt);
 
       // An address without municipality clears the stored column too.
-      const moved = await ctx.call('PATCH', `/api/v1/locations/${before.id}`, { token: t.a.coordinator, body: { address: { street: 'Dorpsstraat 1', postcode: '3732 HJ', city: 'De Bilt' } } });
+      const moved = await ctx.call('PATCH', `/api/v1/locations/${before.id}`, {
+        token: t.a.coordinator,
+        body: { address: { street: 'Dorpsstraat 1', postcode: '3732 HJ', city: 'De Bilt' } },
+      });
       assert.equal(moved.body.address.municipality, null);
       const [row] = await ctx.rows<{ municipality: unknown }>(sql`select municipality from locations where id = ${before.id}`);
       assert.equal(row.municipality, null);
 
-      const audit = await ctx.rows<{ action: string; changes: Record<string, { from: unknown; to: unknown }> }>(sql`select action, changes from audit_log where entity = 'location' and entity_id = ${before.id} order by id`);
-      assert.deepEqual(audit.map((a) => a.action), ['create', 'update', 'update']);
+      const audit = await ctx.rows<{ action: string; changes: Record<string, { from: unknown; to: unknown }> }>(
+        sql`select action, changes from audit_log where entity = 'location' and entity_id = ${before.id} order by id`,
+      );
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['create', 'update', 'update'],
+      );
       assert.deepEqual(Object.keys(audit[1].changes).sort(), ['address', 'walkInHours']);
       assert.deepEqual(audit[1].changes.walkInHours.to, [{ day: 5, opens: '10:00', closes: '12:00' }]);
     });
@@ -180,7 +247,10 @@ for (const backend of backends) {
         token: t.a.coordinator,
         body: {
           address: { street: 'Kerkplein 1', postcode: '12345', city: 'Utrecht', country: 'NL' },
-          walkInHours: [{ day: 8, opens: '09:00', closes: '17:00' }, { day: 1, opens: '17:00', closes: '09:00' }],
+          walkInHours: [
+            { day: 8, opens: '09:00', closes: '17:00' },
+            { day: 1, opens: '17:00', closes: '09:00' },
+          ],
           closedOnHolidays: ['nieuwjaarsdag', 'sinterklaas'],
           variant: 'drive-in',
           colour: 'blue',
@@ -206,21 +276,41 @@ for (const backend of backends) {
       const holiday = await ctx.call('POST', '/api/v1/locations', {
         token: t.a.coordinator,
         headers: { 'accept-language': 'en' },
-        body: minimal({ closedOnHolidays: ['nieuwjaarsdag', 'sinterklaas'], exceptions: [{ date: '2026-12-24', opens: '12:00', closes: '10:00' }, { date: '2026-12-24', closed: true }] }),
+        body: minimal({
+          closedOnHolidays: ['nieuwjaarsdag', 'sinterklaas'],
+          exceptions: [
+            { date: '2026-12-24', opens: '12:00', closes: '10:00' },
+            { date: '2026-12-24', closed: true },
+          ],
+        }),
       });
       assert.equal(holiday.status, 422);
       assert.deepEqual(codes(holiday), ['closedOnHolidays.1:unknown-code', 'exceptions.0:time-order', 'exceptions.1.date:exists']);
       assert.equal(holiday.body.title, 'Some fields are not valid');
-      assert.equal(holiday.body.errors.find((e: { path: string }) => e.path === 'closedOnHolidays.1').message, 'Unknown code "sinterklaas" in the list holidays.');
+      assert.equal(
+        holiday.body.errors.find((e: { path: string }) => e.path === 'closedOnHolidays.1').message,
+        'Unknown code "sinterklaas" in the list holidays.',
+      );
 
-      const patch = await ctx.call('PATCH', `/api/v1/locations/${t.a.location2.id}`, { token: t.a.coordinator, body: { organisationId: t.b.organisation.id, coordinates: { lat: 91, lon: 5 } } });
+      const patch = await ctx.call('PATCH', `/api/v1/locations/${t.a.location2.id}`, {
+        token: t.a.coordinator,
+        body: { organisationId: t.b.organisation.id, coordinates: { lat: 91, lon: 5 } },
+      });
       assert.deepEqual(codes(patch), ['coordinates.lat:too-big', 'organisationId:unknown-field']);
     });
 
     it('answers 400 for a body that is not JSON and 415 for another content type', async () => {
-      const broken = await ctx.call('POST', '/api/v1/locations', { token: t.a.coordinator, raw: '{"name":', headers: { 'content-type': 'application/json' } });
+      const broken = await ctx.call('POST', '/api/v1/locations', {
+        token: t.a.coordinator,
+        raw: '{"name":',
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(broken.status, 400);
-      const form = await ctx.call('POST', '/api/v1/locations', { token: t.a.coordinator, raw: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const form = await ctx.call('POST', '/api/v1/locations', {
+        token: t.a.coordinator,
+        raw: 'name=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       assert.equal(form.status, 415);
     });
 
@@ -248,8 +338,13 @@ for (const backend of backends) {
       assert.ok(!list.body.items.some((l: { id: string }) => l.id === id));
       const [row] = await ctx.rows<{ deleted_at: unknown }>(sql`select deleted_at from locations where id = ${id}`);
       assert.ok(row.deleted_at);
-      const audit = await ctx.rows<{ action: string }>(sql`select action from audit_log where entity = 'location' and entity_id = ${id} order by id`);
-      assert.deepEqual(audit.map((a) => a.action), ['create', 'delete']);
+      const audit = await ctx.rows<{ action: string }>(
+        sql`select action from audit_log where entity = 'location' and entity_id = ${id} order by id`,
+      );
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['create', 'delete'],
+      );
     });
   });
 }

@@ -8,13 +8,20 @@ import { backends, createTestContext, type TestContext } from '../helpers/contex
 /** A logger whose lines are kept, to read back what would have reached stdout. */
 function capturedLogger() {
   const lines: string[] = [];
-  return { logger: jsonLogger(true, (line) => { lines.push(line); }), lines };
+  return {
+    logger: jsonLogger(true, (line) => {
+      lines.push(line);
+    }),
+    lines,
+  };
 }
 
 for (const backend of backends) {
   describe(`a failed query in the log on ${backend}`, () => {
     let ctx: TestContext;
-    before(async () => { ctx = await createTestContext(backend); });
+    before(async () => {
+      ctx = await createTestContext(backend);
+    });
     after(() => ctx.close());
 
     it('names the cause (SQLSTATE and constraint) and holds none of the parameters', async () => {
@@ -22,8 +29,13 @@ for (const backend of backends) {
       const email = 'twice@ido.test';
       await ctx.database.db.insert(users).values({ email, passwordHash: 'scrypt$first', role: 'national', organisationId: null });
       // The same e-mail again: a duplicate key, with a password hash among the parameters.
-      const error = await ctx.database.db.insert(users).values({ email, passwordHash: secretHash, role: 'national', organisationId: null })
-        .then(() => null, (e: unknown) => e);
+      const error = await ctx.database.db
+        .insert(users)
+        .values({ email, passwordHash: secretHash, role: 'national', organisationId: null })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       assert.ok(error instanceof Error, 'the duplicate was refused');
       assert.ok(String(error).includes(secretHash), 'drizzle puts the parameters in its message, which is why it is wrapped');
 
@@ -47,8 +59,10 @@ for (const backend of backends) {
     });
 
     it('leaves out the value a data error quotes', async () => {
-      const error = await ctx.database.rows(sql`select id from users where id = ${'not-a-uuid-but-a-secret'}`)
-        .then(() => null, (e: unknown) => e);
+      const error = await ctx.database.rows(sql`select id from users where id = ${'not-a-uuid-but-a-secret'}`).then(
+        () => null,
+        (e: unknown) => e,
+      );
       assert.ok(error instanceof Error);
       const described = JSON.stringify(describeError(error));
       assert.ok(!described.includes('not-a-uuid-but-a-secret'), described);
@@ -58,9 +72,12 @@ for (const backend of backends) {
 }
 
 describe('withoutParams', () => {
-  it('cuts drizzle\'s parameter list, keeps the stack frames, and leaves other text alone', () => {
+  it("cuts drizzle's parameter list, keeps the stack frames, and leaves other text alone", () => {
     const text = 'Error: Failed query: select 1 where a = $1\nparams: hunter2,other\n    at a (file.ts:1:1)\n    at b (file.ts:2:2)';
-    assert.equal(withoutParams(text), 'Error: Failed query: select 1 where a = $1\nparams: [not logged]\n    at a (file.ts:1:1)\n    at b (file.ts:2:2)');
+    assert.equal(
+      withoutParams(text),
+      'Error: Failed query: select 1 where a = $1\nparams: [not logged]\n    at a (file.ts:1:1)\n    at b (file.ts:2:2)',
+    );
     assert.equal(withoutParams('Error: Failed query: x\nparams: hunter2'), 'Error: Failed query: x\nparams: [not logged]');
     assert.equal(withoutParams('connection refused'), 'connection refused');
   });

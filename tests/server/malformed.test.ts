@@ -10,33 +10,77 @@ import { backends, createTestContext, seedTenants, visit, type TestContext } fro
 
 type Tenants = Awaited<ReturnType<typeof seedTenants>>;
 
-const TABLES = ['organisations', 'users', 'sessions', 'api_keys', 'locations', 'partners', 'courses', 'registrations', 'questions', 'audit_log'];
+const TABLES = [
+  'organisations',
+  'users',
+  'sessions',
+  'api_keys',
+  'locations',
+  'partners',
+  'courses',
+  'registrations',
+  'questions',
+  'audit_log',
+];
 
 /** Every row of every tenant table, as text: "nothing changed" means this is identical afterwards. */
 async function snapshot(ctx: TestContext): Promise<string> {
   const parts: string[] = [];
   for (const table of TABLES) {
-    const rows = await ctx.rows<{ t: string }>(sql.raw(`select coalesce(string_agg(x::text, '|' order by x::text), '') as t from ${table} x`));
+    const rows = await ctx.rows<{ t: string }>(
+      sql.raw(`select coalesce(string_agg(x::text, '|' order by x::text), '') as t from ${table} x`),
+    );
     parts.push(`${table}:${rows[0].t}`);
   }
   return parts.join('\n');
 }
 
-interface Endpoint { method: string; path: (t: Tenants) => string; limit?: number; valid: (t: Tenants) => Record<string, unknown> }
+interface Endpoint {
+  method: string;
+  path: (t: Tenants) => string;
+  limit?: number;
+  valid: (t: Tenants) => Record<string, unknown>;
+}
 
 /** The JSON endpoints with a body, each with a valid body to break in different ways. */
 const BODY_ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: () => '/api/v1/auth/login', valid: () => ({ email: 'a@b.nl', password: 'x' }) },
   { method: 'POST', path: () => '/api/v1/registrations', valid: (t) => visit({ locationId: t.a.location.id }) },
-  { method: 'POST', path: () => '/api/v1/registrations/batch', limit: 5, valid: (t) => ({ registrations: [visit({ locationId: t.a.location.id })] }) },
+  {
+    method: 'POST',
+    path: () => '/api/v1/registrations/batch',
+    limit: 5,
+    valid: (t) => ({ registrations: [visit({ locationId: t.a.location.id })] }),
+  },
   { method: 'PATCH', path: (t) => `/api/v1/locations/${t.a.location.id}`, valid: () => ({ name: 'Nieuw' }) },
-  { method: 'POST', path: () => '/api/v1/locations', valid: (t) => ({ name: 'X', organisationId: t.a.organisation.id, address: { street: 'Neude 11', postcode: '3512 AE', city: 'Utrecht' }, coordinates: { lat: 52, lon: 5 } }) },
-  { method: 'POST', path: () => '/api/v1/partners', valid: (t) => ({ name: 'X', kind: 'welzijn', topics: ['huur'], organisationId: t.a.organisation.id }) },
+  {
+    method: 'POST',
+    path: () => '/api/v1/locations',
+    valid: (t) => ({
+      name: 'X',
+      organisationId: t.a.organisation.id,
+      address: { street: 'Neude 11', postcode: '3512 AE', city: 'Utrecht' },
+      coordinates: { lat: 52, lon: 5 },
+    }),
+  },
+  {
+    method: 'POST',
+    path: () => '/api/v1/partners',
+    valid: (t) => ({ name: 'X', kind: 'welzijn', topics: ['huur'], organisationId: t.a.organisation.id }),
+  },
   { method: 'PATCH', path: (t) => `/api/v1/partners/${t.a.partner.id}`, valid: () => ({ name: 'Y' }) },
-  { method: 'POST', path: () => '/api/v1/courses', valid: (t) => ({ locationId: t.a.location.id, type: 'digisterker', startDate: '2026-01-05', sessions: 4, enrolled: 8 }) },
+  {
+    method: 'POST',
+    path: () => '/api/v1/courses',
+    valid: (t) => ({ locationId: t.a.location.id, type: 'digisterker', startDate: '2026-01-05', sessions: 4, enrolled: 8 }),
+  },
   { method: 'POST', path: () => '/api/v1/organisations', valid: () => ({ name: 'Bibliotheek Nergens' }) },
   { method: 'PATCH', path: (t) => `/api/v1/organisations/${t.a.organisation.id}`, valid: () => ({ name: 'Bibliotheek Ergens' }) },
-  { method: 'POST', path: () => '/api/v1/users', valid: (t) => ({ email: 'nieuw@ido.test', password: 'een lang wachtwoord', role: 'coordinator', organisationId: t.a.organisation.id }) },
+  {
+    method: 'POST',
+    path: () => '/api/v1/users',
+    valid: (t) => ({ email: 'nieuw@ido.test', password: 'een lang wachtwoord', role: 'coordinator', organisationId: t.a.organisation.id }),
+  },
   { method: 'POST', path: () => '/api/v1/keys', valid: (t) => ({ kind: 'secret', organisationId: t.a.organisation.id }) },
 ];
 
@@ -80,10 +124,22 @@ for (const backend of backends) {
       for (const e of BODY_ENDPOINTS) {
         const what = `${e.method} ${e.path(t)}`;
         const path = e.path(t);
-        assertProblem(await ctx.call(e.method, path, { token: t.national, raw: '{"name": ', headers: { 'content-type': 'application/json' } }), [400], `${what} broken JSON`);
-        assertProblem(await ctx.call(e.method, path, { token: t.national, raw: JSON.stringify(e.valid(t)), headers: { 'content-type': 'text/plain' } }), [415], `${what} text/plain`);
+        assertProblem(
+          await ctx.call(e.method, path, { token: t.national, raw: '{"name": ', headers: { 'content-type': 'application/json' } }),
+          [400],
+          `${what} broken JSON`,
+        );
+        assertProblem(
+          await ctx.call(e.method, path, { token: t.national, raw: JSON.stringify(e.valid(t)), headers: { 'content-type': 'text/plain' } }),
+          [415],
+          `${what} text/plain`,
+        );
         const big = JSON.stringify({ ...e.valid(t), padding: 'x'.repeat((e.limit ?? 1) * 1024 * 1024) });
-        assertProblem(await ctx.call(e.method, path, { token: t.national, raw: big, headers: { 'content-type': 'application/json' } }), [413], `${what} oversized`);
+        assertProblem(
+          await ctx.call(e.method, path, { token: t.national, raw: big, headers: { 'content-type': 'application/json' } }),
+          [413],
+          `${what} oversized`,
+        );
       }
     });
 
@@ -96,7 +152,10 @@ for (const backend of backends) {
         }
         const unknown = await ctx.call(e.method, path, { token: t.national, body: { ...e.valid(t), favouriteColour: 'blauw' } });
         assertProblem(unknown, [422], `${what} unknown field`);
-        assert.ok(unknown.body.errors.some((x: { path: string; code: string }) => x.path.endsWith('favouriteColour') && x.code === 'unknown-field'), `${what}: names the unknown field`);
+        assert.ok(
+          unknown.body.errors.some((x: { path: string; code: string }) => x.path.endsWith('favouriteColour') && x.code === 'unknown-field'),
+          `${what}: names the unknown field`,
+        );
         const wrongTypes = Object.fromEntries(Object.keys(e.valid(t)).map((k) => [k, { nested: [1, 2] }]));
         const typed = await ctx.call(e.method, path, { token: t.national, body: wrongTypes });
         assertProblem(typed, [422], `${what} wrong types`);

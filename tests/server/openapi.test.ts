@@ -46,7 +46,10 @@ type Json = any;
 
 function pointer(doc: Json, ref: string): unknown {
   assert.ok(ref.startsWith('#/'), `only local $refs: ${ref}`);
-  return ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return ref
+    .slice(2)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce<any>((node, key) => (node === undefined || node === null ? undefined : node[key]), doc);
 }
 
@@ -96,9 +99,15 @@ describe('OpenAPI document', () => {
         assert.ok(op.operationId && !ids.has(op.operationId), `operationId of ${method} ${path}`);
         ids.add(op.operationId);
         assert.ok(tags.has(op.tags[0]), `tag of ${op.operationId}`);
-        assert.ok(Object.keys(op.responses).some((s) => /^2\d\d$/.test(s)), `success response of ${op.operationId}`);
+        assert.ok(
+          Object.keys(op.responses).some((s) => /^2\d\d$/.test(s)),
+          `success response of ${op.operationId}`,
+        );
         for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
-          assert.ok(op.parameters.some((p: Json) => p.in === 'path' && p.name === name && p.required), `path parameter ${name} of ${op.operationId}`);
+          assert.ok(
+            op.parameters.some((p: Json) => p.in === 'path' && p.name === name && p.required),
+            `path parameter ${name} of ${op.operationId}`,
+          );
         }
         assert.ok(Array.isArray(op.security), `security of ${op.operationId}`);
       }
@@ -138,7 +147,13 @@ describe('OpenAPI document', () => {
       assert.equal(doc.components.securitySchemes[name].type, 'http');
       assert.equal(doc.components.securitySchemes[name].scheme, 'bearer');
     }
-    for (const path of ['/api/v1/public/locations', '/api/v1/public/stats', '/api/v1/taxonomy', '/api/v1/openapi.json', '/api/v1/auth/login']) {
+    for (const path of [
+      '/api/v1/public/locations',
+      '/api/v1/public/stats',
+      '/api/v1/taxonomy',
+      '/api/v1/openapi.json',
+      '/api/v1/auth/login',
+    ]) {
       const op = doc.paths[path].get ?? doc.paths[path].post;
       assert.deepEqual(op.security, [], path);
     }
@@ -152,7 +167,13 @@ describe('OpenAPI document', () => {
     const groupBy = summary.parameters.find((p: Json) => p.name === 'groupBy');
     assert.ok(groupBy.schema.enum.includes('weekday-hour'));
     const locator = doc.paths['/api/v1/public/locations'].get;
-    assert.deepEqual(locator.parameters.filter((p: Json) => p.in === 'query').map((p: Json) => p.name).slice(0, 3), ['postcode', 'near', 'q']);
+    assert.deepEqual(
+      locator.parameters
+        .filter((p: Json) => p.in === 'query')
+        .map((p: Json) => p.name)
+        .slice(0, 3),
+      ['postcode', 'near', 'q'],
+    );
     const exportOp = doc.paths['/api/v1/reports/export'].get;
     assert.ok(exportOp.responses['200'].content['text/csv']);
   });
@@ -165,7 +186,9 @@ describe('OpenAPI document', () => {
 
 describe('OpenAPI routes', () => {
   let ctx: TestContext;
-  before(async () => { ctx = await createTestContext('pglite'); });
+  before(async () => {
+    ctx = await createTestContext('pglite');
+  });
   after(() => ctx.close());
 
   it('documents exactly the operations the app routes', () => {
@@ -174,11 +197,13 @@ describe('OpenAPI routes', () => {
     for (const [path, item] of Object.entries<Json>(doc.paths)) {
       for (const method of Object.keys(item)) documented.add(`${method.toUpperCase()} ${path}`);
     }
-    const routed = new Set(ctx.app.routes
-      .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
-      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
-      // The docs page and the desk page (/balie) are pages for people, not API operations.
-      .filter((r) => !/ \/api\/v1\/docs(\.js)?$/.test(r) && !/ \/balie(\/|$)/.test(r)));
+    const routed = new Set(
+      ctx.app.routes
+        .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
+        .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
+        // The docs page and the desk page (/balie) are pages for people, not API operations.
+        .filter((r) => !/ \/api\/v1\/docs(\.js)?$/.test(r) && !/ \/balie(\/|$)/.test(r)),
+    );
     assert.deepEqual([...documented].filter((op) => !routed.has(op)).sort(), [], 'documented but not routed');
     assert.deepEqual([...routed].filter((op) => !documented.has(op)).sort(), [], 'routed but not documented');
   });
@@ -234,12 +259,22 @@ describe('OpenAPI docs page in a browser', () => {
     const { chromium: launcher } = await import('playwright-core');
     const browser = await launcher.launch({
       executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const page = await browser.newPage();
       const problems: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
       page.on('pageerror', (e) => problems.push(String(e)));
       await page.goto(`${base}/api/v1/docs?lang=en`);
       await page.waitForSelector('details.op');
@@ -251,7 +286,7 @@ describe('OpenAPI docs page in a browser', () => {
       // A link to an operation opens it.
       await page.goto(`${base}/api/v1/docs?lang=en#op-createRegistration`);
       await page.waitForSelector('#op-createRegistration[open]');
-      assert.ok(await page.locator('#op-createRegistration table').count() >= 1);
+      assert.ok((await page.locator('#op-createRegistration table').count()) >= 1);
       assert.deepEqual(problems, []);
 
       // axe-core in a second page that may run injected scripts (the app's CSP forbids that, rightly).
@@ -259,7 +294,11 @@ describe('OpenAPI docs page in a browser', () => {
       const axePage = await context.newPage();
       await axePage.goto(`${base}/api/v1/docs`);
       await axePage.waitForSelector('details.op');
-      await axePage.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      await axePage.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => {
+          d.open = true;
+        }),
+      );
       await axePage.addScriptTag({ path: fileURLToPath(import.meta.resolve('axe-core/axe.min.js')) });
       const violations = await axePage.evaluate(async () => {
         const result = await (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });

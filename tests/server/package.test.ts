@@ -29,7 +29,9 @@ describe('the npm package', () => {
 
   it('describes the three tags in custom-elements.json', () => {
     const manifest = JSON.parse(readFileSync(root + pkg.customElements, 'utf8'));
-    const tags = manifest.modules.flatMap((m: { declarations?: { tagName?: string }[] }) => (m.declarations ?? []).map((d) => d.tagName).filter(Boolean));
+    const tags = manifest.modules.flatMap((m: { declarations?: { tagName?: string }[] }) =>
+      (m.declarations ?? []).map((d) => d.tagName).filter(Boolean),
+    );
     for (const tag of ['ido-registratie', 'ido-locator', 'ido-rapportage']) assert.ok(tags.includes(tag), tag);
   });
 });

@@ -19,7 +19,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const bundled = parsePc4Csv(readFileSync(bundledPc4File, 'utf8'));
 
 async function stored(ctx: TestContext) {
-  const rows = await ctx.rows<{ pc4: string; lat: number; lon: number; source: string }>(sql`select pc4, lat, lon, source from postcodes order by pc4`);
+  const rows = await ctx.rows<{ pc4: string; lat: number; lon: number; source: string }>(
+    sql`select pc4, lat, lon, source from postcodes order by pc4`,
+  );
   return { count: rows.length, byPc4: new Map(rows.map((r) => [r.pc4, r])) };
 }
 
@@ -35,9 +37,16 @@ describe('the bundled PC4 centroids', () => {
     assert.match(readme, /GeoNames postal code dump for the Netherlands/);
     assert.ok(readme.includes('"Postcodegegevens © GeoNames (geonames.org), CC BY 4.0"'));
     assert.ok(readme.includes('"Postcode data © GeoNames (geonames.org), CC BY 4.0"'));
-    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    const [pack] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    );
     const files = new Set((pack.files as { path: string }[]).map((f) => f.path));
-    for (const file of [bundledPc4File, join(bundledPc4File, '..', 'README.md')]) assert.ok(files.has(relative(root, file)), `${relative(root, file)} is packed`);
+    for (const file of [bundledPc4File, join(bundledPc4File, '..', 'README.md')])
+      assert.ok(files.has(relative(root, file)), `${relative(root, file)} is packed`);
   });
 
   it('nothing in the repository reads files from beside it (../shared)', () => {
@@ -64,7 +73,9 @@ describe('the bundled PC4 centroids', () => {
 for (const backend of backends) {
   describe(`postcodes at start on ${backend}`, () => {
     let dir: string;
-    before(() => { dir = mkdtempSync(join(tmpdir(), 'ido-pc4-')); });
+    before(() => {
+      dir = mkdtempSync(join(tmpdir(), 'ido-pc4-'));
+    });
     after(() => rmSync(dir, { recursive: true, force: true }));
 
     it('imports the bundled centroids into an empty table, and once only', async () => {
@@ -91,7 +102,11 @@ for (const backend of backends) {
         assert.deepEqual(await loadPostcodesAtStart(ctx.database, own), { file: own, count: 2 });
         const { count, byPc4 } = await stored(ctx);
         assert.equal(count, 2);
-        assert.deepEqual(byPc4.get('3512'), { pc4: '3512', lat: 52.0912, lon: 5.1215, source: `own-${backend}.csv` }, 'the last line of a postcode wins');
+        assert.deepEqual(
+          byPc4.get('3512'),
+          { pc4: '3512', lat: 52.0912, lon: 5.1215, source: `own-${backend}.csv` },
+          'the last line of a postcode wins',
+        );
         writeFileSync(own, 'pc4,lat,lon\n3511,52.0901,5.1102\n');
         await loadPostcodesAtStart(ctx.database, own);
         assert.equal((await stored(ctx)).byPc4.get('3511')?.lat, 52.0901, 'a changed file takes effect at the next start');

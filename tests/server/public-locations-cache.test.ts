@@ -10,7 +10,14 @@ import { locations } from '../../server/db/schema.js';
 import { backends, createTestContext, seedTenants, type TestContext } from '../helpers/context.js';
 
 type Tenants = Awaited<ReturnType<typeof seedTenants>>;
-type Item = { id: string; name: string; organisationName: string; walkInHours: unknown; openNow: boolean; nextChange: { at: string; open: boolean } | null };
+type Item = {
+  id: string;
+  name: string;
+  organisationName: string;
+  walkInHours: unknown;
+  openNow: boolean;
+  nextChange: { at: string; open: boolean } | null;
+};
 
 /** Monday 30 November 2026 in Amsterdam (CET, UTC+1). */
 const amsterdam = (time: string) => new Date(`2026-11-30T${time}+01:00`);
@@ -43,7 +50,10 @@ for (const backend of backends) {
       assert.ok(await item(id, `${NEAR}&openNow=true`));
       const before = await ctx.call('GET', NEAR);
 
-      const r = await ctx.call('PATCH', `/api/v1/locations/${id}`, { token: t.a.coordinator, body: { name: 'Utrecht Centrum (middag)', walkInHours: [{ day: 1, opens: '13:00', closes: '17:00' }] } });
+      const r = await ctx.call('PATCH', `/api/v1/locations/${id}`, {
+        token: t.a.coordinator,
+        body: { name: 'Utrecht Centrum (middag)', walkInHours: [{ day: 1, opens: '13:00', closes: '17:00' }] },
+      });
       assert.equal(r.status, 200, r.text);
 
       const changed = await item(id);
@@ -60,7 +70,12 @@ for (const backend of backends) {
       now = amsterdam('10:00:00');
       const created = await ctx.call('POST', '/api/v1/locations', {
         token: t.a.coordinator,
-        body: { name: 'Utrecht Zuid', address: { street: 'Plein 1', postcode: '3521 AB', city: 'Utrecht' }, coordinates: { lat: 52.08, lon: 5.11 }, walkInHours: [{ day: 1, opens: '09:00', closes: '17:00' }] },
+        body: {
+          name: 'Utrecht Zuid',
+          address: { street: 'Plein 1', postcode: '3521 AB', city: 'Utrecht' },
+          coordinates: { lat: 52.08, lon: 5.11 },
+          walkInHours: [{ day: 1, opens: '09:00', closes: '17:00' }],
+        },
       });
       assert.equal(created.status, 201, created.text);
       assert.equal((await item(created.body.id))?.openNow, true);
@@ -73,7 +88,10 @@ for (const backend of backends) {
     });
 
     it('an organisation renamed through the API shows its new name at once', async () => {
-      const r = await ctx.call('PATCH', `/api/v1/organisations/${t.a.organisation.id}`, { token: t.national, body: { name: 'Bibliotheek Utrecht en Omstreken' } });
+      const r = await ctx.call('PATCH', `/api/v1/organisations/${t.a.organisation.id}`, {
+        token: t.national,
+        body: { name: 'Bibliotheek Utrecht en Omstreken' },
+      });
       assert.equal(r.status, 200, r.text);
       assert.equal((await item(t.a.location2.id))?.organisationName, 'Bibliotheek Utrecht en Omstreken');
     });
@@ -83,21 +101,35 @@ for (const backend of backends) {
       const id = t.a.location2.id;
       assert.equal((await item(id))?.openNow, true);
       // Another instance closes it this morning and renames it: this process is not told.
-      await ctx.database.db.update(locations).set({ name: 'Utrecht Noord (middag)', walkInHours: [{ day: 1, opens: '12:00', closes: '17:00' }] }).where(eq(locations.id, id));
+      await ctx.database.db
+        .update(locations)
+        .set({ name: 'Utrecht Noord (middag)', walkInHours: [{ day: 1, opens: '12:00', closes: '17:00' }] })
+        .where(eq(locations.id, id));
       const changed = await item(id);
       assert.equal(changed?.name, 'Utrecht Noord (middag)');
       assert.equal(changed?.openNow, false);
       assert.equal(await item(id, `${NEAR}&openNow=true`), undefined);
 
       // … opens it again …
-      await ctx.database.db.update(locations).set({ walkInHours: [{ day: 1, opens: '09:00', closes: '17:00' }] }).where(eq(locations.id, id));
+      await ctx.database.db
+        .update(locations)
+        .set({ walkInHours: [{ day: 1, opens: '09:00', closes: '17:00' }] })
+        .where(eq(locations.id, id));
       assert.equal((await item(id, `${NEAR}&openNow=true`))?.openNow, true);
 
       // … creates one …
-      const [row] = await ctx.database.db.insert(locations).values({
-        organisationId: t.a.organisation.id, name: 'Utrecht Oost', address: { street: 'Plein 2', postcode: '3581 AB', city: 'Utrecht' },
-        lat: 52.09, lon: 5.14, walkInHours: [{ day: 1, opens: '09:00', closes: '17:00' }], closedOnHolidays: [],
-      }).returning();
+      const [row] = await ctx.database.db
+        .insert(locations)
+        .values({
+          organisationId: t.a.organisation.id,
+          name: 'Utrecht Oost',
+          address: { street: 'Plein 2', postcode: '3581 AB', city: 'Utrecht' },
+          lat: 52.09,
+          lon: 5.14,
+          walkInHours: [{ day: 1, opens: '09:00', closes: '17:00' }],
+          closedOnHolidays: [],
+        })
+        .returning();
       assert.equal((await item(row.id))?.name, 'Utrecht Oost');
 
       // … and deletes it again.
@@ -108,7 +140,10 @@ for (const backend of backends) {
 
     it('says open and closed right at the minute a location opens and closes', async () => {
       const id = t.a.location.id;
-      await ctx.call('PATCH', `/api/v1/locations/${id}`, { token: t.a.coordinator, body: { walkInHours: [{ day: 1, opens: '09:00', closes: '17:00' }] } });
+      await ctx.call('PATCH', `/api/v1/locations/${id}`, {
+        token: t.a.coordinator,
+        body: { walkInHours: [{ day: 1, opens: '09:00', closes: '17:00' }] },
+      });
 
       now = amsterdam('08:59:59');
       const early = await item(id);

@@ -19,12 +19,33 @@ type Hours = { day: number; opens: string; closes: string }[];
 const weekdays = (opens: string, closes: string): Hours => [1, 2, 3, 4, 5].map((day) => ({ day, opens, closes }));
 
 const PLACES = {
-  utrechtCentrum: { name: 'IDO Bibliotheek Neude', city: 'Utrecht', lat: 52.0931, lon: 5.1189, walkInHours: [{ day: 1, opens: '09:00', closes: '12:00' }, { day: 3, opens: '13:00', closes: '16:00' }] },
-  utrechtOvervecht: { name: 'IDO Overvecht', city: 'Utrecht', lat: 52.1170, lon: 5.1160, walkInHours: [{ day: 1, opens: '13:00', closes: '17:00' }] },
+  utrechtCentrum: {
+    name: 'IDO Bibliotheek Neude',
+    city: 'Utrecht',
+    lat: 52.0931,
+    lon: 5.1189,
+    walkInHours: [
+      { day: 1, opens: '09:00', closes: '12:00' },
+      { day: 3, opens: '13:00', closes: '16:00' },
+    ],
+  },
+  utrechtOvervecht: {
+    name: 'IDO Overvecht',
+    city: 'Utrecht',
+    lat: 52.117,
+    lon: 5.116,
+    walkInHours: [{ day: 1, opens: '13:00', closes: '17:00' }],
+  },
   amersfoort: { name: 'IDO Amersfoort', city: 'Amersfoort', lat: 52.1561, lon: 5.3878, walkInHours: weekdays('09:00', '17:00') },
   amsterdam: { name: 'IDO OBA Oosterdok', city: 'Amsterdam', lat: 52.3756, lon: 4.9083, walkInHours: weekdays('10:00', '18:00') },
-  groningen: { name: 'IDO Forum Groningen', city: 'Groningen', lat: 53.2185, lon: 6.5700, walkInHours: [...weekdays('09:00', '17:00'), { day: 7, opens: '10:00', closes: '14:00' }] },
-  maastricht: { name: 'IDO Centre Céramique', city: 'Maastricht', lat: 50.8520, lon: 5.6970, walkInHours: weekdays('09:00', '12:00') },
+  groningen: {
+    name: 'IDO Forum Groningen',
+    city: 'Groningen',
+    lat: 53.2185,
+    lon: 6.57,
+    walkInHours: [...weekdays('09:00', '17:00'), { day: 7, opens: '10:00', closes: '14:00' }],
+  },
+  maastricht: { name: 'IDO Centre Céramique', city: 'Maastricht', lat: 50.852, lon: 5.697, walkInHours: weekdays('09:00', '12:00') },
 } as const;
 
 /** Two organisations and their locations, written straight into the database, plus one deleted. */
@@ -35,25 +56,49 @@ async function seedPlaces(ctx: TestContext) {
   const ids: Record<string, string> = {};
   for (const [key, p] of Object.entries(PLACES)) {
     const org = key.startsWith('utrecht') || key === 'amersfoort' ? orgA : orgB;
-    const [row] = await db.insert(locations).values({
-      organisationId: org.id,
-      name: p.name,
-      address: { street: 'Bibliotheekplein 1', postcode: '1234 AB', city: p.city, province: key === 'amersfoort' ? 'Utrecht' : undefined },
-      lat: p.lat,
-      lon: p.lon,
-      walkInHours: [...p.walkInHours],
-      exceptions: key === 'utrechtCentrum' ? [{ date: '2026-12-24', closed: true }, { date: '2026-12-31', opens: '09:00', closes: '11:00' }, { date: '2020-01-02', closed: true }] : [],
-      closedOnHolidays: [...DEFAULT_CLOSED_ON_HOLIDAYS],
-      contact: key === 'utrechtCentrum' ? { phone: '030 123 4567', url: 'https://bibliotheekutrecht.nl/ido' } : {},
-      accessibility: key === 'utrechtCentrum' ? { wheelchair: true, hearingLoop: false } : {},
-      insideLibrary: key !== 'utrechtOvervecht',
-    }).returning();
+    const [row] = await db
+      .insert(locations)
+      .values({
+        organisationId: org.id,
+        name: p.name,
+        address: {
+          street: 'Bibliotheekplein 1',
+          postcode: '1234 AB',
+          city: p.city,
+          province: key === 'amersfoort' ? 'Utrecht' : undefined,
+        },
+        lat: p.lat,
+        lon: p.lon,
+        walkInHours: [...p.walkInHours],
+        exceptions:
+          key === 'utrechtCentrum'
+            ? [
+                { date: '2026-12-24', closed: true },
+                { date: '2026-12-31', opens: '09:00', closes: '11:00' },
+                { date: '2020-01-02', closed: true },
+              ]
+            : [],
+        closedOnHolidays: [...DEFAULT_CLOSED_ON_HOLIDAYS],
+        contact: key === 'utrechtCentrum' ? { phone: '030 123 4567', url: 'https://bibliotheekutrecht.nl/ido' } : {},
+        accessibility: key === 'utrechtCentrum' ? { wheelchair: true, hearingLoop: false } : {},
+        insideLibrary: key !== 'utrechtOvervecht',
+      })
+      .returning();
     ids[key] = row.id;
   }
-  const [gone] = await db.insert(locations).values({
-    organisationId: orgA.id, name: 'IDO Verhuisd', address: { street: 'Oud 1', postcode: '3511 AB', city: 'Utrecht' },
-    lat: 52.0885, lon: 5.1176, walkInHours: weekdays('09:00', '17:00'), closedOnHolidays: [], deletedAt: new Date('2026-01-01T00:00:00Z'),
-  }).returning();
+  const [gone] = await db
+    .insert(locations)
+    .values({
+      organisationId: orgA.id,
+      name: 'IDO Verhuisd',
+      address: { street: 'Oud 1', postcode: '3511 AB', city: 'Utrecht' },
+      lat: 52.0885,
+      lon: 5.1176,
+      walkInHours: weekdays('09:00', '17:00'),
+      closedOnHolidays: [],
+      deletedAt: new Date('2026-01-01T00:00:00Z'),
+    })
+    .returning();
   ids.deleted = gone.id;
   return { ids, orgA, orgB };
 }
@@ -61,8 +106,16 @@ async function seedPlaces(ctx: TestContext) {
 const names = (items: { name: string }[]) => items.map((i) => i.name);
 
 /** The names of the `n` places nearest to a point, by exact distance: what the locator must answer. */
-const nearestNames = (origin: { lat: number; lon: number }, n: number, only: (keyof typeof PLACES)[] = Object.keys(PLACES) as (keyof typeof PLACES)[]) =>
-  only.map((k) => PLACES[k]).sort((a, b) => distanceKm(origin, a) - distanceKm(origin, b)).slice(0, n).map((p) => p.name);
+const nearestNames = (
+  origin: { lat: number; lon: number },
+  n: number,
+  only: (keyof typeof PLACES)[] = Object.keys(PLACES) as (keyof typeof PLACES)[],
+) =>
+  only
+    .map((k) => PLACES[k])
+    .sort((a, b) => distanceKm(origin, a) - distanceKm(origin, b))
+    .slice(0, n)
+    .map((p) => p.name);
 
 for (const backend of backends) {
   describe(`public locator on ${backend} (PDOK off, PC4 table)`, () => {
@@ -92,7 +145,10 @@ for (const backend of backends) {
           assert.equal(item.distanceKm, Math.round(exact * 10) / 10);
         }
         const ds = body.items.map((i) => i.distanceKm!);
-        assert.deepEqual(ds, [...ds].sort((a, b) => a - b));
+        assert.deepEqual(
+          ds,
+          [...ds].sort((a, b) => a - b),
+        );
       }
       const r = await ctx.call('GET', '/api/v1/public/locations?postcode=3511%20AB');
       assert.equal(r.body.origin.label, '3511 AB');
@@ -160,7 +216,10 @@ for (const backend of backends) {
       assert.equal(amsterdam.openNow, true);
 
       const open = await ctx.call('GET', '/api/v1/public/locations?postcode=3511&openNow=true&limit=3');
-      assert.deepEqual(names(open.body.items), nearestNames(PC4_3511, 3, ['utrechtCentrum', 'amersfoort', 'amsterdam', 'groningen', 'maastricht']));
+      assert.deepEqual(
+        names(open.body.items),
+        nearestNames(PC4_3511, 3, ['utrechtCentrum', 'amersfoort', 'amsterdam', 'groningen', 'maastricht']),
+      );
       assert.ok(!names(open.body.items).includes('IDO Overvecht'));
       assert.ok(open.body.items.every((i: { openNow: boolean }) => i.openNow));
       const all = await ctx.call('GET', '/api/v1/public/locations?postcode=3511&openNow=false&limit=3');
@@ -187,7 +246,10 @@ for (const backend of backends) {
         const r = await ctx.call('GET', `/api/v1/public/locations${qs}`);
         assert.equal(r.status, 422, qs);
         assert.equal(r.headers.get('content-type'), 'application/problem+json; charset=utf-8');
-        assert.ok(r.body.errors.every((e: { code: string }) => e.code === 'exactly-one'), qs);
+        assert.ok(
+          r.body.errors.every((e: { code: string }) => e.code === 'exactly-one'),
+          qs,
+        );
         assert.match(r.body.detail, /precies één/);
       }
       const en = await ctx.call('GET', '/api/v1/public/locations', { headers: { 'accept-language': 'en' } });
@@ -226,7 +288,7 @@ for (const backend of backends) {
       assert.equal(r.body.origin.label, 'Utrecht');
       assert.equal(r.body.attribution, undefined);
       // The centre of our live Utrecht locations (the deleted one does not count).
-      assert.ok(Math.abs(r.body.origin.lat - (52.0931 + 52.1170) / 2) < 1e-9);
+      assert.ok(Math.abs(r.body.origin.lat - (52.0931 + 52.117) / 2) < 1e-9);
       assert.deepEqual(names(r.body.items).sort(), ['IDO Bibliotheek Neude', 'IDO Overvecht']);
       const postcodeInQ = await ctx.call('GET', '/api/v1/public/locations?q=3511%20ab&limit=1');
       assert.equal(postcodeInQ.status, 200);
@@ -269,7 +331,13 @@ for (const backend of backends) {
       assert.ok(['GovernmentOffice', 'Library'].includes(ld['@type']));
       assert.match(ld['@id'], new RegExp(`/api/v1/public/locations/${ids.utrechtCentrum}$`));
       assert.equal(ld.name, 'IDO Bibliotheek Neude');
-      assert.deepEqual(ld.address, { '@type': 'PostalAddress', streetAddress: 'Bibliotheekplein 1', postalCode: '1234 AB', addressLocality: 'Utrecht', addressCountry: 'NL' });
+      assert.deepEqual(ld.address, {
+        '@type': 'PostalAddress',
+        streetAddress: 'Bibliotheekplein 1',
+        postalCode: '1234 AB',
+        addressLocality: 'Utrecht',
+        addressCountry: 'NL',
+      });
       assert.deepEqual(ld.geo, { '@type': 'GeoCoordinates', latitude: 52.0931, longitude: 5.1189 });
       assert.equal(ld.telephone, '030 123 4567');
       assert.equal(ld.url, 'https://bibliotheekutrecht.nl/ido');
@@ -278,16 +346,28 @@ for (const backend of backends) {
         { '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/Wednesday', opens: '13:00', closes: '16:00' },
       ]);
       const special = ld.specialOpeningHoursSpecification as { validFrom: string; validThrough: string; opens: string; closes: string }[];
-      assert.deepEqual(special.find((s) => s.validFrom === '2026-12-24'), { '@type': 'OpeningHoursSpecification', validFrom: '2026-12-24', validThrough: '2026-12-24', opens: '00:00', closes: '00:00' });
-      assert.deepEqual(special.find((s) => s.validFrom === '2026-12-31'), { '@type': 'OpeningHoursSpecification', validFrom: '2026-12-31', validThrough: '2026-12-31', opens: '09:00', closes: '11:00' });
+      assert.deepEqual(
+        special.find((s) => s.validFrom === '2026-12-24'),
+        { '@type': 'OpeningHoursSpecification', validFrom: '2026-12-24', validThrough: '2026-12-24', opens: '00:00', closes: '00:00' },
+      );
+      assert.deepEqual(
+        special.find((s) => s.validFrom === '2026-12-31'),
+        { '@type': 'OpeningHoursSpecification', validFrom: '2026-12-31', validThrough: '2026-12-31', opens: '09:00', closes: '11:00' },
+      );
       assert.ok(!special.some((s) => s.validFrom === '2020-01-02'), 'past exceptions are left out');
       // Tweede Kerstdag 2026 is a Saturday (no walk-in anyway); Tweede Paasdag 2027 is a Monday: closed.
       assert.ok(special.some((s) => s.validFrom === '2027-03-29' && s.opens === '00:00'));
       assert.ok(special.every((s) => s.validFrom === s.validThrough));
-      assert.deepEqual(special.map((s) => s.validFrom), special.map((s) => s.validFrom).sort());
+      assert.deepEqual(
+        special.map((s) => s.validFrom),
+        special.map((s) => s.validFrom).sort(),
+      );
       assert.equal(ld.containedInPlace['@type'], 'Library');
       assert.equal(ld.parentOrganization.name, 'Bibliotheek Midden');
-      assert.deepEqual(ld.amenityFeature.map((a: { value: boolean }) => a.value), [true, false]);
+      assert.deepEqual(
+        ld.amenityFeature.map((a: { value: boolean }) => a.value),
+        [true, false],
+      );
 
       const etag = r.headers.get('etag')!;
       assert.equal(r.headers.get('cache-control'), 'public, max-age=60');
@@ -313,7 +393,7 @@ for (const backend of backends) {
       assert.equal(r.headers.get('access-control-allow-origin'), '*');
     });
 
-    it('also carries the reports feature\'s public statistics (mounted here)', async () => {
+    it("also carries the reports feature's public statistics (mounted here)", async () => {
       const r = await ctx.call('GET', '/api/v1/public/stats');
       assert.notEqual(r.status, 404, r.text);
     });
@@ -331,12 +411,17 @@ for (const backend of backends) {
       ctx = await createTestContext(backend);
       const [org] = await ctx.database.db.insert(organisations).values({ name: 'Bibliotheek Hoek' }).returning();
       const row = (name: string, p: { lat: number; lon: number }, walkInHours: Hours) => ({
-        organisationId: org.id, name, address: { street: 'x 1', postcode: '3511 AB', city: 'X' }, lat: p.lat, lon: p.lon, walkInHours, closedOnHolidays: [],
+        organisationId: org.id,
+        name,
+        address: { street: 'x 1', postcode: '3511 AB', city: 'X' },
+        lat: p.lat,
+        lon: p.lon,
+        walkInHours,
+        closedOnHolidays: [],
       });
-      await ctx.database.db.insert(locations).values([
-        row('corner', corner, weekdays('09:00', '17:00')),
-        row('north', north, [{ day: 1, opens: '13:00', closes: '17:00' }]),
-      ]);
+      await ctx.database.db
+        .insert(locations)
+        .values([row('corner', corner, weekdays('09:00', '17:00')), row('north', north, [{ day: 1, opens: '13:00', closes: '17:00' }])]);
     });
     after(() => ctx.close());
 
@@ -361,8 +446,13 @@ for (const backend of backends) {
     it('counts a location with a broken schedule as closed instead of failing', async () => {
       const [org] = await ctx.database.db.insert(organisations).values({ name: 'Kapot' }).returning();
       await ctx.database.db.insert(locations).values({
-        organisationId: org.id, name: 'broken', address: { street: 'x', postcode: '3511 AB', city: 'X' }, lat: 52.0, lon: 5.0,
-        walkInHours: [{ day: 1, opens: 'nine', closes: '17:00' }], closedOnHolidays: [],
+        organisationId: org.id,
+        name: 'broken',
+        address: { street: 'x', postcode: '3511 AB', city: 'X' },
+        lat: 52.0,
+        lon: 5.0,
+        walkInHours: [{ day: 1, opens: 'nine', closes: '17:00' }],
+        closedOnHolidays: [],
       });
       const all = await findNearest(ctx.database, { origin, limit: 5, now: MONDAY_10 });
       assert.deepEqual(all[0], { ...all[0], name: 'broken', openNow: false, nextChange: null });

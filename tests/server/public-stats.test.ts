@@ -13,17 +13,36 @@ import { backends, createTestContext, seedTenants, type TestContext } from '../h
 const NOW = new Date('2026-12-15T12:00:00Z');
 const PERIOD = 'from=2026-01-01&to=2026-12-31';
 
-async function insertVisit(ctx: TestContext, v: { organisationId: string; locationId: string; at: string; topic: string; referred?: boolean; deleted?: boolean; extra?: string }) {
+async function insertVisit(
+  ctx: TestContext,
+  v: { organisationId: string; locationId: string; at: string; topic: string; referred?: boolean; deleted?: boolean; extra?: string },
+) {
   const id = randomUUID();
   await ctx.database.db.insert(registrations).values({
-    id, organisationId: v.organisationId, locationId: v.locationId, occurredAt: new Date(v.at), channel: 'balie', duration: '5-15',
-    taxonomyVersion: '2024', bodyHash: `fixture:${id}`, createdBy: 'test:fixture', deletedAt: v.deleted ? NOW : null,
+    id,
+    organisationId: v.organisationId,
+    locationId: v.locationId,
+    occurredAt: new Date(v.at),
+    channel: 'balie',
+    duration: '5-15',
+    taxonomyVersion: '2024',
+    bodyHash: `fixture:${id}`,
+    createdBy: 'test:fixture',
+    deletedAt: v.deleted ? NOW : null,
   });
   const list = [v.topic, ...(v.extra ? [v.extra] : [])];
-  await ctx.database.db.insert(questions).values(list.map((topic, position) => ({
-    registrationId: id, position, type: 'digitale-overheid', topic, agencies: [], help: [],
-    referralPartnerKind: v.referred && position === 0 ? 'welzijn' : null, referralWarm: v.referred && position === 0 ? true : null,
-  })));
+  await ctx.database.db.insert(questions).values(
+    list.map((topic, position) => ({
+      registrationId: id,
+      position,
+      type: 'digitale-overheid',
+      topic,
+      agencies: [],
+      help: [],
+      referralPartnerKind: v.referred && position === 0 ? 'welzijn' : null,
+      referralWarm: v.referred && position === 0 ? true : null,
+    })),
+  );
   // Written around the write path, so the report aggregates are rebuilt (as the demo seeder does).
   await rebuildAggregates(ctx.database, { organisationId: v.organisationId, taxonomy: ctx.deps.taxonomy });
 }
@@ -55,7 +74,9 @@ for (const backend of backends) {
         const harness = new Hono<AppEnv>();
         harness.onError((error, c) => {
           const e = error instanceof ApiError ? error : new ApiError('internal');
-          return c.body(JSON.stringify(problemBody(e, c.var.lang ?? 'nl')), e.status as 400, { 'Content-Type': 'application/problem+json' });
+          return c.body(JSON.stringify(problemBody(e, c.var.lang ?? 'nl')), e.status as 400, {
+            'Content-Type': 'application/problem+json',
+          });
         });
         harness.use(async (c, next) => {
           c.set('deps', ctx.deps);
@@ -85,7 +106,13 @@ for (const backend of backends) {
       assert.equal(r.status, 200);
       assert.deepEqual(r.body.groups, [
         { key: 'huurtoeslag', label: ctx.deps.taxonomy.label('topics', 'huurtoeslag', 'nl'), visits: 6, questions: 6 },
-        { key: 'zorgtoeslag', label: ctx.deps.taxonomy.label('topics', 'zorgtoeslag', 'nl'), visits: null, questions: null, suppressed: true },
+        {
+          key: 'zorgtoeslag',
+          label: ctx.deps.taxonomy.label('topics', 'zorgtoeslag', 'nl'),
+          visits: null,
+          questions: null,
+          suppressed: true,
+        },
       ]);
       assert.equal(r.body.suppressed, undefined);
       const months = await get(`${PERIOD}&groupBy=month&lang=en`);
@@ -98,10 +125,25 @@ for (const backend of backends) {
     it('suppresses the totals too when they are small, e.g. within one province or municipality', async () => {
       const r = await get(`${PERIOD}&province=Noord-Holland&groupBy=topic`);
       assert.deepEqual(r.body, {
-        visits: null, questions: null, referred: null, suppressed: true,
+        visits: null,
+        questions: null,
+        referred: null,
+        suppressed: true,
         groups: [
-          { key: 'huurtoeslag', label: ctx.deps.taxonomy.label('topics', 'huurtoeslag', 'nl'), visits: null, questions: null, suppressed: true },
-          { key: 'zorgtoeslag', label: ctx.deps.taxonomy.label('topics', 'zorgtoeslag', 'nl'), visits: null, questions: null, suppressed: true },
+          {
+            key: 'huurtoeslag',
+            label: ctx.deps.taxonomy.label('topics', 'huurtoeslag', 'nl'),
+            visits: null,
+            questions: null,
+            suppressed: true,
+          },
+          {
+            key: 'zorgtoeslag',
+            label: ctx.deps.taxonomy.label('topics', 'zorgtoeslag', 'nl'),
+            visits: null,
+            questions: null,
+            suppressed: true,
+          },
         ],
       });
       const utrecht = await get(`${PERIOD}&municipality=Utrecht`);

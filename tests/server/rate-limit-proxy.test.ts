@@ -29,18 +29,31 @@ const MODES: Mode[] = [
   // A CDN appends the client, the load balancer appends the CDN.
   { name: '2 hops', trust: '2', arrive: (client, forged) => ({ socket: '10.0.0.2', forwardedFor: `${forged}, ${client}, 10.0.0.1` }) },
   // Named proxies, IPv4 (seen as IPv4-mapped IPv6 on a dual-stack socket) and IPv6.
-  { name: 'a list', trust: '10.0.0.0/8, 2001:db8:aa::/48', arrive: (client, forged) => ({ socket: '::ffff:10.0.0.3', forwardedFor: `${forged}, ${client}, 2001:db8:aa::1` }) },
+  {
+    name: 'a list',
+    trust: '10.0.0.0/8, 2001:db8:aa::/48',
+    arrive: (client, forged) => ({ socket: '::ffff:10.0.0.3', forwardedFor: `${forged}, ${client}, 2001:db8:aa::1` }),
+  },
 ];
 
 /** The limits under test: the path, a request on it, and the status it answers below the limit. */
 const LIMITS = [
-  { name: 'login', path: '/api/v1/auth/login', method: 'POST', body: JSON.stringify({ email: 'nobody@ido.test', password: 'not the password' }), below: 401 },
+  {
+    name: 'login',
+    path: '/api/v1/auth/login',
+    method: 'POST',
+    body: JSON.stringify({ email: 'nobody@ido.test', password: 'not the password' }),
+    below: 401,
+  },
   { name: 'public', path: '/api/v1/public/locations?near=52.09,5.12', method: 'GET', body: undefined, below: 200 },
 ] as const;
 
 /** Keys of one test run only, so that runs never share counts in Redis. */
 function prefixed(inner: RateLimiter, prefix: string): RateLimiter {
-  return { hit: (key, limit, windowSeconds) => inner.hit(`${prefix}:${key}`, limit, windowSeconds), close: () => inner.close?.() ?? Promise.resolve() };
+  return {
+    hit: (key, limit, windowSeconds) => inner.hit(`${prefix}:${key}`, limit, windowSeconds),
+    close: () => inner.close?.() ?? Promise.resolve(),
+  };
 }
 
 const stores: Array<{ name: string; make: () => RateLimiter }> = [
@@ -52,7 +65,9 @@ for (const backend of backends) {
   describe(`rate limits behind proxies on ${backend}`, () => {
     let ctx: TestContext;
     const limiters: RateLimiter[] = [];
-    before(async () => { ctx = await createTestContext(backend); });
+    before(async () => {
+      ctx = await createTestContext(backend);
+    });
     after(async () => {
       for (const l of limiters) await l.close?.();
       await ctx.close();
@@ -71,7 +86,11 @@ for (const backend of backends) {
               const headers: Record<string, string> = { 'x-forwarded-for': forwardedFor };
               if (limit.body) headers['content-type'] = 'application/json';
               // The third argument is what @hono/node-server passes as the environment: the socket.
-              return app.request(limit.path, { method: limit.method, headers, body: limit.body }, { incoming: { socket: { remoteAddress: socket } } });
+              return app.request(
+                limit.path,
+                { method: limit.method, headers, body: limit.body },
+                { incoming: { socket: { remoteAddress: socket } } },
+              );
             };
             const statuses: number[] = [];
             for (let i = 1; i <= 6; i++) statuses.push((await send('198.51.100.20', `203.0.113.${i}`)).status);
@@ -88,11 +107,15 @@ for (const backend of backends) {
       const app = createApp({ ...ctx.deps, config, rateLimiter: memoryRateLimiter() });
       const statuses: number[] = [];
       for (let i = 1; i <= 4; i++) {
-        const r = await app.request('/api/v1/auth/login', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i}` },
-          body: JSON.stringify({ email: 'nobody@ido.test', password: 'not the password' }),
-        }, { incoming: { socket: { remoteAddress: '198.51.100.30' } } });
+        const r = await app.request(
+          '/api/v1/auth/login',
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i}` },
+            body: JSON.stringify({ email: 'nobody@ido.test', password: 'not the password' }),
+          },
+          { incoming: { socket: { remoteAddress: '198.51.100.30' } } },
+        );
         statuses.push(r.status);
       }
       assert.deepEqual(statuses, [401, 401, 401, 429]);
@@ -102,7 +125,9 @@ for (const backend of backends) {
 
 describe('the login limit on a real socket', () => {
   let ctx: TestContext;
-  before(async () => { ctx = await createTestContext('pglite'); });
+  before(async () => {
+    ctx = await createTestContext('pglite');
+  });
   after(() => ctx.close());
 
   /** The app listening on a free port of 127.0.0.1, as `ido-server start` runs it. */
@@ -112,22 +137,29 @@ describe('the login limit on a real socket', () => {
     const server = createHttpServer(app.fetch);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const login = async (forwardedFor: string) => (await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
-      body: JSON.stringify({ email: 'nobody@ido.test', password: 'not the password' }),
-    })).status;
-    const close = () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(resolve);
-    });
+    const login = async (forwardedFor: string) =>
+      (
+        await fetch(`${base}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+          body: JSON.stringify({ email: 'nobody@ido.test', password: 'not the password' }),
+        })
+      ).status;
+    const close = () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      });
     return { login, close };
   }
 
   it('unset: limits forged headers from one socket address together', async () => {
     const server = await listen(undefined);
     try {
-      assert.deepEqual([await server.login('203.0.113.1'), await server.login('203.0.113.2'), await server.login('203.0.113.3')], [401, 401, 429]);
+      assert.deepEqual(
+        [await server.login('203.0.113.1'), await server.login('203.0.113.2'), await server.login('203.0.113.3')],
+        [401, 401, 429],
+      );
     } finally {
       await server.close();
     }
@@ -136,7 +168,10 @@ describe('the login limit on a real socket', () => {
   it('one trusted hop: the socket is the proxy, and each forwarded client has its own limit', async () => {
     const server = await listen('1');
     try {
-      assert.deepEqual([await server.login('203.0.113.1'), await server.login('203.0.113.2'), await server.login('203.0.113.3')], [401, 401, 401]);
+      assert.deepEqual(
+        [await server.login('203.0.113.1'), await server.login('203.0.113.2'), await server.login('203.0.113.3')],
+        [401, 401, 401],
+      );
       assert.deepEqual([await server.login('203.0.113.1'), await server.login('203.0.113.1')], [401, 429]);
     } finally {
       await server.close();

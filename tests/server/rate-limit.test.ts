@@ -15,7 +15,10 @@ async function reachable(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = connect({ host: hostname, port: Number(port || 6379) });
-    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(500, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
@@ -29,7 +32,9 @@ for (const backend of backends) {
     let ctx: TestContext;
     // In-process requests have no socket: one trusted hop makes X-Forwarded-For name the client
     // (rate-limit-proxy.test.ts tests every IDO_TRUST_PROXY mode).
-    before(async () => { ctx = await createTestContext(backend, { config: { publicRateLimit: 3, trustProxy: parseTrustProxy('1') } }); });
+    before(async () => {
+      ctx = await createTestContext(backend, { config: { publicRateLimit: 3, trustProxy: parseTrustProxy('1') } });
+    });
     after(() => ctx.close());
 
     it('answers the 4th request in a minute with 429, Retry-After and a problem document', async () => {
@@ -77,8 +82,14 @@ describe('rate limit shared through Redis', () => {
     const b = limiter();
     const key = `${run}:direct`;
     const results = [await a.hit(key, 3, 60), await b.hit(key, 3, 60), await a.hit(key, 3, 60), await b.hit(key, 3, 60)];
-    assert.deepEqual(results.map((r) => r.allowed), [true, true, true, false]);
-    assert.deepEqual(results.map((r) => r.remaining), [2, 1, 0, 0]);
+    assert.deepEqual(
+      results.map((r) => r.allowed),
+      [true, true, true, false],
+    );
+    assert.deepEqual(
+      results.map((r) => r.remaining),
+      [2, 1, 0, 0],
+    );
     assert.ok(results[3].retryAfterSeconds >= 1 && results[3].retryAfterSeconds <= 60);
     const other = await a.hit(`${run}:other`, 3, 60);
     assert.equal(other.allowed, true);
@@ -101,7 +112,9 @@ describe('rate limit shared through Redis', () => {
         const serverA = createApp({ ...ctx.deps, rateLimiter: limiter() });
         const serverB = createApp({ ...ctx.deps, rateLimiter: limiter() });
         // A client address of its own per run, so that runs never share counts in Redis.
-        const headers = { 'x-forwarded-for': `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}::${backend === 'pglite' ? 1 : 2}` };
+        const headers = {
+          'x-forwarded-for': `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}::${backend === 'pglite' ? 1 : 2}`,
+        };
         const get = (app: typeof serverA) => app.request('/api/v1/public/locations?near=52.09,5.12', { headers });
         const statuses = [];
         for (const app of [serverA, serverB, serverA, serverB]) statuses.push((await get(app)).status);

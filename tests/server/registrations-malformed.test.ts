@@ -14,8 +14,24 @@ function assertProblem(r: CallResult, status: number, lang: 'nl' | 'en' = 'nl') 
   assert.equal(r.body.status, status);
   assert.match(r.body.type, /^https:\/\//);
   assert.equal(typeof r.body.title, 'string');
-  const dutch: Record<number, string> = { 400: 'Het verzoek kan niet worden gelezen', 401: 'Niet ingelogd of ongeldige sleutel', 403: 'Dit mag niet met deze inlog of sleutel', 404: 'Niet gevonden', 413: 'Het verzoek is te groot', 415: 'Verkeerd soort inhoud: stuur JSON', 422: 'Niet alle gegevens kloppen' };
-  const english: Record<number, string> = { 400: 'The request cannot be read', 401: 'Not logged in or invalid key', 403: 'Not allowed with these credentials', 404: 'Not found', 413: 'The request is too large', 415: 'Wrong content type: send JSON', 422: 'Some fields are not valid' };
+  const dutch: Record<number, string> = {
+    400: 'Het verzoek kan niet worden gelezen',
+    401: 'Niet ingelogd of ongeldige sleutel',
+    403: 'Dit mag niet met deze inlog of sleutel',
+    404: 'Niet gevonden',
+    413: 'Het verzoek is te groot',
+    415: 'Verkeerd soort inhoud: stuur JSON',
+    422: 'Niet alle gegevens kloppen',
+  };
+  const english: Record<number, string> = {
+    400: 'The request cannot be read',
+    401: 'Not logged in or invalid key',
+    403: 'Not allowed with these credentials',
+    404: 'Not found',
+    413: 'The request is too large',
+    415: 'Wrong content type: send JSON',
+    422: 'Some fields are not valid',
+  };
   assert.equal(r.body.title, (lang === 'nl' ? dutch : english)[status]);
 }
 
@@ -26,7 +42,9 @@ for (const backend of backends) {
     let existing: string;
     const now = new Date('2026-11-28T11:00:00Z');
     const counts = async () => {
-      const [row] = await ctx.rows<{ r: number; q: number; a: number }>(sql`select (select count(*)::int from registrations) as r, (select count(*)::int from questions) as q, (select count(*)::int from audit_log where entity = 'registration') as a`);
+      const [row] = await ctx.rows<{ r: number; q: number; a: number }>(
+        sql`select (select count(*)::int from registrations) as r, (select count(*)::int from questions) as q, (select count(*)::int from audit_log where entity = 'registration') as a`,
+      );
       return { r: Number(row.r), q: Number(row.q), a: Number(row.a) };
     };
     let baseline: { r: number; q: number; a: number };
@@ -42,7 +60,9 @@ for (const backend of backends) {
     after(async () => {
       // Nothing below may have stored, changed or deleted anything.
       assert.deepEqual(await counts(), baseline);
-      const [row] = await ctx.rows<{ duration: string; deleted_at: unknown }>(sql`select duration, deleted_at from registrations where id = ${existing}`);
+      const [row] = await ctx.rows<{ duration: string; deleted_at: unknown }>(
+        sql`select duration, deleted_at from registrations where id = ${existing}`,
+      );
       assert.equal(row.duration, '5-15');
       assert.equal(row.deleted_at, null);
       await ctx.close();
@@ -59,10 +79,29 @@ for (const backend of backends) {
       for (const { method, path } of bodies()) {
         assertProblem(await ctx.call(method, path, { token: t.a.coordinator, raw: '{"channel": "balie",', headers: json }), 400);
         assertProblem(await ctx.call(method, path, { token: t.a.coordinator, raw: '', headers: json }), 400);
-        assertProblem(await ctx.call(method, path, { token: t.a.coordinator, raw: '{"channel": "balie",', headers: { ...json, 'accept-language': 'en' } }), 400, 'en');
-        assertProblem(await ctx.call(method, path, { token: t.a.coordinator, raw: JSON.stringify(visit()), headers: { 'content-type': 'text/plain' } }), 415);
+        assertProblem(
+          await ctx.call(method, path, {
+            token: t.a.coordinator,
+            raw: '{"channel": "balie",',
+            headers: { ...json, 'accept-language': 'en' },
+          }),
+          400,
+          'en',
+        );
+        assertProblem(
+          await ctx.call(method, path, { token: t.a.coordinator, raw: JSON.stringify(visit()), headers: { 'content-type': 'text/plain' } }),
+          415,
+        );
         assertProblem(await ctx.call(method, path, { token: t.a.coordinator, raw: JSON.stringify(visit()) }), 415);
-        assertProblem(await ctx.call(method, path, { token: t.a.coordinator, raw: 'channel=balie', headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en-GB' } }), 415, 'en');
+        assertProblem(
+          await ctx.call(method, path, {
+            token: t.a.coordinator,
+            raw: 'channel=balie',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en-GB' },
+          }),
+          415,
+          'en',
+        );
       }
     });
 
@@ -75,93 +114,204 @@ for (const backend of backends) {
       const items = Array.from({ length: 15 }, () => ({ ...visit({ locationId: t.a.location.id }), note: 'x'.repeat(100_000) }));
       const r = await ctx.call('POST', '/api/v1/registrations/batch', { token: t.a.coordinator, body: { registrations: items } });
       assert.equal(r.status, 200, r.text.slice(0, 300));
-      assert.ok(r.body.results.every((x: { status: string; errors: { path: string; code: string }[] }) => x.status === 'invalid' && x.errors[0].path === 'note' && x.errors[0].code === 'too-long'));
+      assert.ok(
+        r.body.results.every(
+          (x: { status: string; errors: { path: string; code: string }[] }) =>
+            x.status === 'invalid' && x.errors[0].path === 'note' && x.errors[0].code === 'too-long',
+        ),
+      );
     });
 
     it('answers wrong types, missing and unknown fields with 422 listing each field', async () => {
       const wrong = await ctx.call('POST', '/api/v1/registrations', {
         token: t.a.coordinator,
-        body: { locationId: 12, channel: ['balie'], duration: null, occurredAt: 'gisteren', questions: [{ type: 'overig', topic: 'overig', agencies: 'uwv', referral: {} }], note: 5 },
+        body: {
+          locationId: 12,
+          channel: ['balie'],
+          duration: null,
+          occurredAt: 'gisteren',
+          questions: [{ type: 'overig', topic: 'overig', agencies: 'uwv', referral: {} }],
+          note: 5,
+        },
       });
       assertProblem(wrong, 422);
       assert.deepEqual(wrong.body.errors.map((e: { path: string }) => e.path).sort(), [
-        'channel', 'duration', 'locationId', 'note', 'occurredAt', 'questions.0.agencies', 'questions.0.referral',
+        'channel',
+        'duration',
+        'locationId',
+        'note',
+        'occurredAt',
+        'questions.0.agencies',
+        'questions.0.referral',
       ]);
       assert.equal(wrong.body.errors.find((e: { path: string }) => e.path === 'occurredAt').code, 'invalid-format');
       assert.equal(wrong.body.errors.find((e: { path: string }) => e.path === 'questions.0.referral').code, 'referral-target');
       assert.ok(wrong.body.errors.every((e: { message: string }) => e.message.length > 0));
 
-      const unknown = await ctx.call('POST', '/api/v1/registrations', { token: t.a.coordinator, headers: { 'accept-language': 'en' }, body: { ...visit({ locationId: t.a.location.id }), organisationId: t.b.organisation.id, colour: 'blue' } });
+      const unknown = await ctx.call('POST', '/api/v1/registrations', {
+        token: t.a.coordinator,
+        headers: { 'accept-language': 'en' },
+        body: { ...visit({ locationId: t.a.location.id }), organisationId: t.b.organisation.id, colour: 'blue' },
+      });
       assertProblem(unknown, 422, 'en');
-      assert.deepEqual(unknown.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`).sort(), ['colour:unknown-field', 'organisationId:unknown-field']);
+      assert.deepEqual(unknown.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`).sort(), [
+        'colour:unknown-field',
+        'organisationId:unknown-field',
+      ]);
       assert.equal(unknown.body.errors[0].message, 'This field does not exist.');
 
-      const nested = await ctx.call('POST', '/api/v1/registrations', { token: t.a.coordinator, body: visit({ locationId: t.a.location.id, questions: [{ type: 'overig', topic: 'overig', colour: 'blue' }] }) });
+      const nested = await ctx.call('POST', '/api/v1/registrations', {
+        token: t.a.coordinator,
+        body: visit({ locationId: t.a.location.id, questions: [{ type: 'overig', topic: 'overig', colour: 'blue' }] }),
+      });
       assertProblem(nested, 422);
-      assert.deepEqual(nested.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`), ['questions.0.colour:unknown-field']);
+      assert.deepEqual(
+        nested.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`),
+        ['questions.0.colour:unknown-field'],
+      );
 
       for (const occurredAt of ['0000-01-01T00:00:00Z', '0026-11-28T10:00:00+01:00', '1999-12-31T22:59:59Z']) {
-        const r = await ctx.call('POST', '/api/v1/registrations', { token: t.a.coordinator, body: visit({ locationId: t.a.location.id, occurredAt }) });
+        const r = await ctx.call('POST', '/api/v1/registrations', {
+          token: t.a.coordinator,
+          body: visit({ locationId: t.a.location.id, occurredAt }),
+        });
         assertProblem(r, 422);
-        assert.deepEqual(r.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`), ['occurredAt:too-small'], occurredAt);
+        assert.deepEqual(
+          r.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`),
+          ['occurredAt:too-small'],
+          occurredAt,
+        );
         assertProblem(await ctx.call('PATCH', `/api/v1/registrations/${existing}`, { token: t.a.coordinator, body: { occurredAt } }), 422);
       }
       for (const note of ['nul\u0000byte', 'bel\u0007', 'half \ud800 teken']) {
-        const r = await ctx.call('POST', '/api/v1/registrations', { token: t.a.coordinator, body: visit({ locationId: t.a.location.id, note }) });
+        const r = await ctx.call('POST', '/api/v1/registrations', {
+          token: t.a.coordinator,
+          body: visit({ locationId: t.a.location.id, note }),
+        });
         assertProblem(r, 422);
-        assert.deepEqual(r.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`), ['note:invalid-character']);
+        assert.deepEqual(
+          r.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`),
+          ['note:invalid-character'],
+        );
         assertProblem(await ctx.call('PATCH', `/api/v1/registrations/${existing}`, { token: t.a.coordinator, body: { note } }), 422);
-        const batch = await ctx.call('POST', '/api/v1/registrations/batch', { token: t.a.coordinator, body: { registrations: [visit({ locationId: t.a.location.id, note })] } });
+        const batch = await ctx.call('POST', '/api/v1/registrations/batch', {
+          token: t.a.coordinator,
+          body: { registrations: [visit({ locationId: t.a.location.id, note })] },
+        });
         assert.equal(batch.body.results[0].status, 'invalid');
       }
-      for (const body of [null, [], 'balie', 42, {}, { ...visit(), questions: [] }, { ...visit(), note: 'x'.repeat(501) }, { ...visit(), id: 'abc' }, { ...visit(), id: "'; drop table registrations; --" }]) {
+      for (const body of [
+        null,
+        [],
+        'balie',
+        42,
+        {},
+        { ...visit(), questions: [] },
+        { ...visit(), note: 'x'.repeat(501) },
+        { ...visit(), id: 'abc' },
+        { ...visit(), id: "'; drop table registrations; --" },
+      ]) {
         assertProblem(await ctx.call('POST', '/api/v1/registrations', { token: t.a.coordinator, body }), 422);
       }
-      const patch = await ctx.call('PATCH', `/api/v1/registrations/${existing}`, { token: t.a.coordinator, body: { id: existing, duration: 15, questions: [] } });
+      const patch = await ctx.call('PATCH', `/api/v1/registrations/${existing}`, {
+        token: t.a.coordinator,
+        body: { id: existing, duration: 15, questions: [] },
+      });
       assertProblem(patch, 422);
       assert.deepEqual(patch.body.errors.map((e: { path: string }) => e.path).sort(), ['duration', 'id', 'questions']);
       assert.equal(patch.body.errors.find((e: { path: string }) => e.path === 'id').code, 'unknown-field');
       assert.equal(patch.body.errors.find((e: { path: string }) => e.path === 'questions').code, 'too-short');
-      assertProblem(await ctx.call('PATCH', `/api/v1/registrations/${existing}`, { token: t.a.coordinator, body: { occurredAt: '2026-11-28 10:00' } }), 422);
-      const batch = await ctx.call('POST', '/api/v1/registrations/batch', { token: t.a.coordinator, body: { registrations: [visit()], extra: true } });
+      assertProblem(
+        await ctx.call('PATCH', `/api/v1/registrations/${existing}`, { token: t.a.coordinator, body: { occurredAt: '2026-11-28 10:00' } }),
+        422,
+      );
+      const batch = await ctx.call('POST', '/api/v1/registrations/batch', {
+        token: t.a.coordinator,
+        body: { registrations: [visit()], extra: true },
+      });
       assertProblem(batch, 422);
       assert.equal(batch.body.errors[0].code, 'unknown-field');
-      assertProblem(await ctx.call('POST', '/api/v1/registrations/batch', { token: t.a.coordinator, body: { registrations: 'alles' } }), 422);
+      assertProblem(
+        await ctx.call('POST', '/api/v1/registrations/batch', { token: t.a.coordinator, body: { registrations: 'alles' } }),
+        422,
+      );
     });
 
     // Fails until server/http/validate.ts parses with `{ reportInput: true }`: zod 4 leaves `input`
     // out of its issues by default, so every wrong type is reported as `required`.
     it('names a wrong type invalid-type and a missing field required', async () => {
-      const r = await ctx.call('POST', '/api/v1/registrations', { token: t.a.coordinator, body: { locationId: 12, channel: ['balie'], duration: null, questions: [{ type: 'overig', agencies: 'uwv' }] } });
+      const r = await ctx.call('POST', '/api/v1/registrations', {
+        token: t.a.coordinator,
+        body: { locationId: 12, channel: ['balie'], duration: null, questions: [{ type: 'overig', agencies: 'uwv' }] },
+      });
       assertProblem(r, 422);
       assert.deepEqual(r.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`).sort(), [
-        'channel:invalid-type', 'duration:invalid-type', 'locationId:invalid-type', 'questions.0.agencies:invalid-type', 'questions.0.topic:required',
+        'channel:invalid-type',
+        'duration:invalid-type',
+        'locationId:invalid-type',
+        'questions.0.agencies:invalid-type',
+        'questions.0.topic:required',
       ]);
       assert.equal(r.body.errors.find((e: { path: string }) => e.path === 'channel').message, 'Verkeerd soort waarde: verwacht string.');
     });
 
     it('answers a path id that is not a uuid with 404, on every method, never a 5xx', async () => {
-      const ids = ['abc', '123', 'null', `${existing}x`, existing.slice(0, -1), "'%20or%201=1--", '%E2%82%AC', 'x'.repeat(2000), `${existing.replace(/-/g, '')}z`];
+      const ids = [
+        'abc',
+        '123',
+        'null',
+        `${existing}x`,
+        existing.slice(0, -1),
+        "'%20or%201=1--",
+        '%E2%82%AC',
+        'x'.repeat(2000),
+        `${existing.replace(/-/g, '')}z`,
+      ];
       for (const id of ids) {
         assertProblem(await ctx.call('GET', `/api/v1/registrations/${id}`, { token: t.a.coordinator }), 404);
-        assertProblem(await ctx.call('GET', `/api/v1/registrations/${id}`, { token: t.a.coordinator, headers: { 'accept-language': 'en' } }), 404, 'en');
+        assertProblem(
+          await ctx.call('GET', `/api/v1/registrations/${id}`, { token: t.a.coordinator, headers: { 'accept-language': 'en' } }),
+          404,
+          'en',
+        );
         assertProblem(await ctx.call('PATCH', `/api/v1/registrations/${id}`, { token: t.a.coordinator, body: { duration: '0-5' } }), 404);
         assertProblem(await ctx.call('PATCH', `/api/v1/registrations/${id}`, { token: t.a.coordinator, raw: 'kapot', headers: json }), 404);
         assertProblem(await ctx.call('DELETE', `/api/v1/registrations/${id}`, { token: t.a.coordinator }), 404);
         assertProblem(await ctx.call('GET', `/api/v1/registrations/${id}/audit`, { token: t.a.coordinator }), 404);
-        assertProblem(await ctx.call('GET', `/api/v1/registrations/${id}`, { token: t.a.deskKey, headers: { origin: t.a.deskOrigin } }), 404);
+        assertProblem(
+          await ctx.call('GET', `/api/v1/registrations/${id}`, { token: t.a.deskKey, headers: { origin: t.a.deskOrigin } }),
+          404,
+        );
       }
     });
 
     it('answers an unreadable or invalid query with 400 or 422', async () => {
-      const get = (qs: string, headers: Record<string, string> = {}) => ctx.call('GET', `/api/v1/registrations?${qs}`, { token: t.a.coordinator, headers });
-      for (const qs of ['limit=abc', 'limit=0', 'limit=501', 'limit=2.5', 'from=2026-13-45', 'to=gisteren', 'from=2026-02-30', 'colour=blue', 'topic=Huur%20Toeslag', 'from=2026-12-01&to=2026-11-01']) {
+      const get = (qs: string, headers: Record<string, string> = {}) =>
+        ctx.call('GET', `/api/v1/registrations?${qs}`, { token: t.a.coordinator, headers });
+      for (const qs of [
+        'limit=abc',
+        'limit=0',
+        'limit=501',
+        'limit=2.5',
+        'from=2026-13-45',
+        'to=gisteren',
+        'from=2026-02-30',
+        'colour=blue',
+        'topic=Huur%20Toeslag',
+        'from=2026-12-01&to=2026-11-01',
+      ]) {
         const r = await get(qs);
         assertProblem(r, 422);
         assert.ok(r.body.errors.length >= 1, qs);
       }
       assertProblem(await get('limit=abc', { 'accept-language': 'en' }), 422, 'en');
-      for (const qs of ['cursor=%%%', 'cursor=bm90LWEtY3Vyc29y', 'cursor=' + Buffer.from('2026-11-28T10:00:00.000Z|abc').toString('base64url'), 'cursor=' + Buffer.from(`gisteren|${existing}`).toString('base64url'), 'limit=5&limit=6']) {
+      for (const qs of [
+        'cursor=%%%',
+        'cursor=bm90LWEtY3Vyc29y',
+        'cursor=' + Buffer.from('2026-11-28T10:00:00.000Z|abc').toString('base64url'),
+        'cursor=' + Buffer.from(`gisteren|${existing}`).toString('base64url'),
+        'limit=5&limit=6',
+      ]) {
         assertProblem(await get(qs), 400);
       }
       assertProblem(await get('cursor=abc', { 'accept-language': 'en' }), 400, 'en');

@@ -21,8 +21,12 @@ async function seed(target: Target) {
   const [org] = await database.db.insert(organisations).values({ name: 'Bibliotheek Proces' }).returning();
   for (let i = 0; i < SUBSCRIPTIONS; i++) {
     await database.db.insert(reportSubscriptions).values({
-      organisationId: org.id, email: `proces-${i}@bieb.test`, frequency: i % 2 ? 'month' : 'quarter', format: i % 2 ? 'csv' : 'xlsx',
-      createdBy: 'test', createdAt: new Date('2026-03-20T10:00:00+01:00'),
+      organisationId: org.id,
+      email: `proces-${i}@bieb.test`,
+      frequency: i % 2 ? 'month' : 'quarter',
+      format: i % 2 ? 'csv' : 'xlsx',
+      createdBy: 'test',
+      createdAt: new Date('2026-03-20T10:00:00+01:00'),
     });
   }
   await database.close();
@@ -35,8 +39,15 @@ for (const { name, make } of cliTargets) {
   describe(`scheduled report mails between processes on ${name}`, () => {
     let target: Target;
     let smtp: SmtpStandIn;
-    before(async () => { target = await make(); await seed(target); smtp = await startSmtp(); });
-    after(async () => { await smtp.close(); await target.cleanup(); });
+    before(async () => {
+      target = await make();
+      await seed(target);
+      smtp = await startSmtp();
+    });
+    after(async () => {
+      await smtp.close();
+      await target.cleanup();
+    });
 
     it('send-reports without IDO_SMTP_URL sends nothing and says why', async () => {
       const run = await cli(['send-reports', '--at', AT], { ...target.env, IDO_SMTP_URL: '' });
@@ -66,8 +77,18 @@ for (const { name, make } of cliTargets) {
       it('two running servers send exactly one mail per subscription and period', async () => {
         smtp.messages.length = 0;
         // Their clocks start in the next period: April's mail (of the monthly subscription) is due on 1 May.
-        const env = { ...target.env, IDO_SMTP_URL: smtp.url, IDO_TEST_CLOCK_AT: '2026-05-01T08:00:00+02:00', IDO_REPORT_MAIL_INTERVAL_MS: '20', IDO_LOG: 'json', IDO_PDOK_URL: 'off' };
-        const servers = [startServer({ ...env, PORT: String(await freePort()) }, /"msg":"listening"/), startServer({ ...env, PORT: String(await freePort()) }, /"msg":"listening"/)];
+        const env = {
+          ...target.env,
+          IDO_SMTP_URL: smtp.url,
+          IDO_TEST_CLOCK_AT: '2026-05-01T08:00:00+02:00',
+          IDO_REPORT_MAIL_INTERVAL_MS: '20',
+          IDO_LOG: 'json',
+          IDO_PDOK_URL: 'off',
+        };
+        const servers = [
+          startServer({ ...env, PORT: String(await freePort()) }, /"msg":"listening"/),
+          startServer({ ...env, PORT: String(await freePort()) }, /"msg":"listening"/),
+        ];
         try {
           await Promise.all(servers.map((s) => s.started));
           await smtp.waitFor(1);
@@ -90,7 +111,10 @@ for (const { name, make } of cliTargets) {
     }
 
     it('a server without IDO_SMTP_URL says in its start log that no report mails are sent', async () => {
-      const server = startServer({ ...target.env, IDO_SMTP_URL: '', PORT: String(await freePort()), IDO_LOG: 'json', IDO_PDOK_URL: 'off' }, /scheduled report mails are off: IDO_SMTP_URL is not set/);
+      const server = startServer(
+        { ...target.env, IDO_SMTP_URL: '', PORT: String(await freePort()), IDO_LOG: 'json', IDO_PDOK_URL: 'off' },
+        /scheduled report mails are off: IDO_SMTP_URL is not set/,
+      );
       try {
         await server.started; // logged once, just after the listening line
       } finally {

@@ -38,46 +38,98 @@ for (const backend of backends) {
       const at = (iso: string) => ({ occurredAt: iso, locationId: t.a.location.id });
       for (const body of [
         visit(at('2026-01-12T10:00:00+01:00')),
-        visit({ ...at('2026-02-03T11:00:00+01:00'), questions: [{ type: 'digitale-overheid', topic: 'digid-aanvragen' }, { type: 'digitale-overheid', topic: 'huurtoeslag' }] }),
+        visit({
+          ...at('2026-02-03T11:00:00+01:00'),
+          questions: [
+            { type: 'digitale-overheid', topic: 'digid-aanvragen' },
+            { type: 'digitale-overheid', topic: 'huurtoeslag' },
+          ],
+        }),
         visit({ ...at('2026-03-19T15:00:00+01:00'), questions: [{ type: 'digitale-overheid', topic: 'zorgtoeslag' }] }),
       ]) {
         const r = await ctx.call('POST', '/api/v1/registrations', { token: t.a.secretKey, body });
         assert.equal(r.status, 201, r.text);
       }
       // Organisation b's visit must not show in a's figures.
-      assert.equal((await ctx.call('POST', '/api/v1/registrations', { token: t.b.secretKey, body: visit({ occurredAt: '2026-02-01T10:00:00+01:00', locationId: t.b.location.id }) })).status, 201);
-      const course = await ctx.call('POST', '/api/v1/courses', { token: t.a.coordinator, body: { locationId: t.a.location.id, type: 'digisterker', startDate: '2026-02-10', sessions: 4, enrolled: 6 } });
+      assert.equal(
+        (
+          await ctx.call('POST', '/api/v1/registrations', {
+            token: t.b.secretKey,
+            body: visit({ occurredAt: '2026-02-01T10:00:00+01:00', locationId: t.b.location.id }),
+          })
+        ).status,
+        201,
+      );
+      const course = await ctx.call('POST', '/api/v1/courses', {
+        token: t.a.coordinator,
+        body: { locationId: t.a.location.id, type: 'digisterker', startDate: '2026-02-10', sessions: 4, enrolled: 6 },
+      });
       assert.equal(course.status, 201, course.text);
     });
-    after(async () => { await smtp.close(); await ctx.close(); });
+    after(async () => {
+      await smtp.close();
+      await ctx.close();
+    });
 
     const subscribe = async (token: string, body: Record<string, unknown>) => {
       const r = await ctx.call('POST', '/api/v1/report-subscriptions', { token, body });
       assert.equal(r.status, 201, r.text);
       return r.body as { id: string; lastSentPeriod: string | null; organisationId: string | null };
     };
-    const unsubscribe = async (id: string) => assert.equal((await ctx.call('DELETE', `/api/v1/report-subscriptions/${id}`, { token: t.national })).status, 204);
+    const unsubscribe = async (id: string) =>
+      assert.equal((await ctx.call('DELETE', `/api/v1/report-subscriptions/${id}`, { token: t.national })).status, 204);
     const transport = () => smtpTransport(smtp.url, FROM);
     const round = (at: Date) => sendDueReports({ ...ctx.deps, logger: silent }, transport(), at);
 
     it('stores subscriptions for the own organisation and its locations, and refuses bad input with the contract problems', async () => {
-      const bad = await ctx.call('POST', '/api/v1/report-subscriptions', { token: t.a.coordinator, body: { email: 'geen adres', frequency: 'week', format: 'pdf' } });
+      const bad = await ctx.call('POST', '/api/v1/report-subscriptions', {
+        token: t.a.coordinator,
+        body: { email: 'geen adres', frequency: 'week', format: 'pdf' },
+      });
       assert.equal(bad.status, 422);
       assert.deepEqual(bad.body.errors.map((e: { path: string }) => e.path).sort(), ['email', 'format', 'frequency']);
-      const otherLocation = await ctx.call('POST', '/api/v1/report-subscriptions', { token: t.a.coordinator, body: { email: 'a@bieb.test', frequency: 'month', format: 'csv', locationId: t.b.location.id } });
+      const otherLocation = await ctx.call('POST', '/api/v1/report-subscriptions', {
+        token: t.a.coordinator,
+        body: { email: 'a@bieb.test', frequency: 'month', format: 'csv', locationId: t.b.location.id },
+      });
       assert.equal(otherLocation.status, 422);
-      assert.deepEqual(otherLocation.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]), [['locationId', 'unknown-id']]);
-      const otherOrganisation = await ctx.call('POST', '/api/v1/report-subscriptions', { token: t.a.coordinator, body: { email: 'a@bieb.test', frequency: 'month', format: 'csv', organisationId: t.b.organisation.id } });
-      assert.deepEqual(otherOrganisation.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]), [['organisationId', 'unknown-id']]);
-      assert.equal((await ctx.call('POST', '/api/v1/report-subscriptions', { token: t.a.deskKeyNoOrigin, body: { email: 'a@bieb.test', frequency: 'month', format: 'csv' } })).status, 403);
+      assert.deepEqual(
+        otherLocation.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+        [['locationId', 'unknown-id']],
+      );
+      const otherOrganisation = await ctx.call('POST', '/api/v1/report-subscriptions', {
+        token: t.a.coordinator,
+        body: { email: 'a@bieb.test', frequency: 'month', format: 'csv', organisationId: t.b.organisation.id },
+      });
+      assert.deepEqual(
+        otherOrganisation.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+        [['organisationId', 'unknown-id']],
+      );
+      assert.equal(
+        (
+          await ctx.call('POST', '/api/v1/report-subscriptions', {
+            token: t.a.deskKeyNoOrigin,
+            body: { email: 'a@bieb.test', frequency: 'month', format: 'csv' },
+          })
+        ).status,
+        403,
+      );
 
-      const mine = await subscribe(t.a.coordinator, { email: 'Coordinator@Bieb.test', frequency: 'quarter', format: 'xlsx', locationId: t.a.location2.id });
+      const mine = await subscribe(t.a.coordinator, {
+        email: 'Coordinator@Bieb.test',
+        frequency: 'quarter',
+        format: 'xlsx',
+        locationId: t.a.location2.id,
+      });
       assert.equal(mine.organisationId, t.a.organisation.id);
       assert.equal(mine.lastSentPeriod, null);
       const national = await subscribe(t.national, { email: 'land@ido.test', frequency: 'year', format: 'csv' });
       assert.equal(national.organisationId, null);
       const listA = await ctx.call('GET', '/api/v1/report-subscriptions', { token: t.a.coordinator });
-      assert.deepEqual(listA.body.items.map((s: { id: string; email: string }) => [s.id, s.email]), [[mine.id, 'coordinator@bieb.test']]);
+      assert.deepEqual(
+        listA.body.items.map((s: { id: string; email: string }) => [s.id, s.email]),
+        [[mine.id, 'coordinator@bieb.test']],
+      );
       assert.deepEqual((await ctx.call('GET', '/api/v1/report-subscriptions', { token: t.b.coordinator })).body.items, []);
       assert.equal((await ctx.call('GET', '/api/v1/report-subscriptions', { token: t.national })).body.items.length, 2);
       // Another organisation's subscription is not found; the own one goes, and stays gone.
@@ -94,7 +146,12 @@ for (const backend of backends) {
     it('sends one mail per subscription and period at 07:00 on the first day after it, the attachment matching the summary', async () => {
       smtp.messages.length = 0;
       const quarter = await subscribe(t.a.coordinator, { email: 'kwartaal@bieb.test', frequency: 'quarter', format: 'xlsx' });
-      const month = await subscribe(t.a.coordinator, { email: 'maand@bieb.test', frequency: 'month', format: 'csv', locationId: t.a.location.id });
+      const month = await subscribe(t.a.coordinator, {
+        email: 'maand@bieb.test',
+        frequency: 'month',
+        format: 'csv',
+        locationId: t.a.location.id,
+      });
       assert.equal((await round(new Date(Q1_DUE.getTime() - 60_000))).sent, 0, 'nothing before 07:00 on 1 April');
       assert.equal((await round(Q1_DUE)).sent, 2);
       assert.equal((await round(new Date(Q1_DUE.getTime() + 3_600_000))).sent, 0, 'a period is mailed once');
@@ -113,7 +170,14 @@ for (const backend of backends) {
       const summary = (await ctx.call('GET', '/api/v1/reports/summary?from=2026-01-01&to=2026-03-31', { token: t.a.coordinator })).body;
       const courses = (await ctx.call('GET', '/api/v1/reports/courses?from=2026-01-01&to=2026-03-31', { token: t.a.coordinator })).body;
       // exceljs rows are 1-based: [, from, to, visits, questions, referred, runs, enrolled, completed].
-      assert.deepEqual(totals.slice(3, 9), [summary.visits, summary.questions, summary.referred, courses.runs, courses.enrolled, courses.completed]);
+      assert.deepEqual(totals.slice(3, 9), [
+        summary.visits,
+        summary.questions,
+        summary.referred,
+        courses.runs,
+        courses.enrolled,
+        courses.completed,
+      ]);
       assert.deepEqual([summary.visits, summary.questions], [3, 4], 'hand-counted');
 
       const m = smtp.messages.find((x) => x.subject?.includes('maart'))!;
@@ -131,18 +195,27 @@ for (const backend of backends) {
     it('sends exactly one mail per subscription and period when two senders run at once', async () => {
       smtp.messages.length = 0;
       const ids = [];
-      for (let i = 0; i < 4; i++) ids.push((await subscribe(t.a.coordinator, { email: `samen-${i}@bieb.test`, frequency: 'month', format: 'csv' })).id);
+      for (let i = 0; i < 4; i++)
+        ids.push((await subscribe(t.a.coordinator, { email: `samen-${i}@bieb.test`, frequency: 'month', format: 'csv' })).id);
       // The other sender has a database connection of its own on PostgreSQL, as a second server would.
       const other = ctx.databaseUrl ? await openDatabase({ databaseUrl: ctx.databaseUrl, max: 2 }) : ctx.database;
       try {
-        const otherDeps = { ...ctx.deps, logger: silent, database: other, reports: createReports(other, ctx.deps.taxonomy, { aggregates: true }) };
+        const otherDeps = {
+          ...ctx.deps,
+          logger: silent,
+          database: other,
+          reports: createReports(other, ctx.deps.taxonomy, { aggregates: true }),
+        };
         const at = amsterdamInstant('2026-04-01', '07:00');
         const [x, y] = await Promise.all([round(at), sendDueReports(otherDeps, transport(), at)]);
         assert.equal(x.sent + y.sent, 4);
       } finally {
         if (other !== ctx.database) await other.close();
       }
-      assert.deepEqual(smtp.messages.map((m) => (m.to as { text: string }).text).sort(), ids.map((_, i) => `samen-${i}@bieb.test`));
+      assert.deepEqual(
+        smtp.messages.map((m) => (m.to as { text: string }).text).sort(),
+        ids.map((_, i) => `samen-${i}@bieb.test`),
+      );
       for (const id of ids) await unsubscribe(id);
     });
 
@@ -173,7 +246,10 @@ for (const backend of backends) {
       const gone = await subscribe(t.a.coordinator, { email: 'ook-weg@bieb.test', frequency: 'month', format: 'csv' });
       await unsubscribe(gone.id);
       // The quarter's mail is queued while the mail server is down, then the subscription ends.
-      assert.equal((await sendDueReports({ ...ctx.deps, logger: silent }, smtpTransport(`smtp://127.0.0.1:${port}`, FROM), Q1_DUE)).failed, 1);
+      assert.equal(
+        (await sendDueReports({ ...ctx.deps, logger: silent }, smtpTransport(`smtp://127.0.0.1:${port}`, FROM), Q1_DUE)).failed,
+        1,
+      );
       await unsubscribe(sub.id);
       assert.equal((await round(new Date(Q1_DUE.getTime() + 86_400_000))).sent, 0);
       assert.equal(smtp.messages.length, 0);
@@ -184,12 +260,20 @@ for (const backend of backends) {
       const sub = await subscribe(t.a.coordinator, { email: 'uit@bieb.test', frequency: 'month', format: 'csv' });
       const lines: Record<string, unknown>[] = [];
       now = Q1_DUE;
-      const mailer = startReportMailer({ ...ctx.deps, logger: { info: (l) => lines.push(l), error: (l) => lines.push(l) } }, { smtpUrl: undefined, mailFrom: FROM, reportMailIntervalMs: 10 });
+      const mailer = startReportMailer(
+        { ...ctx.deps, logger: { info: (l) => lines.push(l), error: (l) => lines.push(l) } },
+        { smtpUrl: undefined, mailFrom: FROM, reportMailIntervalMs: 10 },
+      );
       await mailer.stop();
       now = MADE; // the sessions of the tenants were made on MADE and last 12 hours
       assert.deepEqual(lines, [{ msg: MAIL_OFF_MESSAGE }]);
       assert.equal(smtp.messages.length, 0);
-      assert.equal((await ctx.call('GET', '/api/v1/report-subscriptions', { token: t.a.coordinator })).body.items.find((s: { id: string }) => s.id === sub.id).lastSentPeriod, null);
+      assert.equal(
+        (await ctx.call('GET', '/api/v1/report-subscriptions', { token: t.a.coordinator })).body.items.find(
+          (s: { id: string }) => s.id === sub.id,
+        ).lastSentPeriod,
+        null,
+      );
       await unsubscribe(sub.id);
     });
   });

@@ -15,24 +15,56 @@ import { backends, createTestContext, seedTenants, visit, type TestContext } fro
 
 type Tenants = Awaited<ReturnType<typeof seedTenants>>;
 
-interface Q { topic: string; type?: string; agencies?: string[]; help?: string[]; referral?: { partnerId?: string; partnerKind?: string; warm?: boolean }; digid?: string }
-interface Fixture { organisationId: string; locationId: string; at: string; channel?: string; duration?: string; version?: string; note?: string; deleted?: boolean; questions: Q[] }
+interface Q {
+  topic: string;
+  type?: string;
+  agencies?: string[];
+  help?: string[];
+  referral?: { partnerId?: string; partnerKind?: string; warm?: boolean };
+  digid?: string;
+}
+interface Fixture {
+  organisationId: string;
+  locationId: string;
+  at: string;
+  channel?: string;
+  duration?: string;
+  version?: string;
+  note?: string;
+  deleted?: boolean;
+  questions: Q[];
+}
 
 /** Inserts a visit straight into the tables (fast, and able to hold retired codes of 2021). */
 async function insertVisit(ctx: TestContext, v: Fixture): Promise<string> {
   const id = randomUUID();
   await ctx.database.db.insert(registrations).values({
-    id, organisationId: v.organisationId, locationId: v.locationId, occurredAt: new Date(v.at),
-    channel: v.channel ?? 'balie', duration: v.duration ?? '5-15', note: v.note ?? null,
-    taxonomyVersion: v.version ?? '2024', bodyHash: `fixture:${id}`, createdBy: 'test:fixture',
+    id,
+    organisationId: v.organisationId,
+    locationId: v.locationId,
+    occurredAt: new Date(v.at),
+    channel: v.channel ?? 'balie',
+    duration: v.duration ?? '5-15',
+    note: v.note ?? null,
+    taxonomyVersion: v.version ?? '2024',
+    bodyHash: `fixture:${id}`,
+    createdBy: 'test:fixture',
     deletedAt: v.deleted ? new Date('2026-12-01T00:00:00Z') : null,
   });
-  await ctx.database.db.insert(questions).values(v.questions.map((q, position) => ({
-    registrationId: id, position, type: q.type ?? 'digitale-overheid', topic: q.topic,
-    agencies: q.agencies ?? [], help: q.help ?? [],
-    referralPartnerId: q.referral?.partnerId ?? null, referralPartnerKind: q.referral?.partnerKind ?? null,
-    referralWarm: q.referral?.warm ?? null, digid: q.digid ?? null,
-  })));
+  await ctx.database.db.insert(questions).values(
+    v.questions.map((q, position) => ({
+      registrationId: id,
+      position,
+      type: q.type ?? 'digitale-overheid',
+      topic: q.topic,
+      agencies: q.agencies ?? [],
+      help: q.help ?? [],
+      referralPartnerId: q.referral?.partnerId ?? null,
+      referralPartnerKind: q.referral?.partnerKind ?? null,
+      referralWarm: q.referral?.warm ?? null,
+      digid: q.digid ?? null,
+    })),
+  );
   // Written around the write path, so the report aggregates are rebuilt (as the demo seeder does).
   await rebuildAggregates(ctx.database, { organisationId: v.organisationId, taxonomy: ctx.deps.taxonomy });
   return id;
@@ -49,52 +81,114 @@ async function seedVisits(ctx: TestContext, t: Tenants) {
   const A2 = t.a.location2.id;
   const ids: Record<string, string> = {};
   // R1: 2026-11-27T23:30Z = Saturday 28 November 00:30 in Amsterdam; two questions, one with two agencies and a referral.
-  ids.R1 = await insertVisit(ctx, { organisationId: A, locationId: A1, at: '2026-11-27T23:30:00Z', channel: 'balie', duration: '5-15', questions: [
-    { topic: 'huurtoeslag', agencies: ['dienst-toeslagen', 'belastingdienst'], help: ['digitaal-contact', 'doorverwijzing'], referral: { partnerKind: 'sociaal-raadslieden', warm: true } },
-    { topic: 'zorgtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'] },
-  ] });
+  ids.R1 = await insertVisit(ctx, {
+    organisationId: A,
+    locationId: A1,
+    at: '2026-11-27T23:30:00Z',
+    channel: 'balie',
+    duration: '5-15',
+    questions: [
+      {
+        topic: 'huurtoeslag',
+        agencies: ['dienst-toeslagen', 'belastingdienst'],
+        help: ['digitaal-contact', 'doorverwijzing'],
+        referral: { partnerKind: 'sociaal-raadslieden', warm: true },
+      },
+      { topic: 'zorgtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'] },
+    ],
+  });
   // R2: registered with the 2021 lists: `toeslagen-huur` is now `huurtoeslag`, `hulp-digitaal` is `digitaal-contact` (named twice, counted once). Sat 10:15.
-  ids.R2 = await insertVisit(ctx, { organisationId: A, locationId: A1, at: '2026-11-28T09:15:00Z', channel: 'spreekuur', duration: '15-30', version: '2021', questions: [
-    { topic: 'toeslagen-huur', agencies: ['dienst-toeslagen'], help: ['hulp-digitaal', 'digitaal-contact'] },
-  ] });
+  ids.R2 = await insertVisit(ctx, {
+    organisationId: A,
+    locationId: A1,
+    at: '2026-11-28T09:15:00Z',
+    channel: 'spreekuur',
+    duration: '15-30',
+    version: '2021',
+    questions: [{ topic: 'toeslagen-huur', agencies: ['dienst-toeslagen'], help: ['hulp-digitaal', 'digitaal-contact'] }],
+  });
   // R3: Monday 30 November 09:05 at the second location; a cold referral to a partner by id; a note a spreadsheet would run.
-  ids.R3 = await insertVisit(ctx, { organisationId: A, locationId: A2, at: '2026-11-30T08:05:00Z', channel: 'balie', duration: '0-5', note: '=1+1 is geen formule', questions: [
-    { topic: 'digid-aanvragen', agencies: ['logius'], help: ['digitaal-contact'] },
-    { topic: 'huurtoeslag', agencies: [], help: ['cursus'], referral: { partnerId: t.a.partner.id, warm: false } },
-  ] });
+  ids.R3 = await insertVisit(ctx, {
+    organisationId: A,
+    locationId: A2,
+    at: '2026-11-30T08:05:00Z',
+    channel: 'balie',
+    duration: '0-5',
+    note: '=1+1 is geen formule',
+    questions: [
+      { topic: 'digid-aanvragen', agencies: ['logius'], help: ['digitaal-contact'] },
+      { topic: 'huurtoeslag', agencies: [], help: ['cursus'], referral: { partnerId: t.a.partner.id, warm: false } },
+    ],
+  });
   // R4 and R5: 02:30 on 25 October 2026, the first (CEST) and the second (CET) time that wall-clock time occurs.
-  ids.R4 = await insertVisit(ctx, { organisationId: A, locationId: A1, at: '2026-10-25T00:30:00Z', channel: 'telefoon', duration: '5-15', questions: [
-    { topic: 'aow-pensioen', agencies: ['svb'] },
-  ] });
-  ids.R5 = await insertVisit(ctx, { organisationId: A, locationId: A1, at: '2026-10-25T01:30:00Z', channel: 'telefoon', duration: '5-15', questions: [
-    { topic: 'aow-pensioen', agencies: ['svb'], help: ['digitaal-contact'] },
-    { topic: 'aow-pensioen', agencies: ['svb', 'uwv'] },
-  ] });
+  ids.R4 = await insertVisit(ctx, {
+    organisationId: A,
+    locationId: A1,
+    at: '2026-10-25T00:30:00Z',
+    channel: 'telefoon',
+    duration: '5-15',
+    questions: [{ topic: 'aow-pensioen', agencies: ['svb'] }],
+  });
+  ids.R5 = await insertVisit(ctx, {
+    organisationId: A,
+    locationId: A1,
+    at: '2026-10-25T01:30:00Z',
+    channel: 'telefoon',
+    duration: '5-15',
+    questions: [
+      { topic: 'aow-pensioen', agencies: ['svb'], help: ['digitaal-contact'] },
+      { topic: 'aow-pensioen', agencies: ['svb', 'uwv'] },
+    ],
+  });
   // R6: 2026-03-29T01:30Z is 03:30 CEST, just after the clocks went forward.
-  ids.R6 = await insertVisit(ctx, { organisationId: A, locationId: A2, at: '2026-03-29T01:30:00Z', channel: 'balie', duration: '5-15', questions: [
-    { topic: 'digid-activeren', agencies: ['logius'], help: ['digitaal-contact'] },
-  ] });
+  ids.R6 = await insertVisit(ctx, {
+    organisationId: A,
+    locationId: A2,
+    at: '2026-03-29T01:30:00Z',
+    channel: 'balie',
+    duration: '5-15',
+    questions: [{ topic: 'digid-activeren', agencies: ['logius'], help: ['digitaal-contact'] }],
+  });
   // R9: 2026-11-28T23:30Z is already Sunday 29 November, 00:30 in Amsterdam. A note that needs quoting in CSV.
-  ids.R9 = await insertVisit(ctx, { organisationId: A, locationId: A1, at: '2026-11-28T23:30:00Z', channel: 'balie', duration: '0-5', note: 'Vraag over "afval"; later terug', questions: [
-    { topic: 'gemeente', agencies: ['gemeente'] },
-  ] });
+  ids.R9 = await insertVisit(ctx, {
+    organisationId: A,
+    locationId: A1,
+    at: '2026-11-28T23:30:00Z',
+    channel: 'balie',
+    duration: '0-5',
+    note: 'Vraag over "afval"; later terug',
+    questions: [{ topic: 'gemeente', agencies: ['gemeente'] }],
+  });
   // B1: the other organisation, never in A's figures.
-  ids.B1 = await insertVisit(ctx, { organisationId: t.b.organisation.id, locationId: t.b.location.id, at: '2026-11-28T12:00:00Z', questions: [
-    { topic: 'huurtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'] },
-  ] });
+  ids.B1 = await insertVisit(ctx, {
+    organisationId: t.b.organisation.id,
+    locationId: t.b.location.id,
+    at: '2026-11-28T12:00:00Z',
+    questions: [{ topic: 'huurtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'] }],
+  });
 
   // Through the API: R7 registered and deleted; R8 registered as zorgtoeslag and corrected to kinderopvangtoeslag.
-  const r7 = await ctx.call('POST', '/api/v1/registrations', { token: t.a.coordinator, body: visit({ locationId: A1, occurredAt: '2026-11-28T11:00:00+01:00' }) });
+  const r7 = await ctx.call('POST', '/api/v1/registrations', {
+    token: t.a.coordinator,
+    body: visit({ locationId: A1, occurredAt: '2026-11-28T11:00:00+01:00' }),
+  });
   assert.equal(r7.status, 201, r7.text);
   assert.equal((await ctx.call('DELETE', `/api/v1/registrations/${r7.body.id}`, { token: t.a.coordinator })).status, 204);
-  const r8 = await ctx.call('POST', '/api/v1/registrations', { token: t.a.coordinator, body: visit({
-    locationId: A1, occurredAt: '2026-11-29T11:00:00+01:00',
-    questions: [{ type: 'digitale-overheid', topic: 'zorgtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'] }],
-  }) });
+  const r8 = await ctx.call('POST', '/api/v1/registrations', {
+    token: t.a.coordinator,
+    body: visit({
+      locationId: A1,
+      occurredAt: '2026-11-29T11:00:00+01:00',
+      questions: [{ type: 'digitale-overheid', topic: 'zorgtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'] }],
+    }),
+  });
   assert.equal(r8.status, 201, r8.text);
-  const patched = await ctx.call('PATCH', `/api/v1/registrations/${r8.body.id}`, { token: t.a.coordinator, body: {
-    questions: [{ type: 'digitale-overheid', topic: 'kinderopvangtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'] }],
-  } });
+  const patched = await ctx.call('PATCH', `/api/v1/registrations/${r8.body.id}`, {
+    token: t.a.coordinator,
+    body: {
+      questions: [{ type: 'digitale-overheid', topic: 'kinderopvangtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'] }],
+    },
+  });
   assert.equal(patched.status, 200, patched.text);
   ids.R8 = r8.body.id;
   return ids;
@@ -112,16 +206,29 @@ describe('report math', () => {
   });
 
   it('writes CSV fields for Dutch Excel', () => {
-    assert.equal(csvLine(['a', 1, null, true, 'x;y', 'say "hi"', 'two\nlines', ' padded']), 'a;1;;true;"x;y";"say ""hi""";"two\nlines";" padded"\r\n');
+    assert.equal(
+      csvLine(['a', 1, null, true, 'x;y', 'say "hi"', 'two\nlines', ' padded']),
+      'a;1;;true;"x;y";"say ""hi""";"two\nlines";" padded"\r\n',
+    );
   });
 
   it('labels periods and sorts groups', () => {
     assert.equal(periodLabel('week', '2026-W48', 'nl'), 'week 48, 2026');
     assert.equal(periodLabel('weekday-hour', '1-09', 'en'), 'Monday 09:00–10:00');
     assert.equal(periodLabel('weekday-hour', '7-23', 'nl'), 'zondag 23:00–00:00');
-    const groups = [{ key: 'b', visits: 1, questions: 1 }, { key: 'a', visits: 1, questions: 1 }, { key: 'c', visits: 2, questions: 2 }];
-    assert.deepEqual(sortGroups('topic', groups).map((g) => g.key), ['c', 'a', 'b']);
-    assert.deepEqual(sortGroups('day', groups).map((g) => g.key), ['a', 'b', 'c']);
+    const groups = [
+      { key: 'b', visits: 1, questions: 1 },
+      { key: 'a', visits: 1, questions: 1 },
+      { key: 'c', visits: 2, questions: 2 },
+    ];
+    assert.deepEqual(
+      sortGroups('topic', groups).map((g) => g.key),
+      ['c', 'a', 'b'],
+    );
+    assert.deepEqual(
+      sortGroups('day', groups).map((g) => g.key),
+      ['a', 'b', 'c'],
+    );
   });
 });
 
@@ -130,7 +237,8 @@ for (const backend of backends) {
     let ctx: TestContext;
     let t: Tenants;
     let ids: Record<string, string>;
-    const summary = (token: string, qs: string, headers?: Record<string, string>) => ctx.call('GET', `/api/v1/reports/summary?${qs}`, { token, headers });
+    const summary = (token: string, qs: string, headers?: Record<string, string>) =>
+      ctx.call('GET', `/api/v1/reports/summary?${qs}`, { token, headers });
 
     before(async () => {
       ctx = await createTestContext(backend, { clock: () => NOW });
@@ -184,9 +292,17 @@ for (const backend of backends) {
 
       it('groups by channel, duration, location and organisation', async () => {
         const channel = await summary(t.a.coordinator, `${YEAR}&groupBy=channel`);
-        assert.deepEqual(pick(channel.body.groups), [['balie', 5, 7], ['telefoon', 2, 3], ['spreekuur', 1, 1]]);
+        assert.deepEqual(pick(channel.body.groups), [
+          ['balie', 5, 7],
+          ['telefoon', 2, 3],
+          ['spreekuur', 1, 1],
+        ]);
         const duration = await summary(t.a.coordinator, `${YEAR}&groupBy=duration`);
-        assert.deepEqual(pick(duration.body.groups), [['5-15', 5, 7], ['0-5', 2, 3], ['15-30', 1, 1]]);
+        assert.deepEqual(pick(duration.body.groups), [
+          ['5-15', 5, 7],
+          ['0-5', 2, 3],
+          ['15-30', 1, 1],
+        ]);
         const location = await summary(t.a.coordinator, `${YEAR}&groupBy=location`);
         assert.deepEqual(location.body.groups, [
           { key: t.a.location.id, label: 'Utrecht Centrum', visits: 6, questions: 8 },
@@ -195,35 +311,65 @@ for (const backend of backends) {
         const organisation = await summary(t.a.coordinator, `${YEAR}&groupBy=organisation`);
         assert.deepEqual(organisation.body.groups, [{ key: t.a.organisation.id, label: 'Bibliotheek Utrecht', visits: 8, questions: 11 }]);
         const national = await summary(t.national, `${YEAR}&groupBy=organisation`);
-        assert.deepEqual(pick(national.body.groups), [[t.a.organisation.id, 8, 11], [t.b.organisation.id, 1, 1]]);
+        assert.deepEqual(pick(national.body.groups), [
+          [t.a.organisation.id, 8, 11],
+          [t.b.organisation.id, 1, 1],
+        ]);
         assert.equal(national.body.visits, 9);
       });
 
       it('groups by day, ISO week, month and weekday-hour in Europe/Amsterdam, sorted by key', async () => {
         const day = await summary(t.a.coordinator, `${YEAR}&groupBy=day`);
         assert.deepEqual(pick(day.body.groups), [
-          ['2026-03-29', 1, 1], ['2026-10-25', 2, 3], ['2026-11-28', 2, 3], ['2026-11-29', 2, 2], ['2026-11-30', 1, 2],
+          ['2026-03-29', 1, 1],
+          ['2026-10-25', 2, 3],
+          ['2026-11-28', 2, 3],
+          ['2026-11-29', 2, 2],
+          ['2026-11-30', 1, 2],
         ]);
         assert.equal(day.body.groups[2].label, '28 november 2026');
         const week = await summary(t.a.coordinator, `${YEAR}&groupBy=week`);
-        assert.deepEqual(pick(week.body.groups), [['2026-W13', 1, 1], ['2026-W43', 2, 3], ['2026-W48', 4, 5], ['2026-W49', 1, 2]]);
+        assert.deepEqual(pick(week.body.groups), [
+          ['2026-W13', 1, 1],
+          ['2026-W43', 2, 3],
+          ['2026-W48', 4, 5],
+          ['2026-W49', 1, 2],
+        ]);
         const month = await summary(t.a.coordinator, `${YEAR}&groupBy=month`);
-        assert.deepEqual(pick(month.body.groups), [['2026-03', 1, 1], ['2026-10', 2, 3], ['2026-11', 5, 7]]);
+        assert.deepEqual(pick(month.body.groups), [
+          ['2026-03', 1, 1],
+          ['2026-10', 2, 3],
+          ['2026-11', 5, 7],
+        ]);
         assert.equal(month.body.groups[2].label, 'november 2026');
         const wh = await summary(t.a.coordinator, `${YEAR}&groupBy=weekday-hour`);
         assert.deepEqual(pick(wh.body.groups), [
-          ['1-09', 1, 2], ['6-00', 1, 2], ['6-10', 1, 1], ['7-00', 1, 1], ['7-02', 2, 3], ['7-03', 1, 1], ['7-11', 1, 1],
+          ['1-09', 1, 2],
+          ['6-00', 1, 2],
+          ['6-10', 1, 1],
+          ['7-00', 1, 1],
+          ['7-02', 2, 3],
+          ['7-03', 1, 1],
+          ['7-11', 1, 1],
         ]);
       });
 
       it('cuts periods at Amsterdam midnight', async () => {
         // 2026-11-27T23:30Z (R1) is on the 28th; 2026-11-28T23:30Z (R9) is on the 29th.
         const r = await summary(t.a.coordinator, 'from=2026-11-28&to=2026-11-28&groupBy=day');
-        assert.deepEqual(r.body, { visits: 2, questions: 3, referred: 1, groups: [{ key: '2026-11-28', label: '28 november 2026', visits: 2, questions: 3 }] });
+        assert.deepEqual(r.body, {
+          visits: 2,
+          questions: 3,
+          referred: 1,
+          groups: [{ key: '2026-11-28', label: '28 november 2026', visits: 2, questions: 3 }],
+        });
         const before = await summary(t.a.coordinator, 'from=2026-11-27&to=2026-11-27');
         assert.equal(before.body.visits, 0);
         const after = await summary(t.a.coordinator, 'from=2026-11-29&to=2026-11-29&groupBy=topic');
-        assert.deepEqual(pick(after.body.groups), [['gemeente', 1, 1], ['kinderopvangtoeslag', 1, 1]]);
+        assert.deepEqual(pick(after.body.groups), [
+          ['gemeente', 1, 1],
+          ['kinderopvangtoeslag', 1, 1],
+        ]);
       });
 
       it('counts both 02:30s of the October DST change on that day, and the March one after the gap', async () => {
@@ -277,7 +423,11 @@ for (const backend of backends) {
         assert.equal(own.status, 200, own.text);
         // Location A1: R1, R2, R4, R5, R8, R9.
         assert.deepEqual(pick(own.body.groups), [
-          ['aow-pensioen', 2, 3], ['huurtoeslag', 2, 2], ['gemeente', 1, 1], ['kinderopvangtoeslag', 1, 1], ['zorgtoeslag', 1, 1],
+          ['aow-pensioen', 2, 3],
+          ['huurtoeslag', 2, 2],
+          ['gemeente', 1, 1],
+          ['kinderopvangtoeslag', 1, 1],
+          ['zorgtoeslag', 1, 1],
         ]);
         const withOrigin = await summary(t.a.deskKey, `${YEAR}&groupBy=topic&locationId=${t.a.location.id}`, { origin: t.a.deskOrigin });
         assert.equal(withOrigin.status, 200);
@@ -287,7 +437,8 @@ for (const backend of backends) {
           `${YEAR}&groupBy=topic`,
           `${YEAR}&groupBy=topic&locationId=${t.a.location2.id}`,
           `${YEAR}&groupBy=topic&locationId=${t.b.location.id}`,
-        ]) assert.equal((await summary(desk, qs)).status, 403, qs);
+        ])
+          assert.equal((await summary(desk, qs)).status, 403, qs);
         assert.equal((await ctx.call('GET', `/api/v1/reports/courses?${YEAR}`, { token: desk })).status, 403);
         assert.equal((await ctx.call('GET', `/api/v1/reports/export?${YEAR}`, { token: desk })).status, 403);
         assert.equal((await ctx.call('GET', `/api/v1/reports/search-demand?${YEAR}`, { token: desk })).status, 403);
@@ -317,28 +468,80 @@ for (const backend of backends) {
           assert.equal(r.status, 201, r.text);
           return r.body.id as string;
         };
-        await course(t.a.coordinator, { locationId: t.a.location.id, type: 'digisterker', startDate: '2026-02-01', enrolled: 8, completed: 6 });
-        await course(t.a.coordinator, { locationId: t.a.location.id, type: 'klik-en-tik', startDate: '2026-02-15', enrolled: 5, completed: 5 });
-        await course(t.a.coordinator, { locationId: t.a.location2.id, type: 'digisterker', startDate: '2026-03-10', enrolled: 4, completed: 3 });
-        await course(t.a.coordinator, { locationId: t.a.location.id, type: 'digisterker', startDate: '2025-12-31', enrolled: 10, completed: 9 });
+        await course(t.a.coordinator, {
+          locationId: t.a.location.id,
+          type: 'digisterker',
+          startDate: '2026-02-01',
+          enrolled: 8,
+          completed: 6,
+        });
+        await course(t.a.coordinator, {
+          locationId: t.a.location.id,
+          type: 'klik-en-tik',
+          startDate: '2026-02-15',
+          enrolled: 5,
+          completed: 5,
+        });
+        await course(t.a.coordinator, {
+          locationId: t.a.location2.id,
+          type: 'digisterker',
+          startDate: '2026-03-10',
+          enrolled: 4,
+          completed: 3,
+        });
+        await course(t.a.coordinator, {
+          locationId: t.a.location.id,
+          type: 'digisterker',
+          startDate: '2025-12-31',
+          enrolled: 10,
+          completed: 9,
+        });
         const gone = await course(t.a.coordinator, { locationId: t.a.location.id, type: 'overig', startDate: '2026-05-01', enrolled: 3 });
         assert.equal((await ctx.call('DELETE', `/api/v1/courses/${gone}`, { token: t.a.coordinator })).status, 204);
-        await course(t.b.coordinator, { locationId: t.b.location.id, type: 'digisterker', startDate: '2026-02-01', enrolled: 7, completed: 7 });
+        await course(t.b.coordinator, {
+          locationId: t.b.location.id,
+          type: 'digisterker',
+          startDate: '2026-02-01',
+          enrolled: 7,
+          completed: 7,
+        });
       });
 
       it('counts runs, enrolled and completed by start date, per type, location and month', async () => {
         const total = await ctx.call('GET', `/api/v1/reports/courses?${YEAR}`, { token: t.a.coordinator });
         assert.deepEqual(total.body, { runs: 3, enrolled: 17, completed: 14, groups: [] });
         const byType = await ctx.call('GET', `/api/v1/reports/courses?${YEAR}&groupBy=type`, { token: t.a.coordinator });
-        assert.deepEqual(byType.body.groups.map((g: any) => [g.key, g.runs, g.enrolled, g.completed]), [['digisterker', 2, 12, 9], ['klik-en-tik', 1, 5, 5]]);
+        assert.deepEqual(
+          byType.body.groups.map((g: any) => [g.key, g.runs, g.enrolled, g.completed]),
+          [
+            ['digisterker', 2, 12, 9],
+            ['klik-en-tik', 1, 5, 5],
+          ],
+        );
         assert.equal(byType.body.groups[0].label, ctx.deps.taxonomy.label('courseTypes', 'digisterker', 'nl'));
         const byLocation = await ctx.call('GET', `/api/v1/reports/courses?${YEAR}&groupBy=location`, { token: t.a.coordinator });
-        assert.deepEqual(byLocation.body.groups.map((g: any) => [g.label, g.runs, g.enrolled, g.completed]), [['Utrecht Centrum', 2, 13, 11], ['Utrecht Noord', 1, 4, 3]]);
+        assert.deepEqual(
+          byLocation.body.groups.map((g: any) => [g.label, g.runs, g.enrolled, g.completed]),
+          [
+            ['Utrecht Centrum', 2, 13, 11],
+            ['Utrecht Noord', 1, 4, 3],
+          ],
+        );
         const byMonth = await ctx.call('GET', `/api/v1/reports/courses?${YEAR}&groupBy=month`, { token: t.a.coordinator });
-        assert.deepEqual(byMonth.body.groups.map((g: any) => [g.key, g.runs, g.enrolled, g.completed]), [['2026-02', 2, 13, 11], ['2026-03', 1, 4, 3]]);
+        assert.deepEqual(
+          byMonth.body.groups.map((g: any) => [g.key, g.runs, g.enrolled, g.completed]),
+          [
+            ['2026-02', 2, 13, 11],
+            ['2026-03', 1, 4, 3],
+          ],
+        );
         const national = await ctx.call('GET', `/api/v1/reports/courses?${YEAR}`, { token: t.national });
         assert.equal(national.body.runs, 4);
-        assert.equal((await ctx.call('GET', `/api/v1/reports/courses?${YEAR}&organisationId=${t.b.organisation.id}`, { token: t.a.coordinator })).status, 404);
+        assert.equal(
+          (await ctx.call('GET', `/api/v1/reports/courses?${YEAR}&organisationId=${t.b.organisation.id}`, { token: t.a.coordinator }))
+            .status,
+          404,
+        );
       });
     });
 
@@ -347,7 +550,10 @@ for (const backend of backends) {
         await ctx.rows(sqlInsertDemand);
         const r = await ctx.call('GET', '/api/v1/reports/search-demand?from=2026-11-01&to=2026-11-30', { token: t.a.secretKey });
         assert.equal(r.status, 200, r.text);
-        assert.deepEqual(r.body.items, [{ pc4: '3511', searches: 7 }, { pc4: '1011', searches: 2 }]);
+        assert.deepEqual(r.body.items, [
+          { pc4: '3511', searches: 7 },
+          { pc4: '1011', searches: 2 },
+        ]);
       });
     });
 
@@ -379,10 +585,13 @@ for (const backend of backends) {
         assert.equal(r2[col('topic')], 'huurtoeslag');
         assert.equal(r2[col('help')], 'digitaal-contact');
         const r1 = rows.filter((r) => r[0] === ids.R1);
-        assert.deepEqual(r1.map((r) => [r[col('date')], r[col('time')], r[col('position')], r[col('topic')], r[col('agencies')]]), [
-          ['2026-11-28', '00:30', '1', 'huurtoeslag', 'dienst-toeslagen,belastingdienst'],
-          ['2026-11-28', '00:30', '2', 'zorgtoeslag', 'dienst-toeslagen'],
-        ]);
+        assert.deepEqual(
+          r1.map((r) => [r[col('date')], r[col('time')], r[col('position')], r[col('topic')], r[col('agencies')]]),
+          [
+            ['2026-11-28', '00:30', '1', 'huurtoeslag', 'dienst-toeslagen,belastingdienst'],
+            ['2026-11-28', '00:30', '2', 'zorgtoeslag', 'dienst-toeslagen'],
+          ],
+        );
         assert.equal(r1[0][col('referralPartnerKind')], 'sociaal-raadslieden');
         assert.equal(r1[0][col('referralWarm')], 'true');
         assert.ok(text.includes(';"Vraag over ""afval""; later terug"\r\n'));
@@ -406,10 +615,13 @@ for (const backend of backends) {
           rows.push(Object.fromEntries(header.map((h, j) => [h as string, values[j + 1] ?? null])));
         }
         const r5 = rows.filter((r) => r.registrationId === ids.R5);
-        assert.deepEqual(r5.map((r) => [r.occurredAt, r.position, r.topic, r.agencies, r.channel]), [
-          ['2026-10-25T02:30:00+01:00', 1, 'aow-pensioen', 'svb', 'telefoon'],
-          ['2026-10-25T02:30:00+01:00', 2, 'aow-pensioen', 'svb,uwv', 'telefoon'],
-        ]);
+        assert.deepEqual(
+          r5.map((r) => [r.occurredAt, r.position, r.topic, r.agencies, r.channel]),
+          [
+            ['2026-10-25T02:30:00+01:00', 1, 'aow-pensioen', 'svb', 'telefoon'],
+            ['2026-10-25T02:30:00+01:00', 2, 'aow-pensioen', 'svb,uwv', 'telefoon'],
+          ],
+        );
         const r3 = rows.find((r) => r.registrationId === ids.R3 && r.position === 2)!;
         assert.equal(r3.referralPartnerId, t.a.partner.id);
         assert.equal(r3.referralWarm, false);
@@ -438,7 +650,10 @@ for (const backend of backends) {
         assert.equal(res.status, 200);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
-        assert.deepEqual(workbook.worksheets.map((s) => s.name), ['Totals', 'Questions', 'Agencies', 'Courses', 'Referrals']);
+        assert.deepEqual(
+          workbook.worksheets.map((s) => s.name),
+          ['Totals', 'Questions', 'Agencies', 'Courses', 'Referrals'],
+        );
         const totals = (workbook.getWorksheet('Totals')!.getRow(2).values as unknown[]).slice(1);
         assert.deepEqual(totals, ['2026-01-01', '2026-12-31', 8, 11, 2, 3, 17, 14]);
         const q = workbook.getWorksheet('Questions')!;
@@ -446,19 +661,34 @@ for (const backend of backends) {
         for (let i = 2; i <= q.rowCount; i++) rows.push((q.getRow(i).values as unknown[]).slice(1));
         // November at Utrecht Centrum: huurtoeslag R1, R2; zorgtoeslag R1; kinderopvangtoeslag R8; gemeente R9.
         const nov = rows.filter((r) => r[0] === '2026-11' && r[1] === t.a.location.id).map((r) => [r[3], r[5], r[6]]);
-        assert.deepEqual(nov, [['huurtoeslag', 2, 2], ['gemeente', 1, 1], ['kinderopvangtoeslag', 1, 1], ['zorgtoeslag', 1, 1]]);
+        assert.deepEqual(nov, [
+          ['huurtoeslag', 2, 2],
+          ['gemeente', 1, 1],
+          ['kinderopvangtoeslag', 1, 1],
+          ['zorgtoeslag', 1, 1],
+        ]);
         // November per agency: dienst-toeslagen R1 (two questions), R2, R8; belastingdienst R1; logius R3; gemeente R9.
         const agencies = workbook.getWorksheet('Agencies')!;
         const agencyRows = [];
         for (let i = 2; i <= agencies.rowCount; i++) agencyRows.push((agencies.getRow(i).values as unknown[]).slice(1));
-        assert.deepEqual(agencyRows.filter((r) => r[0] === '2026-11').map((r) => [r[1], r[2], r[3], r[4]]), [
-          ['dienst-toeslagen', 'Benefits Agency (Dienst Toeslagen)', 3, 4], ['belastingdienst', 'Tax Administration (Belastingdienst)', 1, 1],
-          ['gemeente', 'Municipality', 1, 1], ['logius', 'Logius (DigiD)', 1, 1],
-        ]);
+        assert.deepEqual(
+          agencyRows.filter((r) => r[0] === '2026-11').map((r) => [r[1], r[2], r[3], r[4]]),
+          [
+            ['dienst-toeslagen', 'Benefits Agency (Dienst Toeslagen)', 3, 4],
+            ['belastingdienst', 'Tax Administration (Belastingdienst)', 1, 1],
+            ['gemeente', 'Municipality', 1, 1],
+            ['logius', 'Logius (DigiD)', 1, 1],
+          ],
+        );
         // October: svb R4 and R5 (two questions), uwv R5; March: logius R6.
-        assert.deepEqual(agencyRows.filter((r) => r[0] !== '2026-11').map((r) => [r[0], r[1], r[3], r[4]]), [
-          ['2026-03', 'logius', 1, 1], ['2026-10', 'svb', 2, 3], ['2026-10', 'uwv', 1, 1],
-        ]);
+        assert.deepEqual(
+          agencyRows.filter((r) => r[0] !== '2026-11').map((r) => [r[0], r[1], r[3], r[4]]),
+          [
+            ['2026-03', 'logius', 1, 1],
+            ['2026-10', 'svb', 2, 3],
+            ['2026-10', 'uwv', 1, 1],
+          ],
+        );
         // Referrals: R1 to a kind (warm) and R3 to a partner of that kind (cold).
         const referrals = (workbook.getWorksheet('Referrals')!.getRow(2).values as unknown[]).slice(1);
         assert.deepEqual([referrals[0], referrals[2], referrals[3], referrals[4], referrals[5]], ['sociaal-raadslieden', 2, 2, 1, 1]);
@@ -467,10 +697,18 @@ for (const backend of backends) {
       });
 
       it('gives the same tables from the aggregates as from the raw rows, per year and per quarter, nationally and per location', async () => {
-        const aggregates = aggregateReportQueries(ctx.database, sqlReportQueries(ctx.database, codeMapOf(ctx.deps.taxonomy)), codeMapOf(ctx.deps.taxonomy));
+        const aggregates = aggregateReportQueries(
+          ctx.database,
+          sqlReportQueries(ctx.database, codeMapOf(ctx.deps.taxonomy)),
+          codeMapOf(ctx.deps.taxonomy),
+        );
         const raw = sqlReportQueries(ctx.database, codeMapOf(ctx.deps.taxonomy));
-        const queries = [`format=csv&view=summary&${YEAR}&period=year`, `format=csv&view=summary&from=2025-12-15&to=2026-11-29&period=quarter&suppress=true`,
-          `format=csv&view=summary&${YEAR}&locationId=${t.a.location.id}`, `format=csv&view=summary&from=2026-11-28&to=2026-11-28&lang=en`];
+        const queries = [
+          `format=csv&view=summary&${YEAR}&period=year`,
+          `format=csv&view=summary&from=2025-12-15&to=2026-11-29&period=quarter&suppress=true`,
+          `format=csv&view=summary&${YEAR}&locationId=${t.a.location.id}`,
+          `format=csv&view=summary&from=2026-11-28&to=2026-11-28&lang=en`,
+        ];
         try {
           for (const qs of queries) {
             ctx.deps.reports.queries = aggregates;
@@ -489,7 +727,10 @@ for (const backend of backends) {
       });
 
       it('is scoped like the summary and checks its query', async () => {
-        assert.equal((await download(t.a.coordinator, `format=csv&view=questions&${YEAR}&organisationId=${t.b.organisation.id}`)).res.status, 404);
+        assert.equal(
+          (await download(t.a.coordinator, `format=csv&view=questions&${YEAR}&organisationId=${t.b.organisation.id}`)).res.status,
+          404,
+        );
         const national = new TextDecoder().decode((await download(t.national, `format=csv&view=questions&${YEAR}`)).bytes);
         assert.ok(national.includes(ids.B1));
         assert.equal((await download(t.a.coordinator, `format=pdf&view=questions&${YEAR}`)).res.status, 422);

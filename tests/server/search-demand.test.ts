@@ -8,8 +8,9 @@ import { createSearchDemandCounter, readSearchDemand, searchDemandFor } from '..
 import { backends, createTestContext, type TestContext } from '../helpers/context.js';
 
 type Row = { pc4: string; day: string; searches: number };
-const stored = async (ctx: TestContext) =>
-  [...await ctx.rows<Row>(sql`select pc4, to_char(day, 'YYYY-MM-DD') as day, searches from search_demand order by day, pc4`)];
+const stored = async (ctx: TestContext) => [
+  ...(await ctx.rows<Row>(sql`select pc4, to_char(day, 'YYYY-MM-DD') as day, searches from search_demand order by day, pc4`)),
+];
 
 /** A database whose writes can be made to fail, counting the INSERT statements it is asked for. */
 function watched(database: Database) {
@@ -18,7 +19,10 @@ function watched(database: Database) {
     get(target, prop, receiver) {
       if (prop === 'insert') {
         state.inserts++;
-        if (state.fail) return () => { throw new Error('database down'); };
+        if (state.fail)
+          return () => {
+            throw new Error('database down');
+          };
       }
       return Reflect.get(target, prop, receiver);
     },
@@ -29,7 +33,9 @@ function watched(database: Database) {
 for (const backend of backends) {
   describe(`search demand counter on ${backend}`, () => {
     let ctx: TestContext;
-    before(async () => { ctx = await createTestContext(backend); });
+    before(async () => {
+      ctx = await createTestContext(backend);
+    });
     after(() => ctx.close());
     beforeEach(() => ctx.rows(sql`delete from search_demand`));
 
@@ -62,7 +68,13 @@ for (const backend of backends) {
 
     it('keeps only four digits and a date: anything else is ignored', async () => {
       const counter = createSearchDemandCounter(ctx.database, { flushEveryMs: 3_600_000 });
-      for (const [pc4, day] of [['3511AB', '2026-11-30'], ['0123', '2026-11-30'], ['351', '2026-11-30'], ['3511', '30-11-2026'], ['3511', '2026-11-30T10:00']]) {
+      for (const [pc4, day] of [
+        ['3511AB', '2026-11-30'],
+        ['0123', '2026-11-30'],
+        ['351', '2026-11-30'],
+        ['3511', '30-11-2026'],
+        ['3511', '2026-11-30T10:00'],
+      ]) {
         counter.count(pc4, day);
       }
       assert.equal(counter.pending, 0);
@@ -118,7 +130,9 @@ for (const backend of backends) {
       const counter = createSearchDemandCounter(ctx.database, { flushEveryMs: 3_600_000, maxKeys: 100_000 });
       for (let pc4 = 1000; pc4 < 3500; pc4++) counter.count(String(pc4), '2026-11-30');
       await counter.flush();
-      const [{ n, total }] = await ctx.rows<{ n: number; total: number }>(sql`select count(*)::int as n, sum(searches)::int as total from search_demand`);
+      const [{ n, total }] = await ctx.rows<{ n: number; total: number }>(
+        sql`select count(*)::int as n, sum(searches)::int as total from search_demand`,
+      );
       assert.deepEqual({ n, total }, { n: 2500, total: 2500 });
       await counter.stop();
     });
@@ -129,11 +143,15 @@ for (const backend of backends) {
     let now = new Date('2026-11-30T09:00:00Z');
     before(async () => {
       ctx = await createTestContext(backend, { clock: () => now });
-      await importPostcodes(ctx.database, [
-        { pc4: '3511', lat: 52.0884, lon: 5.1175 },
-        { pc4: '3512', lat: 52.0915, lon: 5.1228 },
-        { pc4: '9711', lat: 53.2167, lon: 6.5698 },
-      ], 'test');
+      await importPostcodes(
+        ctx.database,
+        [
+          { pc4: '3511', lat: 52.0884, lon: 5.1175 },
+          { pc4: '3512', lat: 52.0915, lon: 5.1228 },
+          { pc4: '9711', lat: 53.2167, lon: 6.5698 },
+        ],
+        'test',
+      );
       // A long interval, so that only the explicit flush writes in this test.
       searchDemandFor(ctx.deps, { flushEveryMs: 3_600_000 });
     });
@@ -159,19 +177,34 @@ for (const backend of backends) {
       assert.equal(searchDemandFor(ctx.deps).pending, 3);
 
       const report = await readSearchDemand(ctx.database, '2026-11-30', '2026-11-30');
-      assert.deepEqual(report, { items: [{ pc4: '3511', searches: 4 }, { pc4: '3512', searches: 1 }] });
+      assert.deepEqual(report, {
+        items: [
+          { pc4: '3511', searches: 4 },
+          { pc4: '3512', searches: 1 },
+        ],
+      });
       assert.deepEqual(await stored(ctx), [
         { pc4: '3511', day: '2026-11-30', searches: 4 },
         { pc4: '3512', day: '2026-11-30', searches: 1 },
         { pc4: '9711', day: '2026-12-01', searches: 1 },
       ]);
-      const columns = await ctx.rows<{ column_name: string }>(sql`select column_name from information_schema.columns where table_name = 'search_demand' order by column_name`);
-      assert.deepEqual(columns.map((c) => c.column_name), ['day', 'pc4', 'searches'], 'no IP, postcode or time is kept');
+      const columns = await ctx.rows<{ column_name: string }>(
+        sql`select column_name from information_schema.columns where table_name = 'search_demand' order by column_name`,
+      );
+      assert.deepEqual(
+        columns.map((c) => c.column_name),
+        ['day', 'pc4', 'searches'],
+        'no IP, postcode or time is kept',
+      );
     });
 
     it('reads demand for a period, most searched first, with open ends', async () => {
       const all = await readSearchDemand(ctx.database);
-      assert.deepEqual(all.items, [{ pc4: '3511', searches: 4 }, { pc4: '3512', searches: 1 }, { pc4: '9711', searches: 1 }]);
+      assert.deepEqual(all.items, [
+        { pc4: '3511', searches: 4 },
+        { pc4: '3512', searches: 1 },
+        { pc4: '9711', searches: 1 },
+      ]);
       const december = await readSearchDemand(ctx.database, '2026-12-01');
       assert.deepEqual(december.items, [{ pc4: '9711', searches: 1 }]);
       const none = await readSearchDemand(ctx.database, '2025-01-01', '2025-12-31');

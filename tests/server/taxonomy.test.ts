@@ -5,7 +5,9 @@ import { backends, createTestContext, type TestContext } from '../helpers/contex
 for (const backend of backends) {
   describe(`taxonomy and health on ${backend}`, () => {
     let ctx: TestContext;
-    before(async () => { ctx = await createTestContext(backend); });
+    before(async () => {
+      ctx = await createTestContext(backend);
+    });
     after(() => ctx.close());
 
     it('answers /healthz when the database is reachable', async () => {
@@ -23,7 +25,10 @@ for (const backend of backends) {
       assert.equal(huur.parent, 'toeslagen');
       assert.deepEqual(huur.agencies, ['dienst-toeslagen']);
       assert.ok(huur.links.length >= 1 && huur.links.every((l: { url: string }) => l.url.startsWith('https://')));
-      assert.deepEqual(r.body.channels.map((c: { code: string }) => c.code), ['balie', 'spreekuur', 'telefoon', 'email-chat']);
+      assert.deepEqual(
+        r.body.channels.map((c: { code: string }) => c.code),
+        ['balie', 'spreekuur', 'telefoon', 'email-chat'],
+      );
       assert.match(r.body.channels[0].label, /balie/i);
     });
 

@@ -101,10 +101,17 @@ GET    /taxonomy                -       200   200   200        403        403   
 GET    /auth/me                 -       401   200   200        403        403          200          200          200
 `;
 
-interface Row { endpoint: string; target: Target; expect: Record<Caller, number[]> }
+interface Row {
+  endpoint: string;
+  target: Target;
+  expect: Record<Caller, number[]>;
+}
 
 function parseMatrix(text: string): Row[] {
-  const lines = text.trim().split('\n').filter((l) => l.trim());
+  const lines = text
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim());
   const header = lines.shift()!.trim().split(/\s+/);
   assert.deepEqual(header.slice(2), [...CALLERS], 'matrix header');
   return lines.map((line) => {
@@ -115,7 +122,11 @@ function parseMatrix(text: string): Row[] {
   });
 }
 
-interface Req { method: string; path: string; body?: unknown }
+interface Req {
+  method: string;
+  path: string;
+  body?: unknown;
+}
 
 interface Fixtures {
   t: Tenants;
@@ -143,13 +154,25 @@ describe('tenant matrix', { concurrency: true }, () => {
         return r.body.id;
       };
       const location = (n: number, target: Target) => ({
-        name: `Tijdelijk ${n}`, address: { street: 'Plein 1', postcode: '3511 AA', city: 'Utrecht' }, coordinates: { lat: 52, lon: 5 }, organisationId: org(target).organisation.id,
+        name: `Tijdelijk ${n}`,
+        address: { street: 'Plein 1', postcode: '3511 AA', city: 'Utrecht' },
+        coordinates: { lat: 52, lon: 5 },
+        organisationId: org(target).organisation.id,
       });
-      const course = (target: Target) => ({ locationId: org(target).location.id, type: 'klik-en-tik', startDate: '2026-10-01', sessions: 3, enrolled: 6 });
+      const course = (target: Target) => ({
+        locationId: org(target).location.id,
+        type: 'klik-en-tik',
+        startDate: '2026-10-01',
+        sessions: 3,
+        enrolled: 6,
+      });
 
       /** The request for an endpoint and target; may first make a fresh resource to delete. */
       const REQUESTS: Record<string, (target: Target, n: number) => Req | Promise<Req>> = {
-        'GET /locations': (t) => ({ method: 'GET', path: t === 'B' ? `/locations?organisationId=${org(t).organisation.id}` : '/locations' }),
+        'GET /locations': (t) => ({
+          method: 'GET',
+          path: t === 'B' ? `/locations?organisationId=${org(t).organisation.id}` : '/locations',
+        }),
         'POST /locations': (t, n) => ({ method: 'POST', path: '/locations', body: location(n, t) }),
         'GET /locations/:id': (t) => ({ method: 'GET', path: `/locations/${org(t).location.id}` }),
         'PATCH /locations/:id': (t) => ({ method: 'PATCH', path: `/locations/${org(t).location2.id}`, body: { variant: 'breed' } }),
@@ -157,7 +180,11 @@ describe('tenant matrix', { concurrency: true }, () => {
 
         'GET /partners': (t) => ({ method: 'GET', path: t === 'B' ? `/partners?organisationId=${org(t).organisation.id}` : '/partners' }),
         'GET /partners?topic': () => ({ method: 'GET', path: '/partners?topic=huurtoeslag' }),
-        'POST /partners': (t, n) => ({ method: 'POST', path: '/partners', body: { name: `Partner ${n}`, kind: 'welzijn', topics: ['huurtoeslag'], organisationId: org(t).organisation.id } }),
+        'POST /partners': (t, n) => ({
+          method: 'POST',
+          path: '/partners',
+          body: { name: `Partner ${n}`, kind: 'welzijn', topics: ['huurtoeslag'], organisationId: org(t).organisation.id },
+        }),
         'GET /partners/:id': (t) => ({ method: 'GET', path: `/partners/${org(t).partner.id}` }),
         'PATCH /partners/:id': (t) => ({ method: 'PATCH', path: `/partners/${org(t).partner.id}`, body: { spreekuur: 'dinsdag' } }),
         'DELETE /partners/:id': async (t, n) => ({
@@ -174,22 +201,53 @@ describe('tenant matrix', { concurrency: true }, () => {
         'GET /organisations': () => ({ method: 'GET', path: '/organisations' }),
         'POST /organisations': (_t, n) => ({ method: 'POST', path: '/organisations', body: { name: `Bibliotheek ${n}` } }),
         'GET /organisations/:id': (t) => ({ method: 'GET', path: `/organisations/${org(t).organisation.id}` }),
-        'PATCH /organisations/:id': (t) => ({ method: 'PATCH', path: `/organisations/${org(t).organisation.id}`, body: { municipality: org(t).organisation.municipality } }),
+        'PATCH /organisations/:id': (t) => ({
+          method: 'PATCH',
+          path: `/organisations/${org(t).organisation.id}`,
+          body: { municipality: org(t).organisation.municipality },
+        }),
 
         'GET /users': (t) => ({ method: 'GET', path: t === 'B' ? `/users?organisationId=${org(t).organisation.id}` : '/users' }),
-        'POST /users': (t, n) => ({ method: 'POST', path: '/users', body: { email: `nieuw-${n}@ido.test`, password: 'een lang wachtwoord', role: 'coordinator', organisationId: org(t).organisation.id } }),
+        'POST /users': (t, n) => ({
+          method: 'POST',
+          path: '/users',
+          body: {
+            email: `nieuw-${n}@ido.test`,
+            password: 'een lang wachtwoord',
+            role: 'coordinator',
+            organisationId: org(t).organisation.id,
+          },
+        }),
         'DELETE /users/:id': async (t, n) => {
           // Straight into the database: hashing a real password for every cell would only slow the matrix down.
-          const [row] = await ctx.database.db.insert(users).values({ email: `weg-${n}@ido.test`, passwordHash: DUMMY_PASSWORD_HASH, role: 'coordinator', organisationId: org(t).organisation.id }).returning();
+          const [row] = await ctx.database.db
+            .insert(users)
+            .values({
+              email: `weg-${n}@ido.test`,
+              passwordHash: DUMMY_PASSWORD_HASH,
+              role: 'coordinator',
+              organisationId: org(t).organisation.id,
+            })
+            .returning();
           if (t === 'B') f.bIds.add(row.id);
           return { method: 'DELETE', path: `/users/${row.id}` };
         },
 
         'GET /keys': (t) => ({ method: 'GET', path: t === 'B' ? `/keys?organisationId=${org(t).organisation.id}` : '/keys' }),
-        'POST /keys': (t) => ({ method: 'POST', path: '/keys', body: { kind: 'desk', organisationId: org(t).organisation.id, locationId: org(t).location.id } }),
-        'DELETE /keys/:id': async (t) => ({ method: 'DELETE', path: `/keys/${await make('/keys', { kind: 'secret', organisationId: org(t).organisation.id }, t)}` }),
+        'POST /keys': (t) => ({
+          method: 'POST',
+          path: '/keys',
+          body: { kind: 'desk', organisationId: org(t).organisation.id, locationId: org(t).location.id },
+        }),
+        'DELETE /keys/:id': async (t) => ({
+          method: 'DELETE',
+          path: `/keys/${await make('/keys', { kind: 'secret', organisationId: org(t).organisation.id }, t)}`,
+        }),
 
-        'GET /registrations': (t) => ({ method: 'GET', path: t === 'B' ? `/registrations?locationId=${org(t).location.id}` : '/registrations' }),
+        'GET /registrations': (t) => ({
+          method: 'GET',
+          path: t === 'B' ? `/registrations?locationId=${org(t).location.id}` : '/registrations',
+        }),
         'GET /registrations/:id': (t) => ({ method: 'GET', path: `/registrations/${f.registration[t as 'A' | 'B']}` }),
 
         'GET /reports/summary?topic': (t) => ({ method: 'GET', path: `/reports/summary?groupBy=topic&locationId=${org(t).location.id}` }),
@@ -203,14 +261,22 @@ describe('tenant matrix', { concurrency: true }, () => {
       const credentials = (caller: Caller): { token?: string; headers?: Record<string, string> } => {
         const a = f.t.a;
         switch (caller) {
-          case 'anon': return {};
-          case 'desk': return { token: a.deskKey, headers: { origin: a.deskOrigin } };
-          case 'desk-bare': return { token: a.deskKeyNoOrigin };
-          case 'desk-evil': return { token: a.deskKey, headers: { origin: 'https://evil.test' } };
-          case 'bare+origin': return { token: a.deskKeyNoOrigin, headers: { origin: a.deskOrigin } };
-          case 'secret': return { token: a.secretKey };
-          case 'coord': return { token: a.coordinator };
-          case 'national': return { token: f.t.national };
+          case 'anon':
+            return {};
+          case 'desk':
+            return { token: a.deskKey, headers: { origin: a.deskOrigin } };
+          case 'desk-bare':
+            return { token: a.deskKeyNoOrigin };
+          case 'desk-evil':
+            return { token: a.deskKey, headers: { origin: 'https://evil.test' } };
+          case 'bare+origin':
+            return { token: a.deskKeyNoOrigin, headers: { origin: a.deskOrigin } };
+          case 'secret':
+            return { token: a.secretKey };
+          case 'coord':
+            return { token: a.coordinator };
+          case 'national':
+            return { token: f.t.national };
         }
       };
 
@@ -219,10 +285,26 @@ describe('tenant matrix', { concurrency: true }, () => {
         const id = randomUUID();
         const now = new Date();
         await ctx.database.db.insert(registrations).values({
-          id, organisationId: tenant.organisation.id, locationId: tenant.location.id, occurredAt: now, channel: 'balie', duration: '5-15',
-          taxonomyVersion: '2024', bodyHash: 'fixture', createdBy: `key:${tenant.deskKeyId}`, createdAt: now, updatedAt: now,
+          id,
+          organisationId: tenant.organisation.id,
+          locationId: tenant.location.id,
+          occurredAt: now,
+          channel: 'balie',
+          duration: '5-15',
+          taxonomyVersion: '2024',
+          bodyHash: 'fixture',
+          createdBy: `key:${tenant.deskKeyId}`,
+          createdAt: now,
+          updatedAt: now,
         });
-        await ctx.database.db.insert(questions).values({ registrationId: id, position: 0, type: 'digitale-overheid', topic: 'huurtoeslag', agencies: ['dienst-toeslagen'], help: ['digitaal-contact'] });
+        await ctx.database.db.insert(questions).values({
+          registrationId: id,
+          position: 0,
+          type: 'digitale-overheid',
+          topic: 'huurtoeslag',
+          agencies: ['dienst-toeslagen'],
+          help: ['digitaal-contact'],
+        });
         // Written around the write path, so the report aggregates are rebuilt (as the demo seeder does).
         await rebuildAggregates(ctx.database, { organisationId: tenant.organisation.id, taxonomy: ctx.deps.taxonomy });
         return id;
@@ -237,7 +319,17 @@ describe('tenant matrix', { concurrency: true }, () => {
         f.registration.A = await registration(t.a);
         f.registration.B = await registration(t.b);
         const b = t.b;
-        for (const id of [b.organisation.id, b.location.id, b.location2.id, b.partner.id, b.secretKeyId, b.deskKeyId, f.course.B, f.registration.B]) f.bIds.add(id);
+        for (const id of [
+          b.organisation.id,
+          b.location.id,
+          b.location2.id,
+          b.partner.id,
+          b.secretKeyId,
+          b.deskKeyId,
+          f.course.B,
+          f.registration.B,
+        ])
+          f.bIds.add(id);
         for (const path of ['/keys', '/users']) {
           const r = await ctx.call('GET', `/api/v1${path}?organisationId=${b.organisation.id}`, { token: t.national });
           for (const item of r.body.items) f.bIds.add(item.id);
@@ -259,7 +351,8 @@ describe('tenant matrix', { concurrency: true }, () => {
           for (const caller of CALLERS) {
             const req = await REQUESTS[row.endpoint](row.target, ++serial);
             const r = await ctx.call(req.method, `/api/v1${req.path}`, { ...credentials(caller), body: req.body });
-            if (!row.expect[caller].includes(r.status)) problems.push(`${caller}: ${r.status} (expected ${row.expect[caller].join(' or ')}) ${r.text.slice(0, 160)}`);
+            if (!row.expect[caller].includes(r.status))
+              problems.push(`${caller}: ${r.status} (expected ${row.expect[caller].join(' or ')}) ${r.text.slice(0, 160)}`);
             if (r.status >= 500) problems.push(`${caller}: server error ${r.text.slice(0, 200)}`);
             if (caller !== 'national') {
               const sent = `${req.path} ${JSON.stringify(req.body ?? null)}`;
@@ -272,7 +365,7 @@ describe('tenant matrix', { concurrency: true }, () => {
         });
       }
 
-      it('lists only organisation A\'s items to A\'s callers, even when they ask for B\'s', async () => {
+      it("lists only organisation A's items to A's callers, even when they ask for B's", async () => {
         for (const caller of ['desk', 'desk-bare', 'secret', 'coord'] as const) {
           for (const path of ['/locations', '/partners', '/courses', '/users', '/keys']) {
             const r = await ctx.call('GET', `/api/v1${path}?organisationId=${f.t.b.organisation.id}`, credentials(caller));
@@ -281,7 +374,10 @@ describe('tenant matrix', { concurrency: true }, () => {
             assert.deepEqual(r.body.items, [], `${caller} ${path}`);
             const own = await ctx.call('GET', `/api/v1${path}`, credentials(caller));
             assert.ok(own.body.items.length > 0, `${caller} ${path} sees its own`);
-            assert.ok(own.body.items.every((i: { organisationId: string }) => i.organisationId === f.t.a.organisation.id), `${caller} ${path}`);
+            assert.ok(
+              own.body.items.every((i: { organisationId: string }) => i.organisationId === f.t.a.organisation.id),
+              `${caller} ${path}`,
+            );
           }
         }
       });

@@ -15,7 +15,9 @@ import { createIdoClient, type IdoClient } from '../../sdk/client.js';
 import { addDays, amsterdamParts } from '../../sdk/opening-hours.js';
 import { testNow } from './server-clock.js';
 
-interface TestServer { url: string }
+interface TestServer {
+  url: string;
+}
 const server = (globalThis as unknown as { IDO_TEST: TestServer }).IDO_TEST;
 /** A demo coordinator whose organisation the other browser tests do not count (server/services/demo.ts). */
 const COORDINATOR = { email: 'coordinator.rotterdam@demo.ido-registratie.nl', password: 'demo-coordinator-2026' };
@@ -68,7 +70,8 @@ async function type(el: IdoBeheer, selector: string, value: string) {
 }
 
 async function click(el: IdoBeheer, target: string | RegExp | HTMLElement) {
-  const node = target instanceof HTMLElement ? target : typeof target === 'string' && target.startsWith('#') ? $(el, target) : button(el, target);
+  const node =
+    target instanceof HTMLElement ? target : typeof target === 'string' && target.startsWith('#') ? $(el, target) : button(el, target);
   expect(node, String(target)).to.exist;
   node!.click();
   await el.updateComplete;
@@ -89,15 +92,20 @@ async function lookUp(el: IdoBeheer, postcode: string, number: string) {
   await type(el, '#postcode', postcode);
   await type(el, '#number', number);
   await click(el, '#look-up');
-  await waitUntil(() => text($(el, '#lookup-note')) && !/opgezocht/.test(text($(el, '#lookup-note'))), 'the look-up did not answer', { timeout: 10_000 });
+  await waitUntil(() => text($(el, '#lookup-note')) && !/opgezocht/.test(text($(el, '#lookup-note'))), 'the look-up did not answer', {
+    timeout: 10_000,
+  });
   await el.updateComplete;
 }
 
 /** A location of the Rotterdam organisation made through the API, for a test of its own. */
 async function seeded(name: string, extra: Record<string, unknown> = {}) {
   return api.locations.create({
-    name, address: { street: 'Hoogstraat 110', postcode: '3011 PV', city: 'Rotterdam', municipality: 'Rotterdam', province: 'Zuid-Holland' },
-    coordinates: { lat: 51.92, lon: 4.49 }, walkInHours: [{ day: 2, opens: '10:00', closes: '12:00' }], ...extra,
+    name,
+    address: { street: 'Hoogstraat 110', postcode: '3011 PV', city: 'Rotterdam', municipality: 'Rotterdam', province: 'Zuid-Holland' },
+    coordinates: { lat: 51.92, lon: 4.49 },
+    walkInHours: [{ day: 2, opens: '10:00', closes: '12:00' }],
+    ...extra,
   });
 }
 
@@ -136,7 +144,9 @@ describe('<ido-beheer> login and list', () => {
     await logIn(el);
     const wrapper = await fixture<HTMLDivElement>(html`<div><ido-rapportage api=${server.url}></ido-rapportage></div>`);
     const dashboard = wrapper.querySelector('ido-rapportage')!;
-    await waitUntil(() => dashboard.shadowRoot!.querySelector('#heading'), 'the dashboard did not pick up the session', { timeout: 15_000 });
+    await waitUntil(() => dashboard.shadowRoot!.querySelector('#heading'), 'the dashboard did not pick up the session', {
+      timeout: 15_000,
+    });
     expect(dashboard.shadowRoot!.querySelector('#email')).to.equal(null);
   });
 
@@ -194,7 +204,13 @@ describe('<ido-beheer> a new location', () => {
     expect(text($(el, '#form-heading'))).to.equal('IDO Oudegracht (test) wijzigen');
 
     const stored = (await api.locations.list()).items.find((l) => l.name === 'IDO Oudegracht (test)')!;
-    expect(stored.address).to.deep.equal({ street: 'Oudegracht 11', postcode: '3511 AB', city: 'Utrecht', municipality: 'Utrecht', province: 'Utrecht' });
+    expect(stored.address).to.deep.equal({
+      street: 'Oudegracht 11',
+      postcode: '3511 AB',
+      city: 'Utrecht',
+      municipality: 'Utrecht',
+      province: 'Utrecht',
+    });
     expect(stored.coordinates).to.deep.equal({ lat: 52.0921, lon: 5.11912 });
     expect(stored.walkInHours).to.deep.equal([1, 2, 3, 4, 5].map((day) => ({ day, opens: '10:00', closes: '13:00' })));
     expect(stored.exceptions).to.deep.equal([{ date, closed: true, note: 'Studiedag' }]);
@@ -219,7 +235,9 @@ describe('<ido-beheer> a new location', () => {
     await type(el, '#h-2-closes', '14:00');
     await click(el, '#save');
     expect(text($(el, '#h-0-error'))).to.equal('Fout: De eindtijd ligt voor de begintijd. Kies een eindtijd na 13:00.');
-    expect(text($(el, '#h-2-error'))).to.equal('Fout: Dit tijdvak overlapt met 09:00 tot 12:00 op dezelfde dag. Kies tijden die elkaar niet raken, of maak er één tijdvak van.');
+    expect(text($(el, '#h-2-error'))).to.equal(
+      'Fout: Dit tijdvak overlapt met 09:00 tot 12:00 op dezelfde dag. Kies tijden die elkaar niet raken, of maak er één tijdvak van.',
+    );
     expect($(el, '#h-0-closes')!.getAttribute('aria-invalid')).to.equal('true');
     expect(focused(el)?.id).to.equal('h-0-closes');
     expect(text($(el, '#error-summary'))).to.contain('Dinsdag: De eindtijd ligt voor de begintijd.');
@@ -249,7 +267,12 @@ describe('<ido-beheer> editing', () => {
   it('folds past exceptions away and removes one from the list', async () => {
     const past = addDays(today(), -30);
     const coming = addDays(today(), 10);
-    const location = await seeded('Uitzonderingen (test)', { exceptions: [{ date: past, closed: true }, { date: coming, opens: '10:00', closes: '11:00' }] });
+    const location = await seeded('Uitzonderingen (test)', {
+      exceptions: [
+        { date: past, closed: true },
+        { date: coming, opens: '10:00', closes: '11:00' },
+      ],
+    });
     const el = await mount();
     await logIn(el);
     await openEdit(el, location.id);
@@ -272,7 +295,7 @@ describe('<ido-beheer> editing', () => {
 
     // Meanwhile a colleague adds a closure of their own.
     const theirs = { date: addDays(today(), 20), closed: true as const };
-    await api.locations.update(location.id, { exceptions: [...location.exceptions as { date: string; closed: true }[], theirs] });
+    await api.locations.update(location.id, { exceptions: [...(location.exceptions as { date: string; closed: true }[]), theirs] });
 
     const mine = addDays(today(), 30);
     await type(el, '#x-date', dutch(mine));
@@ -319,7 +342,9 @@ describe('<ido-beheer> editing', () => {
     await listed(el);
     expect($$(el, '.location-name').map(text)).to.not.include('Weg ermee (test)');
     let status = 0;
-    await api.locations.get(location.id).catch((e: { status: number }) => { status = e.status; });
+    await api.locations.get(location.id).catch((e: { status: number }) => {
+      status = e.status;
+    });
     expect(status).to.equal(404);
   });
 });
@@ -417,19 +442,29 @@ describe('<ido-beheer> Cursussen', () => {
     await type(el, '#completed', '');
     await click(el, '#save-course');
     await waitUntil(() => /is toegevoegd/.test(text($(el, '#notice'))), 'not saved', { timeout: 10_000 });
-    await waitUntil(() => text($(el, '#course-totals')).includes(`${before.enrolled + 9} cursist`), 'the totals did not follow', { timeout: 10_000 });
+    await waitUntil(() => text($(el, '#course-totals')).includes(`${before.enrolled + 9} cursist`), 'the totals did not follow', {
+      timeout: 10_000,
+    });
     const after = await api.reports.courses(range());
     expect(after.enrolled).to.equal(before.enrolled + 9);
     expect(after.runs).to.equal(before.runs + 1);
 
-    const created = (await api.courses.list(range())).items.find((c) => c.startDate === `${year()}-03-12` && c.enrolled === 9 && c.type === 'digisterker')!;
+    const created = (await api.courses.list(range())).items.find(
+      (c) => c.startDate === `${year()}-03-12` && c.enrolled === 9 && c.type === 'digisterker',
+    )!;
     expect(created.completed).to.equal(null);
     await api.courses.delete(created.id);
   });
 
   it('fills in "afgerond" when a run ends, and deletes a run after a confirmation that names it', async () => {
     const [location] = (await api.locations.list()).items;
-    const course = await api.courses.create({ locationId: location.id, type: 'klik-en-tik', startDate: `${year()}-02-02`, sessions: 3, enrolled: 6 });
+    const course = await api.courses.create({
+      locationId: location.id,
+      type: 'klik-en-tik',
+      startDate: `${year()}-02-02`,
+      sessions: 3,
+      enrolled: 6,
+    });
     const el = await mount();
     await logIn(el);
     await openCourses(el);
@@ -449,7 +484,9 @@ describe('<ido-beheer> Cursussen', () => {
     await click(el, '#delete-yes');
     await waitUntil(() => /is verwijderd/.test(text($(el, '#notice'))), 'not deleted', { timeout: 10_000 });
     let status = 0;
-    await api.courses.get(course.id).catch((e: { status: number }) => { status = e.status; });
+    await api.courses.get(course.id).catch((e: { status: number }) => {
+      status = e.status;
+    });
     expect(status).to.equal(404);
   });
 });

@@ -65,7 +65,12 @@ function stubGeolocation(answer: (ok: PositionCallback, fail: PositionErrorCallb
     calls.count++;
     answer(ok, fail ?? (() => {}));
   };
-  return { calls, restore: () => { geolocation.getCurrentPosition = original; } };
+  return {
+    calls,
+    restore: () => {
+      geolocation.getCurrentPosition = original;
+    },
+  };
 }
 
 const positionError = (code: number) =>
@@ -100,7 +105,10 @@ describe('<ido-locator>', function () {
       const el = await fixture<IdoLocator>(html`<ido-locator api=${API}></ido-locator>`);
       await new Promise((resolve) => setTimeout(resolve, 100));
       const after = performance.getEntriesByType('resource').slice(before) as PerformanceResourceTiming[];
-      expect(after.filter((e) => e.name.startsWith(API)), 'no API call before the visitor asks').to.have.length(0);
+      expect(
+        after.filter((e) => e.name.startsWith(API)),
+        'no API call before the visitor asks',
+      ).to.have.length(0);
       expect(el.shadowRoot!.querySelector('.map')).to.equal(null);
     });
   });
@@ -249,7 +257,9 @@ describe('<ido-locator>', function () {
       // Four digits typed: the area is what was asked for; only the distances are approximate.
       await search(el, '9999');
       await waitUntil(() => text($(el, '.search-notes p')).startsWith('We zoeken vanaf'), 'the four-digit notice');
-      expect(text($(el, '.search-notes p'))).to.equal('We zoeken vanaf het midden van postcodegebied 9999. De afstanden kloppen daarom ongeveer.');
+      expect(text($(el, '.search-notes p'))).to.equal(
+        'We zoeken vanaf het midden van postcodegebied 9999. De afstanden kloppen daarom ongeveer.',
+      );
     });
 
     it('adds no notice for a postcode found as such, with a desk nearby', async () => {
@@ -280,10 +290,17 @@ describe('<ido-locator>', function () {
       expect(text(toggle), 'the label follows the state').to.equal('Verberg de openingstijden');
       expect(week.hidden).to.equal(false);
       const rows = [...week.querySelectorAll('tbody tr')];
-      expect(rows.map((row) => text(row.querySelector('th')).replace(' (vandaag)', ''))).to.deep.equal(
-        ['Maandag', 'Dinsdag', 'Woensdag', 'Donderdag', 'Vrijdag', 'Zaterdag', 'Zondag'],
-      );
-      for (const row of rows) expect(text(row.querySelector('td'))).to.match(/^(gesloten|\d\d:\d\d tot \d\d:\d\d( en \d\d:\d\d tot \d\d:\d\d)*)$/);
+      expect(rows.map((row) => text(row.querySelector('th')).replace(' (vandaag)', ''))).to.deep.equal([
+        'Maandag',
+        'Dinsdag',
+        'Woensdag',
+        'Donderdag',
+        'Vrijdag',
+        'Zaterdag',
+        'Zondag',
+      ]);
+      for (const row of rows)
+        expect(text(row.querySelector('td'))).to.match(/^(gesloten|\d\d:\d\d tot \d\d:\d\d( en \d\d:\d\d tot \d\d:\d\d)*)$/);
       expect(week.querySelectorAll('tr[aria-current="date"]')).to.have.length(1);
       await expect(el).to.be.accessible();
 
@@ -430,7 +447,8 @@ describe('<ido-locator>', function () {
   describe('my location', () => {
     it('asks for the location only after the click, then searches near it', async () => {
       const stub = stubGeolocation((ok) =>
-        setTimeout(() => ok({ coords: { latitude: 52.09123, longitude: 5.11834 }, timestamp: Date.now() } as GeolocationPosition), 10));
+        setTimeout(() => ok({ coords: { latitude: 52.09123, longitude: 5.11834 }, timestamp: Date.now() } as GeolocationPosition), 10),
+      );
       try {
         const el = await fixture<IdoLocator>(html`<ido-locator api=${API}></ido-locator>`);
         expect(stub.calls.count).to.equal(0);
@@ -448,7 +466,7 @@ describe('<ido-locator>', function () {
   });
 
   describe('ido-location-select', () => {
-    it('fires on the visitor\'s click (bubbling, composed) with the location, never on its own', async () => {
+    it("fires on the visitor's click (bubbling, composed) with the location, never on its own", async () => {
       const seen: Event[] = [];
       const listener = (event: Event) => seen.push(event);
       document.addEventListener('ido-location-select', listener);
@@ -513,7 +531,10 @@ describe('<ido-locator>', function () {
       await el.updateComplete;
       const allowed = new Set([location.origin, new URL(API).origin]);
       const entries = performance.getEntriesByType('resource').slice(before) as PerformanceResourceTiming[];
-      expect(entries.some((e) => e.name.startsWith(`${API}/api/v1/public/locations`)), 'the search itself is seen').to.equal(true);
+      expect(
+        entries.some((e) => e.name.startsWith(`${API}/api/v1/public/locations`)),
+        'the search itself is seen',
+      ).to.equal(true);
       const origins = new Set(entries.map((e) => new URL(e.name).origin));
       expect([...origins].filter((origin) => !allowed.has(origin))).to.deep.equal([]);
       expect(root(el).querySelector('.leaflet-container, [part="map"]')).to.equal(null);
@@ -533,7 +554,10 @@ describe('<ido-locator>', function () {
       expect(markers[0].getAttribute('aria-label')).to.equal(`1. ${text(cards(el)[0].querySelector('h3')).replace(/^\d+\s*/, '')}`);
       expect(text($(el, '.leaflet-control-attribution'))).to.contain('Kaartgegevens © Kadaster');
       const tile = $<HTMLImageElement>(el, 'img.leaflet-tile');
-      if (tile) expect(tile.src).to.match(/^https:\/\/service\.pdok\.nl\/brt\/achtergrondkaart\/wmts\/v2_0\/standaard\/EPSG:3857\/\d+\/\d+\/\d+\.png$/);
+      if (tile)
+        expect(tile.src).to.match(
+          /^https:\/\/service\.pdok\.nl\/brt\/achtergrondkaart\/wmts\/v2_0\/standaard\/EPSG:3857\/\d+\/\d+\/\d+\.png$/,
+        );
 
       markers[1].dispatchEvent(new MouseEvent('click', { bubbles: true }));
       await el.updateComplete;

@@ -38,7 +38,8 @@ const figure = (el: IdoRapportage, id: string) => $(el, `li[aria-labelledby="fig
 const figureValue = (el: IdoRapportage, id: string) => text(figure(el, id)?.querySelector('.value'));
 const nlNumber = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
 /** The "Toon als tabel" / "Toon als grafiek" button of one chart. */
-const toggleOf = (el: IdoRapportage, chart: string) => $(el, `#${chart}-area`)!.closest('.chart-card')!.querySelector<HTMLButtonElement>('.chart-head button')!;
+const toggleOf = (el: IdoRapportage, chart: string) =>
+  $(el, `#${chart}-area`)!.closest('.chart-card')!.querySelector<HTMLButtonElement>('.chart-head button')!;
 
 /** An sRGB colour as computed styles give it (`rgb(…)`, `rgba(…)` or `color(srgb …)`), 0–255 per channel. */
 function colour(value: string): [number, number, number] {
@@ -51,7 +52,10 @@ function colour(value: string): [number, number, number] {
 /** WCAG 2.1 contrast ratio of two colours. */
 function contrast(a: [number, number, number], b: [number, number, number]): number {
   const lum = (c: [number, number, number]) => {
-    const [r, g, bl] = c.map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+    const [r, g, bl] = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
@@ -79,13 +83,19 @@ async function mount(attributes: { api?: string; token?: string; lang?: string; 
 
 /** Until the figures are on screen and nothing is loading any more. */
 async function loaded(el: IdoRapportage) {
-  await waitUntil(() => (figure(el, 'visits') || $(el, '.problem')) && !$(el, '[aria-busy="true"]'), 'the figures did not appear', { timeout: 20_000 });
+  await waitUntil(() => (figure(el, 'visits') || $(el, '.problem')) && !$(el, '[aria-busy="true"]'), 'the figures did not appear', {
+    timeout: 20_000,
+  });
   await el.updateComplete;
 }
 
 /** Until the charts module is there and every chart (or its table) is drawn. */
 async function chartsDrawn(el: IdoRapportage) {
-  await waitUntil(() => $$(el, '.chart-area').length > 0 && $$(el, '.chart-area').every((a) => a.querySelector('svg, table, p')), 'the charts were not drawn', { timeout: 15_000 });
+  await waitUntil(
+    () => $$(el, '.chart-area').length > 0 && $$(el, '.chart-area').every((a) => a.querySelector('svg, table, p')),
+    'the charts were not drawn',
+    { timeout: 15_000 },
+  );
   await waitUntil(() => !$$(el, '.chart-area p.hint').length, 'the charts module did not load', { timeout: 15_000 });
   await el.updateComplete;
 }
@@ -180,7 +190,9 @@ describe('<ido-rapportage> login', () => {
 
     const stored = Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k) ?? '');
     expect(stored.some((v) => v.includes('ido_st_'))).to.equal(true);
-    const local = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n');
+    const local = Object.keys(localStorage)
+      .map((k) => `${k}=${localStorage.getItem(k)}`)
+      .join('\n');
     expect(local).not.to.contain('ido_st_');
 
     // A second element (say after a reload) picks the session up from sessionStorage.
@@ -211,8 +223,10 @@ describe('<ido-rapportage> login', () => {
     const realFetch = window.fetch;
     window.fetch = async (input, init) => {
       if (String(input instanceof Request ? input.url : input).includes('/auth/login')) {
-        return new Response(JSON.stringify({ type: 'about:blank', title: 'Te veel verzoeken', status: 429 }),
-          { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '60' } });
+        return new Response(JSON.stringify({ type: 'about:blank', title: 'Te veel verzoeken', status: 429 }), {
+          status: 429,
+          headers: { 'content-type': 'application/problem+json', 'retry-after': '60' },
+        });
       }
       return realFetch(input, init);
     };
@@ -277,7 +291,11 @@ describe('<ido-rapportage> dashboard', () => {
     const range = presetRange('this-year', testNow());
     const previous = previousRange(range, 'this-year');
     const api = createIdoClient({ baseUrl: server.url, token });
-    const [now, before, courses] = await Promise.all([api.reports.summary(range), api.reports.summary(previous), api.reports.courses(range)]);
+    const [now, before, courses] = await Promise.all([
+      api.reports.summary(range),
+      api.reports.summary(previous),
+      api.reports.courses(range),
+    ]);
     expect(now.visits).to.be.greaterThan(0);
     expect(figureValue(el, 'visits')).to.equal(nlNumber(now.visits));
     expect(figureValue(el, 'questions')).to.equal(nlNumber(now.questions));
@@ -290,7 +308,9 @@ describe('<ido-rapportage> dashboard', () => {
     if (before.visits) expect(change).to.contain(`(${nlNumber(before.visits)})`);
     // "1 januari t/m 18 november 2026", or "januari t/m februari 2028" on 29 February, "2026" on 31 December.
     expect(range.from.slice(5)).to.equal('01-01');
-    expect(text($(el, '.period-line'))).to.equal(`Cijfers over ${formatRange(range, 'nl')}, vergeleken met ${formatRange(previous, 'nl')}.`);
+    expect(text($(el, '.period-line'))).to.equal(
+      `Cijfers over ${formatRange(range, 'nl')}, vergeleken met ${formatRange(previous, 'nl')}.`,
+    );
   });
 
   it('draws the four charts with a text summary each, and is accessible', async () => {
@@ -300,7 +320,12 @@ describe('<ido-rapportage> dashboard', () => {
     await loaded(el);
     await chartsDrawn(el);
     const headings = $$(el, '.chart-card h3').map(text);
-    expect(headings).to.deep.equal(['Waar gaan de vragen over?', 'Over welke instanties gaan de vragen?', 'Hoe ontwikkelt het aantal bezoeken zich?', 'Wanneer is het druk?']);
+    expect(headings).to.deep.equal([
+      'Waar gaan de vragen over?',
+      'Over welke instanties gaan de vragen?',
+      'Hoe ontwikkelt het aantal bezoeken zich?',
+      'Wanneer is het druk?',
+    ]);
     expect($$(el, '.chart-card svg.chart').length).to.equal(4);
     expect(text($(el, '#topics-summary'))).to.match(/^Meeste vragen over .+ \(\d+\), daarna .+\.$/);
     expect(text($(el, '#heatmap-summary'))).to.match(/^Het drukst op \w+dag van \d\d:00 tot \d\d:00 \(\d+\)/);
@@ -414,7 +439,12 @@ describe('<ido-rapportage> dashboard', () => {
       expect(contrast(d, l)).to.be.at.least(9);
       // … and here: against the cell itself and the page around the cell.
       expect(Math.max(contrast(d, fill), contrast(l, fill)), `${cell.classList[1]} against its fill`).to.be.at.least(3);
-      expect(contrast(d, colour(getComputedStyle(el).backgroundColor === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : getComputedStyle(el).backgroundColor))).to.be.at.least(3);
+      expect(
+        contrast(
+          d,
+          colour(getComputedStyle(el).backgroundColor === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : getComputedStyle(el).backgroundColor),
+        ),
+      ).to.be.at.least(3);
     }
   });
 
@@ -475,7 +505,9 @@ describe('<ido-rapportage> dashboard', () => {
       expect(xlsx.size).to.be.greaterThan(1000);
       expect(new Uint8Array(await xlsx.slice(0, 2).arrayBuffer())).to.deep.equal(new Uint8Array([0x50, 0x4b])); // a ZIP: PK
       await el.updateComplete;
-      expect(text($(el, '.exports [role="status"]'))).to.equal(`Klaar: ido-verantwoording-${range.from}-${range.to}.xlsx staat in je downloads.`);
+      expect(text($(el, '.exports [role="status"]'))).to.equal(
+        `Klaar: ido-verantwoording-${range.from}-${range.to}.xlsx staat in je downloads.`,
+      );
 
       buttonNamed(el, /Download alle vragen \(CSV\)/)!.click();
       await waitUntil(() => saved.length === 2, 'no CSV download', { timeout: 20_000 });
@@ -526,7 +558,14 @@ describe('<ido-rapportage> dashboard', () => {
 });
 
 describe('heatTabStop: the heatmap cell that Tab reaches', () => {
-  const grid = { days: [1, 2, 3, 4, 5], hours: [9, 10, 11, 12], busiest: [{ day: 2, hour: 10 }, { day: 1, hour: 9 }] };
+  const grid = {
+    days: [1, 2, 3, 4, 5],
+    hours: [9, 10, 11, 12],
+    busiest: [
+      { day: 2, hour: 10 },
+      { day: 1, hour: 9 },
+    ],
+  };
 
   it('is the busiest cell at first', () => {
     expect(heatTabStop(grid, null)).to.equal(heatKey(2, 10));

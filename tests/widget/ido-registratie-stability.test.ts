@@ -16,7 +16,23 @@ import { setTimer, type Timer } from '../../widget/shared/clock.js';
 import { topTopics, usageWeights } from '../../widget/ido-registratie/topic-search.js';
 import { testNow } from './server-clock.js';
 import {
-  $, $$, UNREACHABLE, api, attach, buttonNamed, chips, chooseChip, forgetBrowser, mount, notice, register, rows, search, server, submitButton, text,
+  $,
+  $$,
+  UNREACHABLE,
+  api,
+  attach,
+  buttonNamed,
+  chips,
+  chooseChip,
+  forgetBrowser,
+  mount,
+  notice,
+  register,
+  rows,
+  search,
+  server,
+  submitButton,
+  text,
 } from './registratie-page.js';
 
 const today = () => amsterdamParts(testNow()).date;
@@ -24,7 +40,12 @@ const today = () => amsterdamParts(testNow()).date;
 /** The chips the desk should show: its counts of the last 90 days up to yesterday, ranked as topic-search.ts does. */
 async function expectedChips(count: number): Promise<string[]> {
   const day = today();
-  const summary = await api.reports.summary({ groupBy: 'topic', locationId: server.locationId, from: addDays(day, -90), to: addDays(day, -1) });
+  const summary = await api.reports.summary({
+    groupBy: 'topic',
+    locationId: server.locationId,
+    from: addDays(day, -90),
+    to: addDays(day, -1),
+  });
   const { topics } = await api.taxonomy.get({ lang: 'nl' });
   return topTopics(topics, usageWeights(new Map(summary.groups.map((g) => [g.key, g.questions]))), count).map((t) => t.label);
 }
@@ -37,7 +58,9 @@ async function todaysCounts(): Promise<Map<string, number>> {
 
 /** Until the recent list and the look-up panel have settled (nothing loading). */
 async function settled(el: IdoRegistratie) {
-  await waitUntil(() => !/Laden/.test(text($(el, '[part="recent"]'))) && !/laden/.test(text($(el, '[part="lookup"]'))), 'still loading', { timeout: 10_000 });
+  await waitUntil(() => !/Laden/.test(text($(el, '[part="recent"]'))) && !/laden/.test(text($(el, '[part="lookup"]'))), 'still loading', {
+    timeout: 10_000,
+  });
   await el.updateComplete;
 }
 
@@ -45,11 +68,19 @@ async function settled(el: IdoRegistratie) {
 function watchLayoutShifts() {
   const shifts: { value: number; sources: string[] }[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] })[]) {
+    for (const entry of list.getEntries() as (PerformanceEntry & {
+      value: number;
+      sources?: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+    })[]) {
       shifts.push({
         value: entry.value,
         sources: (entry.sources ?? []).map((s) => {
-          const node = s.node instanceof Element ? `${s.node.localName}.${s.node.className}` : s.node ? `${s.node.nodeName} in ${s.node.parentElement?.localName}.${s.node.parentElement?.className}: ${s.node.textContent?.slice(0, 30)}` : 'gone';
+          const node =
+            s.node instanceof Element
+              ? `${s.node.localName}.${s.node.className}`
+              : s.node
+                ? `${s.node.nodeName} in ${s.node.parentElement?.localName}.${s.node.parentElement?.className}: ${s.node.textContent?.slice(0, 30)}`
+                : 'gone';
           return `${node} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`;
         }),
       });
@@ -198,7 +229,10 @@ describe('<ido-registratie> at a busy desk', () => {
 
         const found = await shifts.stop();
         if (width === 1280) {
-          expect(found.reduce((sum, s) => sum + s.value, 0), `layout shifts: ${JSON.stringify(found)}`).to.equal(0);
+          expect(
+            found.reduce((sum, s) => sum + s.value, 0),
+            `layout shifts: ${JSON.stringify(found)}`,
+          ).to.equal(0);
         }
       });
     }
@@ -222,7 +256,10 @@ describe('<ido-registratie> at a busy desk', () => {
         expect(position(submitButton(el)), `after queued visit ${i + 1}`).to.deep.equal(start);
       }
       const found = await shifts.stop();
-      expect(found.reduce((sum, s) => sum + s.value, 0), `layout shifts: ${JSON.stringify(found)}`).to.equal(0);
+      expect(
+        found.reduce((sum, s) => sum + s.value, 0),
+        `layout shifts: ${JSON.stringify(found)}`,
+      ).to.equal(0);
     });
   });
 
@@ -310,9 +347,12 @@ describe('<ido-registratie> at a busy desk', () => {
       window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
         const request = input instanceof Request ? input : new Request(input, init);
         if (request.method !== 'POST') return realFetch(input, init);
-        return Promise.resolve(new Response(JSON.stringify({ type: 'about:blank', title: 'Verboden', status: 403, detail: 'Niet toegestaan.' }), {
-          status: 403, headers: { 'Content-Type': 'application/problem+json' },
-        }));
+        return Promise.resolve(
+          new Response(JSON.stringify({ type: 'about:blank', title: 'Verboden', status: 403, detail: 'Niet toegestaan.' }), {
+            status: 403,
+            headers: { 'Content-Type': 'application/problem+json' },
+          }),
+        );
       };
       try {
         buttonNamed(el, 'Zelfde als vorige').click();
@@ -351,7 +391,10 @@ describe('<ido-registratie> at a busy desk', () => {
       await register(el);
       await waitUntil(() => notice(el).startsWith('Geregistreerd'), 'no confirmation');
       expect(notice(el)).to.match(new RegExp(`^Geregistreerd: ${label('werk-uitkering')} en ${label('digid-activeren')}, \\d\\d:\\d\\d$`));
-      await waitUntil(() => rows(el).some((r) => text(r).includes(`${label('werk-uitkering')} en ${label('digid-activeren')}`)), 'the row reads differently');
+      await waitUntil(
+        () => rows(el).some((r) => text(r).includes(`${label('werk-uitkering')} en ${label('digid-activeren')}`)),
+        'the row reads differently',
+      );
     });
   });
 

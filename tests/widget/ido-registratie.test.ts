@@ -16,7 +16,25 @@ import { rememberedCounts } from '../../widget/ido-registratie/desk-location.js'
 import { topTopics, usageWeights } from '../../widget/ido-registratie/topic-search.js';
 import './server-clock.js';
 import {
-  $, $$, UNREACHABLE, api, banner, buttonNamed, chips, chooseChip, focused, forgetBrowser, mount, notice, register, root, rows, search, server, submitButton, text,
+  $,
+  $$,
+  UNREACHABLE,
+  api,
+  banner,
+  buttonNamed,
+  chips,
+  chooseChip,
+  focused,
+  forgetBrowser,
+  mount,
+  notice,
+  register,
+  root,
+  rows,
+  search,
+  server,
+  submitButton,
+  text,
 } from './registratie-page.js';
 
 /** Resolves true when `event` fires within `ms`, false otherwise. */
@@ -143,11 +161,13 @@ describe('<ido-registratie>', () => {
     expect($$(el, '[role="option"]')).to.have.length(0);
     expect(text(root(el).querySelector('.search-field [role="status"]'))).to.contain('Geen onderwerp gevonden');
     // Enter with nothing to choose does not register.
-    expect(await (async () => {
-      const fired = fires(el, 'ido-registered', 800);
-      await sendKeys({ press: 'Enter' });
-      return fired;
-    })()).to.be.false;
+    expect(
+      await (async () => {
+        const fired = fires(el, 'ido-registered', 800);
+        await sendKeys({ press: 'Enter' });
+        return fired;
+      })(),
+    ).to.be.false;
   });
 
   it('works with the keyboard alone: type, arrows, Enter to choose, Enter to register', async () => {
@@ -218,7 +238,9 @@ describe('<ido-registratie>', () => {
     note.focus();
     await sendKeys({ type: 'Bel haar terug op 06-12345678' });
     await waitUntil(() => note.getAttribute('aria-invalid') === 'true', 'no warning while typing', { timeout: 3000 });
-    expect(text($(el, '#note-error'))).to.equal('Deze notitie bevat een telefoonnummer. Haal dat weg: persoonsgegevens mogen niet in de registratie.');
+    expect(text($(el, '#note-error'))).to.equal(
+      'Deze notitie bevat een telefoonnummer. Haal dat weg: persoonsgegevens mogen niet in de registratie.',
+    );
     expect(note.getAttribute('aria-describedby')!.split(' ')).to.include('note-error');
     await expect(el).to.be.accessible();
 
@@ -384,7 +406,10 @@ describe('<ido-registratie>', () => {
       queued.push(detail.id);
       await waitUntil(() => notice(el).startsWith('Bewaard op deze computer'), 'no queued notice');
     }
-    await waitUntil(() => banner(el) === 'Geen verbinding. 3 registraties wachten en worden verstuurd zodra er weer verbinding is.', `banner: ${banner(el)}`);
+    await waitUntil(
+      () => banner(el) === 'Geen verbinding. 3 registraties wachten en worden verstuurd zodra er weer verbinding is.',
+      `banner: ${banner(el)}`,
+    );
     await waitUntil(() => rows(el).filter((r) => text(r).includes('wacht op verbinding')).length === 3, 'queued rows missing');
     await expect(el).to.be.accessible();
 
@@ -441,7 +466,7 @@ describe('<ido-registratie>', () => {
       const el = await mount({ location: null });
       expect(text($(el, '.location-line'))).to.equal(`Locatie: ${server.locationName}`);
       expect(chips(el).map(text)).to.deep.equal(expectedChips);
-      expect(rows(el).map(text), 'today\'s stored visits from this browser').to.deep.equal(onlineRows);
+      expect(rows(el).map(text), "today's stored visits from this browser").to.deep.equal(onlineRows);
       search(el).focus();
       await sendKeys({ type: 'huur' });
       await el.updateComplete;
@@ -457,7 +482,10 @@ describe('<ido-registratie>', () => {
       submitButton(el).click();
       const { detail } = (await queued) as IdoQueuedEvent;
       expect(detail.locationId ?? null).to.be.oneOf([null, server.locationId]);
-      await waitUntil(() => banner(el) === 'Geen verbinding. 1 registratie wacht en wordt verstuurd zodra er weer verbinding is.', `banner: ${banner(el)}`);
+      await waitUntil(
+        () => banner(el) === 'Geen verbinding. 1 registratie wacht en wordt verstuurd zodra er weer verbinding is.',
+        `banner: ${banner(el)}`,
+      );
       await waitUntil(() => rows(el).filter((r) => text(r).includes('wacht op verbinding')).length === 1, 'queued row missing');
       expect(notice(el)).to.match(/^Bewaard op deze computer: Huurtoeslag/);
       await expect(el).to.be.accessible();
@@ -493,7 +521,9 @@ describe('<ido-registratie>', () => {
   });
 
   it('says so when the desk key is refused', async () => {
-    const el = await fixture<IdoRegistratie>(html`<ido-registratie api=${server.url} key="ido_dk_not_a_real_key" location=${server.locationId}></ido-registratie>`);
+    const el = await fixture<IdoRegistratie>(
+      html`<ido-registratie api=${server.url} key="ido_dk_not_a_real_key" location=${server.locationId}></ido-registratie>`,
+    );
     await waitUntil(() => /baliesleutel/.test(text(root(el).querySelector('.error'))), 'no message', { timeout: 10_000 });
     await expect(el).to.be.accessible();
   });

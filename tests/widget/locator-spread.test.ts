@@ -2,17 +2,23 @@
 import { expect } from '@open-wc/testing';
 import { MARKER_SPACING, spreadPoints, type Pixel } from '../../widget/ido-locator/spread.js';
 
-const gaps = (points: Pixel[]) =>
-  points.flatMap((p, i) => points.slice(i + 1).map((q) => Math.hypot(p.x - q.x, p.y - q.y)));
+const gaps = (points: Pixel[]) => points.flatMap((p, i) => points.slice(i + 1).map((q) => Math.hypot(p.x - q.x, p.y - q.y)));
 
 describe('spreading the map markers', () => {
   it('leaves markers that are apart where they are', () => {
-    const apart = [{ x: 0, y: 0 }, { x: 100, y: 0 }, { x: 0, y: 100 }];
+    const apart = [
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+      { x: 0, y: 100 },
+    ];
     expect(spreadPoints(apart)).to.deep.equal(apart);
   });
 
   it('moves a marker off one that covers it, the nearest in the list staying put', () => {
-    const [first, second] = spreadPoints([{ x: 200, y: 200 }, { x: 210, y: 205 }]);
+    const [first, second] = spreadPoints([
+      { x: 200, y: 200 },
+      { x: 210, y: 205 },
+    ]);
     expect(first).to.deep.equal({ x: 200, y: 200 });
     expect(Math.hypot(second.x - first.x, second.y - first.y)).to.be.at.least(MARKER_SPACING - 1e-9);
     // It moves to a spot on a ring around its own point, not anywhere.

@@ -5,7 +5,10 @@ import type { OutboxItem } from '../../sdk/outbox.js';
 const item = (id: string, attempts = 1): OutboxItem => ({
   id,
   registration: {
-    id, channel: 'balie', duration: '5-15', occurredAt: '2026-11-28T09:15:00.000Z',
+    id,
+    channel: 'balie',
+    duration: '5-15',
+    occurredAt: '2026-11-28T09:15:00.000Z',
     questions: [{ type: 'digitale-overheid', topic: 'huurtoeslag', agencies: ['dienst-toeslagen'], help: [] }],
   },
   queuedAt: '2026-11-28T09:15:01.000Z',
@@ -21,7 +24,9 @@ const deleteDatabase = (name: string) =>
 
 describe('indexedDbOutboxStore', () => {
   let name: string;
-  beforeEach(() => { name = `ido-outbox-test-${crypto.randomUUID()}`; });
+  beforeEach(() => {
+    name = `ido-outbox-test-${crypto.randomUUID()}`;
+  });
   afterEach(() => deleteDatabase(name));
 
   it('puts, reads, counts and deletes items', async () => {

@@ -50,7 +50,7 @@ export function attach(attributes: Attributes = {}) {
   return fixture<IdoRegistratie>(html`<ido-registratie
     api=${attributes.api ?? server.url}
     desk-key=${attributes.key ?? server.deskKey}
-    location=${attributes.location === null ? '' : attributes.location ?? server.locationId}
+    location=${attributes.location === null ? '' : (attributes.location ?? server.locationId)}
     lang=${attributes.lang ?? 'nl'}></ido-registratie>`);
 }
 

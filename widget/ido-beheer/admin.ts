@@ -91,7 +91,10 @@ export class BeheerView {
   private _client(): BeheerClient {
     const key = this._clientKey();
     if (this._clientCache?.key !== key) {
-      this._clientCache = { key, client: beheerClient({ baseUrl: this._api.api(), token: this._login.token, lang: this._api.lang(), retry: 0 }) };
+      this._clientCache = {
+        key,
+        client: beheerClient({ baseUrl: this._api.api(), token: this._login.token, lang: this._api.lang(), retry: 0 }),
+      };
     }
     return this._clientCache.client;
   }
@@ -103,8 +106,10 @@ export class BeheerView {
       </header>
       <nav class="sections" part="nav" aria-label=${t.navLabel}>
         <ul role="list">
-          ${SECTIONS.map((s) => html`<li><button type="button" class="button section-button" id="nav-${s}"
-            aria-current=${this._section === s ? 'page' : 'false'} @click=${() => this._go(s)}>${t.sections[s]}</button></li>`)}
+          ${SECTIONS.map(
+            (s) => html`<li><button type="button" class="button section-button" id="nav-${s}"
+            aria-current=${this._section === s ? 'page' : 'false'} @click=${() => this._go(s)}>${t.sections[s]}</button></li>`,
+          )}
         </ul>
       </nav>
       ${this._section === 'courses' ? this._courses.render() : this._locations.render()}`;

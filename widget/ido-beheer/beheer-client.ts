@@ -11,5 +11,11 @@ export type BeheerClient = Pick<IdoClient, 'locations' | 'geocode' | 'courses' |
 
 export function beheerClient(options: IdoClientOptions): BeheerClient {
   const http = createHttp(options);
-  return { locations: locationsApi(http), geocode: geocodeApi(http), courses: coursesApi(http), reports: reportsApi(http), taxonomy: taxonomyApi(http) };
+  return {
+    locations: locationsApi(http),
+    geocode: geocodeApi(http),
+    courses: coursesApi(http),
+    reports: reportsApi(http),
+    taxonomy: taxonomyApi(http),
+  };
 }

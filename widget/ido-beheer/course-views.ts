@@ -37,8 +37,9 @@ export function renderCourseList(input: CourseListInput, intents: CourseListInte
   } else {
     const sorted = [...courses].sort((a, b) => b.startDate.localeCompare(a.startDate) || a.id.localeCompare(b.id));
     body = html`<p class="totals" id="course-totals">${t.courseTotals(input.year, totals.runs, totals.enrolled, totals.completed)}</p>
-      ${sorted.length
-        ? html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="courses-caption">
+      ${
+        sorted.length
+          ? html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="courses-caption">
             <table class="courses">
               <caption id="courses-caption">${t.coursesCaption(input.year)}</caption>
               <thead><tr>
@@ -47,7 +48,8 @@ export function renderCourseList(input: CourseListInput, intents: CourseListInte
                 <th scope="col" class="num">${t.courseCompleted}</th><th scope="col"><span class="visually-hidden">${t.edit}</span></th>
               </tr></thead>
               <tbody>
-                ${sorted.map((c) => html`<tr>
+                ${sorted.map(
+                  (c) => html`<tr>
                   <td>${formatDutchDate(c.startDate)}</td>
                   <td>${input.typeLabel(c.type)}</td>
                   <td>${input.locationName(c.locationId)}</td>
@@ -55,11 +57,13 @@ export function renderCourseList(input: CourseListInput, intents: CourseListInte
                   <td class="num">${c.enrolled}</td>
                   <td class="num">${c.completed ?? html`<span class="muted">${t.notYet}</span>`}</td>
                   <td><button class="button quiet" type="button" id="course-${c.id}" @click=${() => intents.edit(c)}>${t.edit}<span class="visually-hidden"> ${t.courseName(input.typeLabel(c.type), formatDutchDate(c.startDate))}</span></button></td>
-                </tr>`)}
+                </tr>`,
+                )}
               </tbody>
             </table>
           </div>`
-        : html`<p>${t.noCourses(input.year)}</p>`}`;
+          : html`<p>${t.noCourses(input.year)}</p>`
+      }`;
   }
   return html`<section class="list-section" part="section" aria-labelledby="section-heading">
     <h2 id="section-heading" tabindex="-1">${t.sections.courses}</h2>
@@ -106,8 +110,12 @@ export interface CourseFormIntents {
 export function renderCourseForm(input: CourseFormInput, intents: CourseFormIntents): TemplateResult {
   const { t, draft } = input;
   const error = (name: CourseField) => (input.show ? input.errors[name] : undefined);
-  const described = (name: CourseField, hint?: boolean) => [hint ? `${name}-hint` : '', error(name) ? `${name}-error` : ''].filter(Boolean).join(' ') || nothing;
-  const message = (name: CourseField) => (error(name) ? html`<p class="error" id="${name}-error"><span class="visually-hidden">${t.errorPrefix}</span>${error(name)}</p>` : nothing);
+  const described = (name: CourseField, hint?: boolean) =>
+    [hint ? `${name}-hint` : '', error(name) ? `${name}-error` : ''].filter(Boolean).join(' ') || nothing;
+  const message = (name: CourseField) =>
+    error(name)
+      ? html`<p class="error" id="${name}-error"><span class="visually-hidden">${t.errorPrefix}</span>${error(name)}</p>`
+      : nothing;
   const number = (name: 'sessions' | 'enrolled' | 'completed', label: string, hint?: string) => html`<div class="field">
     <label for=${name}>${label}${name === 'completed' ? html` <span class="optional">${t.optional}</span>` : nothing}</label>
     ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
@@ -128,17 +136,27 @@ export function renderCourseForm(input: CourseFormInput, intents: CourseFormInte
   return html`<section class="form-section" part="section" aria-labelledby="form-heading">
     <p><button class="button quiet back" type="button" @click=${() => intents.back()}>← ${t.backToCourses}</button></p>
     <h2 id="form-heading" tabindex="-1">${input.id ? t.editCourseHeading(input.title) : t.newCourse}</h2>
-    ${input.conflict
-      ? html`<div class="problem conflict" id="conflict" role="alert" tabindex="-1">
+    ${
+      input.conflict
+        ? html`<div class="problem conflict" id="conflict" role="alert" tabindex="-1">
           <h3>${t.conflictHeading}</h3>
           <p>${t.conflictText}</p>
           <p class="actions"><button class="button" type="button" id="conflict-reload" @click=${() => intents.reload()}>${t.conflictReload}</button></p>
         </div>`
-      : nothing}
+        : nothing
+    }
     ${input.problem ? html`<div class="problem" id="form-problem" role="alert" tabindex="-1"><p><span class="visually-hidden">${t.errorPrefix}</span>${input.problem}</p></div>` : nothing}
     <form class="location-form course-form" novalidate @submit=${(e: SubmitEvent) => intents.save(e)}>
-      ${select('locationId', t.courseLocation, input.locations.map((l) => ({ value: l.id, label: l.name })))}
-      ${select('type', t.courseType, input.types.map((x) => ({ value: x.code, label: x.label })))}
+      ${select(
+        'locationId',
+        t.courseLocation,
+        input.locations.map((l) => ({ value: l.id, label: l.name })),
+      )}
+      ${select(
+        'type',
+        t.courseType,
+        input.types.map((x) => ({ value: x.code, label: x.label })),
+      )}
       <div class="field">
         <label for="startDate">${t.courseStart}</label>
         <p class="hint" id="startDate-hint">${t.dateHint}</p>
@@ -160,10 +178,12 @@ export function renderCourseForm(input: CourseFormInput, intents: CourseFormInte
         <button class="button primary" type="submit" id="save-course" aria-disabled=${input.saving ? 'true' : 'false'}>${input.saving ? t.saving : t.save}</button>
         <button class="button" type="button" @click=${() => intents.back()}>${t.cancel}</button>
       </div>
-      ${input.id
-        ? html`<div class="danger">
-            ${input.confirmDelete
-              ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-heading" aria-describedby="confirm-text">
+      ${
+        input.id
+          ? html`<div class="danger">
+            ${
+              input.confirmDelete
+                ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-heading" aria-describedby="confirm-text">
                   <h3 id="confirm-heading" tabindex="-1">${t.confirmDeleteCourse(input.title)}</h3>
                   <p id="confirm-text">${t.confirmDeleteCourseText}</p>
                   <p class="actions">
@@ -171,9 +191,11 @@ export function renderCourseForm(input: CourseFormInput, intents: CourseFormInte
                     <button class="button" type="button" id="delete-no" @click=${() => intents.askDelete(false)}>${t.confirmDeleteNo}</button>
                   </p>
                 </div>`
-              : html`<button class="button quiet" type="button" id="delete" @click=${() => intents.askDelete(true)}>${t.deleteCourse}</button>`}
+                : html`<button class="button quiet" type="button" id="delete" @click=${() => intents.askDelete(true)}>${t.deleteCourse}</button>`
+            }
           </div>`
-        : nothing}
+          : nothing
+      }
     </form>
   </section>`;
 }

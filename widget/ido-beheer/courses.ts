@@ -50,7 +50,13 @@ interface CourseForm {
 }
 
 const FIELD_OF_PATH: Record<string, CourseField> = {
-  locationId: 'locationId', type: 'type', startDate: 'startDate', sessions: 'sessions', enrolled: 'enrolled', completed: 'completed', note: 'note',
+  locationId: 'locationId',
+  type: 'type',
+  startDate: 'startDate',
+  sessions: 'sessions',
+  enrolled: 'enrolled',
+  completed: 'completed',
+  note: 'note',
 };
 const ORDER: CourseField[] = ['locationId', 'type', 'startDate', 'sessions', 'enrolled', 'completed', 'note'];
 
@@ -145,9 +151,16 @@ export class CoursesSection implements ReactiveController {
     this._notice = '';
     const locations = this._data.value?.locations ?? [];
     this._form = {
-      id: course?.id ?? null, etag: undefined,
+      id: course?.id ?? null,
+      etag: undefined,
       draft: course ? courseDraftFrom(course) : emptyCourse(locations.length === 1 ? locations[0].id : ''),
-      title: course ? this._titleOf(course) : '', show: false, serverErrors: {}, saving: false, problem: null, conflict: false, confirmDelete: false,
+      title: course ? this._titleOf(course) : '',
+      show: false,
+      serverErrors: {},
+      saving: false,
+      problem: null,
+      conflict: false,
+      confirmDelete: false,
     };
     this._changed('#form-heading');
     if (course) void this._readEtag(this._form);
@@ -253,46 +266,65 @@ export class CoursesSection implements ReactiveController {
     const data = this._data.value;
     const form = this._form;
     if (form && data) {
-      return renderCourseForm({
-        t, id: form.id, title: form.title, draft: form.draft, errors: this._errors(form), show: form.show,
-        locations: data.locations, types: data.types, saving: form.saving, problem: form.problem, conflict: form.conflict, confirmDelete: form.confirmDelete,
-      }, {
-        field: (name, value) => {
-          form.draft = { ...form.draft, [name]: value };
-          delete form.serverErrors[name];
-          this._changed();
+      return renderCourseForm(
+        {
+          t,
+          id: form.id,
+          title: form.title,
+          draft: form.draft,
+          errors: this._errors(form),
+          show: form.show,
+          locations: data.locations,
+          types: data.types,
+          saving: form.saving,
+          problem: form.problem,
+          conflict: form.conflict,
+          confirmDelete: form.confirmDelete,
         },
-        save: (e) => void this._save(e),
-        back: () => {
-          const id = form.id;
-          this._form = null;
-          this._changed(id ? `#course-${id}` : '#new-course');
+        {
+          field: (name, value) => {
+            form.draft = { ...form.draft, [name]: value };
+            delete form.serverErrors[name];
+            this._changed();
+          },
+          save: (e) => void this._save(e),
+          back: () => {
+            const id = form.id;
+            this._form = null;
+            this._changed(id ? `#course-${id}` : '#new-course');
+          },
+          reload: () => void this._reload(),
+          askDelete: (on) => {
+            form.confirmDelete = on;
+            this._changed(on ? '#confirm-heading' : '#delete');
+          },
+          deleteCourse: () => void this._delete(),
         },
-        reload: () => void this._reload(),
-        askDelete: (on) => {
-          form.confirmDelete = on;
-          this._changed(on ? '#confirm-heading' : '#delete');
-        },
-        deleteCourse: () => void this._delete(),
-      });
+      );
     }
     const thisYear = Number(amsterdamParts(now()).date.slice(0, 4));
-    return renderCourseList({
-      t, year: this._year, years: [thisYear + 1, thisYear, thisYear - 1, thisYear - 2],
-      courses: data?.courses, totals: data?.totals, failed: this._data.status === TaskStatus.ERROR && !data,
-      locationName: (id) => data?.locations.find((l) => l.id === id)?.name ?? '',
-      typeLabel: (code) => this._typeLabel(code),
-      notice: this._notice,
-    }, {
-      year: (year) => {
-        this._year = year;
-        this._notice = '';
-        this._changed();
+    return renderCourseList(
+      {
+        t,
+        year: this._year,
+        years: [thisYear + 1, thisYear, thisYear - 1, thisYear - 2],
+        courses: data?.courses,
+        totals: data?.totals,
+        failed: this._data.status === TaskStatus.ERROR && !data,
+        locationName: (id) => data?.locations.find((l) => l.id === id)?.name ?? '',
+        typeLabel: (code) => this._typeLabel(code),
+        notice: this._notice,
       },
-      add: () => this._open(null),
-      edit: (course) => this._open(course),
-      retry: () => void this._data.run(this._args()),
-    });
+      {
+        year: (year) => {
+          this._year = year;
+          this._notice = '';
+          this._changed();
+        },
+        add: () => this._open(null),
+        edit: (course) => this._open(course),
+        retry: () => void this._data.run(this._args()),
+      },
+    );
   }
 }
-

@@ -53,24 +53,38 @@ export function renderExceptions(input: ExceptionsInput, intents: ExceptionsInte
         inputmode=${name === 'note' ? nothing : 'numeric'} .value=${adding[name]}
         aria-invalid=${message ? 'true' : 'false'} aria-describedby=${ids || nothing}
         @input=${(e: Event) => intents.edit(name, (e.target as HTMLInputElement).value)}
-        @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') { e.preventDefault(); intents.add(); } }} />
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            intents.add();
+          }
+        }} />
     </div>`;
   };
   return html`<fieldset class="group" aria-describedby="exceptions-hint">
     <legend><h3>${t.exceptionsLegend}</h3></legend>
     <p class="hint" id="exceptions-hint">${t.exceptionsHint}</p>
     ${coming.length ? html`<ul class="exceptions" role="list">${coming.map(item)}</ul>` : html`<p>${t.noExceptions}</p>`}
-    ${past.length
-      ? html`<details class="past"><summary>${t.pastExceptions(past.length)}</summary><ul class="exceptions" role="list">${past.map(item)}</ul></details>`
-      : nothing}
+    ${
+      past.length
+        ? html`<details class="past"><summary>${t.pastExceptions(past.length)}</summary><ul class="exceptions" role="list">${past.map(item)}</ul></details>`
+        : nothing
+    }
     <div class="add-exception" role="group" aria-labelledby="add-exception-heading">
       <h4 id="add-exception-heading">${t.addException}</h4>
       ${field('date', t.date, t.dateHint)}
       <fieldset class="kind">
         <legend>${t.exceptionKind}</legend>
-        ${([['closed', t.kindClosed], ['hours', t.kindHours]] as const).map(([value, label]) => html`<label class="choice">
+        ${(
+          [
+            ['closed', t.kindClosed],
+            ['hours', t.kindHours],
+          ] as const
+        ).map(
+          ([value, label]) => html`<label class="choice">
           <input type="radio" name="x-kind" value=${value} .checked=${adding.closed === (value === 'closed')}
-            @change=${() => intents.edit('closed', value === 'closed')} /> ${label}</label>`)}
+            @change=${() => intents.edit('closed', value === 'closed')} /> ${label}</label>`,
+        )}
       </fieldset>
       ${adding.closed ? nothing : html`<div class="range-fields">${field('opens', t.opens, t.timeHint)} ${field('closes', t.closes, t.timeHint)}</div>`}
       ${field('note', `${t.note} ${t.optional}`, t.noteHint)}

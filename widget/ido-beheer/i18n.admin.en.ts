@@ -19,7 +19,8 @@ export const en: AdminTexts = {
   navLabel: 'Parts of the settings',
   sections: { locations: 'Locations', courses: 'Courses' },
 
-  locationsIntro: 'These are the IDO locations of your organisation. The public finds them in the locator; the desks register visits at them.',
+  locationsIntro:
+    'These are the IDO locations of your organisation. The public finds them in the locator; the desks register visits at them.',
   search: 'Search a location',
   searchHint: 'By name, place or postcode.',
   newLocation: 'New location',
@@ -57,8 +58,10 @@ export const en: AdminTexts = {
   lat: 'Latitude',
   lon: 'Longitude',
   found: (line) => `Address found: ${line}. Check it. If something is wrong, change it below.`,
-  foundPostcode: (street) => `We found the street (${street}) at this postcode, but not the house number. Check the street and the position on the map.`,
-  foundPc4: (pc4) => `We only know the postcode area (${pc4}) of this address, not the exact address. Fill in the street, place and municipality yourself. The position on the map now points at the middle of the area: change the latitude and longitude if you know them.`,
+  foundPostcode: (street) =>
+    `We found the street (${street}) at this postcode, but not the house number. Check the street and the position on the map.`,
+  foundPc4: (pc4) =>
+    `We only know the postcode area (${pc4}) of this address, not the exact address. Fill in the street, place and municipality yourself. The position on the map now points at the middle of the area: change the latitude and longitude if you know them.`,
   lookUpFailed: 'Looking up the address does not work right now. Fill in the address and the position on the map yourself.',
   lookUpNeedsPostcode: 'Enter a postcode and a house number first.',
 
@@ -89,7 +92,8 @@ export const en: AdminTexts = {
   opensFormat: 'Enter the start time as 09:30.',
   closesFormat: 'Enter the end time as 13:00.',
   order: (opens) => `The end time is before the start time. Choose an end time after ${opens}.`,
-  overlap: (opens, closes) => `This range overlaps with ${opens} to ${closes} on the same day. Choose times that do not touch, or make it one range.`,
+  overlap: (opens, closes) =>
+    `This range overlaps with ${opens} to ${closes} on the same day. Choose times that do not touch, or make it one range.`,
 
   exceptionsLegend: 'Exceptions',
   exceptionsHint: 'Days on which the location is closed or has other hours, such as 24 December.',
@@ -148,24 +152,33 @@ export const en: AdminTexts = {
   forbidden: 'Your account may not do this.',
   gone: 'This location no longer exists. Someone else may have deleted it.',
   conflictHeading: 'Someone else has just changed this',
-  conflictText: 'While you were editing this location, someone else saved it. Nothing of yours has been saved yet. What you entered is still here.',
+  conflictText:
+    'While you were editing this location, someone else saved it. Nothing of yours has been saved yet. What you entered is still here.',
   conflictChanged: (fields) => `They changed: ${fields}.`,
   conflictReload: 'Load their version (your changes are dropped)',
   conflictApply: 'Put my changes on their version',
   conflictApplied: 'Your changes are now on the new version. Check them and choose "Save" again.',
   fieldNames: {
-    name: 'the name', address: 'the address', coordinates: 'the position on the map', walkInHours: 'the walk-in hours',
-    exceptions: 'the exceptions', closedOnHolidays: 'the public holidays', accessibility: 'the accessibility',
-    contact: 'the contact details', variant: 'the kind of information point',
+    name: 'the name',
+    address: 'the address',
+    coordinates: 'the position on the map',
+    walkInHours: 'the walk-in hours',
+    exceptions: 'the exceptions',
+    closedOnHolidays: 'the public holidays',
+    accessibility: 'the accessibility',
+    contact: 'the contact details',
+    variant: 'the kind of information point',
   },
   deleteLocation: 'Delete this location',
   confirmDelete: (name) => `Are you sure you want to delete ${name}?`,
-  confirmDeleteText: 'The location disappears from the locator, and desks can no longer register visits at it. Visits already registered stay in the reports.',
+  confirmDeleteText:
+    'The location disappears from the locator, and desks can no longer register visits at it. Visits already registered stay in the reports.',
   confirmDeleteYes: (name) => `Yes, delete ${name}`,
   confirmDeleteNo: 'No, keep it',
   deleted: (name) => `${name} has been deleted.`,
   deleteFailed: 'Deleting does not work right now. Try again shortly.',
-  coursesIntro: 'The courses at your locations, such as Digisterker and Klik & Tik. Their participants count in the reports under "Course participants".',
+  coursesIntro:
+    'The courses at your locations, such as Digisterker and Klik & Tik. Their participants count in the reports under "Course participants".',
   courseYear: 'Year',
   newCourse: 'New course',
   coursesLoading: 'Loading the courses…',

@@ -60,8 +60,10 @@ export const nl = {
   lat: 'Breedtegraad',
   lon: 'Lengtegraad',
   found: (line: string) => `Adres gevonden: ${line}. Controleer het. Klopt iets niet, pas het dan hieronder aan.`,
-  foundPostcode: (street: string) => `We vonden de straat (${street}) bij deze postcode, maar niet het huisnummer. Controleer de straat en de plek op de kaart.`,
-  foundPc4: (pc4: string) => `We weten alleen in welk postcodegebied (${pc4}) dit adres ligt, niet het precieze adres. Vul de straat, de plaats en de gemeente zelf in. De plek op de kaart wijst nu naar het midden van het gebied: pas de breedte- en lengtegraad aan als je ze weet.`,
+  foundPostcode: (street: string) =>
+    `We vonden de straat (${street}) bij deze postcode, maar niet het huisnummer. Controleer de straat en de plek op de kaart.`,
+  foundPc4: (pc4: string) =>
+    `We weten alleen in welk postcodegebied (${pc4}) dit adres ligt, niet het precieze adres. Vul de straat, de plaats en de gemeente zelf in. De plek op de kaart wijst nu naar het midden van het gebied: pas de breedte- en lengtegraad aan als je ze weet.`,
   lookUpFailed: 'Het adres opzoeken lukt nu niet. Vul het adres en de plek op de kaart zelf in.',
   lookUpNeedsPostcode: 'Vul eerst een postcode en een huisnummer in.',
 
@@ -93,7 +95,8 @@ export const nl = {
   opensFormat: 'Vul de begintijd in als 09:30.',
   closesFormat: 'Vul de eindtijd in als 13:00.',
   order: (opens: string) => `De eindtijd ligt voor de begintijd. Kies een eindtijd na ${opens}.`,
-  overlap: (opens: string, closes: string) => `Dit tijdvak overlapt met ${opens} tot ${closes} op dezelfde dag. Kies tijden die elkaar niet raken, of maak er één tijdvak van.`,
+  overlap: (opens: string, closes: string) =>
+    `Dit tijdvak overlapt met ${opens} tot ${closes} op dezelfde dag. Kies tijden die elkaar niet raken, of maak er één tijdvak van.`,
 
   // Exceptions.
   exceptionsLegend: 'Uitzonderingen',
@@ -156,19 +159,27 @@ export const nl = {
   forbidden: 'Dit mag je niet met je account.',
   gone: 'Deze locatie bestaat niet meer. Iemand anders heeft hem misschien verwijderd.',
   conflictHeading: 'Iemand anders heeft dit net gewijzigd',
-  conflictText: 'Terwijl jij deze locatie aanpaste, heeft iemand anders hem opgeslagen. Er is nog niets van jou opgeslagen. Wat je hebt ingevuld staat er nog.',
+  conflictText:
+    'Terwijl jij deze locatie aanpaste, heeft iemand anders hem opgeslagen. Er is nog niets van jou opgeslagen. Wat je hebt ingevuld staat er nog.',
   conflictChanged: (fields: string) => `Zij veranderden: ${fields}.`,
   conflictReload: 'Laad hun versie (jouw wijzigingen vervallen)',
   conflictApply: 'Zet mijn wijzigingen op hun versie',
   conflictApplied: 'Je wijzigingen staan nu op de nieuwe versie. Controleer ze en kies opnieuw "Opslaan".',
   fieldNames: {
-    name: 'de naam', address: 'het adres', coordinates: 'de plek op de kaart', walkInHours: 'de inlooptijden',
-    exceptions: 'de uitzonderingen', closedOnHolidays: 'de feestdagen', accessibility: 'de toegankelijkheid',
-    contact: 'het contact', variant: 'het soort informatiepunt',
+    name: 'de naam',
+    address: 'het adres',
+    coordinates: 'de plek op de kaart',
+    walkInHours: 'de inlooptijden',
+    exceptions: 'de uitzonderingen',
+    closedOnHolidays: 'de feestdagen',
+    accessibility: 'de toegankelijkheid',
+    contact: 'het contact',
+    variant: 'het soort informatiepunt',
   } as Record<string, string>,
   deleteLocation: 'Verwijder deze locatie',
   confirmDelete: (name: string) => `Weet je zeker dat je ${name} wilt verwijderen?`,
-  confirmDeleteText: 'De locatie verdwijnt uit de locatiezoeker, en balies kunnen er niet meer op registreren. Bezoeken die al geregistreerd zijn, blijven in de rapportage.',
+  confirmDeleteText:
+    'De locatie verdwijnt uit de locatiezoeker, en balies kunnen er niet meer op registreren. Bezoeken die al geregistreerd zijn, blijven in de rapportage.',
   confirmDeleteYes: (name: string) => `Ja, verwijder ${name}`,
   confirmDeleteNo: 'Nee, niet verwijderen',
   deleted: (name: string) => `${name} is verwijderd.`,

@@ -44,8 +44,7 @@ export interface LocationDraft {
 }
 
 /** The fields of the form that can carry an error: the ids of their inputs. */
-export type FieldId =
-  | 'name' | 'postcode' | 'number' | 'street' | 'city' | 'lat' | 'lon' | 'email' | 'url' | 'phone' | 'accessNotes';
+export type FieldId = 'name' | 'postcode' | 'number' | 'street' | 'city' | 'lat' | 'lon' | 'email' | 'url' | 'phone' | 'accessNotes';
 
 /** The texts the checks speak with (a slice of the section's catalogue). */
 export interface DraftTexts {
@@ -89,9 +88,26 @@ export function joinStreet(street: string, number: string, addition: string): st
 
 export function emptyDraft(): LocationDraft {
   return {
-    name: '', postcode: '', number: '', addition: '', street: '', city: '', municipality: '', province: '', lat: '', lon: '',
-    hours: [], exceptions: [], closedOnHolidays: [...DEFAULT_CLOSED_ON_HOLIDAYS],
-    wheelchair: false, hearingLoop: false, accessNotes: '', phone: '', email: '', url: '', variant: 'inloop',
+    name: '',
+    postcode: '',
+    number: '',
+    addition: '',
+    street: '',
+    city: '',
+    municipality: '',
+    province: '',
+    lat: '',
+    lon: '',
+    hours: [],
+    exceptions: [],
+    closedOnHolidays: [...DEFAULT_CLOSED_ON_HOLIDAYS],
+    wheelchair: false,
+    hearingLoop: false,
+    accessNotes: '',
+    phone: '',
+    email: '',
+    url: '',
+    variant: 'inloop',
   };
 }
 
@@ -113,10 +129,14 @@ export function draftFrom(location: Location): LocationDraft {
     province: location.address.province ?? '',
     lat: String(location.coordinates.lat),
     lon: String(location.coordinates.lon),
-    hours: location.walkInHours.map((r) => ({ day: r.day, opens: r.opens, closes: r.closes })).sort((a, b) => a.day - b.day || a.opens.localeCompare(b.opens)),
+    hours: location.walkInHours
+      .map((r) => ({ day: r.day, opens: r.opens, closes: r.closes }))
+      .sort((a, b) => a.day - b.day || a.opens.localeCompare(b.opens)),
     exceptions: location.exceptions.map((e) => {
       const x = e as { date: string; closed?: boolean; opens?: string; closes?: string; note?: string };
-      return x.closed ? { date: x.date, closed: true, note: x.note } : { date: x.date, closed: false, opens: x.opens, closes: x.closes, note: x.note };
+      return x.closed
+        ? { date: x.date, closed: true, note: x.note }
+        : { date: x.date, closed: false, opens: x.opens, closes: x.closes, note: x.note };
     }),
     closedOnHolidays: [...location.closedOnHolidays],
     wheelchair: !!access.wheelchair,
@@ -168,9 +188,11 @@ export function payloadOf(draft: LocationDraft): Required<Omit<LocationPatch, 'o
     },
     coordinates: { lat: coordinate(draft.lat, 90)!, lon: coordinate(draft.lon, 180)! },
     walkInHours: hoursPayload(draft.hours),
-    exceptions: draft.exceptions.map((e) => (e.closed
-      ? { date: e.date, closed: true as const, ...compact({ note: e.note }) }
-      : { date: e.date, opens: e.opens!, closes: e.closes!, ...compact({ note: e.note }) })),
+    exceptions: draft.exceptions.map((e) =>
+      e.closed
+        ? { date: e.date, closed: true as const, ...compact({ note: e.note }) }
+        : { date: e.date, opens: e.opens!, closes: e.closes!, ...compact({ note: e.note }) },
+    ),
     closedOnHolidays: [...draft.closedOnHolidays],
     accessibility: { wheelchair: draft.wheelchair, hearingLoop: draft.hearingLoop, ...compact({ notes: draft.accessNotes.trim() }) },
     contact: compact({ phone: draft.phone.trim(), email: draft.email.trim(), url: draft.url.trim() }),
@@ -204,7 +226,9 @@ export function patchOf(draft: LocationDraft, fields: PayloadField[]): LocationP
 export function rebase(mine: LocationDraft, original: LocationDraft, latest: LocationDraft): LocationDraft {
   const changed = new Set(changedFields(mine, original));
   const out: LocationDraft = { ...latest };
-  const take = <K extends keyof LocationDraft>(...keys: K[]) => { for (const k of keys) out[k] = mine[k]; };
+  const take = <K extends keyof LocationDraft>(...keys: K[]) => {
+    for (const k of keys) out[k] = mine[k];
+  };
   if (changed.has('name')) take('name');
   if (changed.has('address')) take('postcode', 'number', 'addition', 'street', 'city', 'municipality', 'province');
   if (changed.has('coordinates')) take('lat', 'lon');
@@ -220,8 +244,9 @@ export function rebase(mine: LocationDraft, original: LocationDraft, latest: Loc
     const removed = new Set([...before].filter((k) => !now.has(k)));
     const added = mine.exceptions.filter((e) => !before.has(key(e)));
     const addedDates = new Set(added.map((e) => e.date));
-    out.exceptions = [...latest.exceptions.filter((e) => !removed.has(key(e)) && !addedDates.has(e.date)), ...added]
-      .sort((a, b) => a.date.localeCompare(b.date));
+    out.exceptions = [...latest.exceptions.filter((e) => !removed.has(key(e)) && !addedDates.has(e.date)), ...added].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    );
   }
   return out;
 }
@@ -235,7 +260,10 @@ export interface ExceptionInput {
   note: string;
 }
 
-export type ExceptionProblem = { field: 'date'; kind: 'format' | 'exists' } | { field: 'opens' | 'closes'; kind: 'format' } | { field: 'closes'; kind: 'order' };
+export type ExceptionProblem =
+  | { field: 'date'; kind: 'format' | 'exists' }
+  | { field: 'opens' | 'closes'; kind: 'format' }
+  | { field: 'closes'; kind: 'order' };
 
 /** The exception to add, or what is wrong with it. */
 export function checkException(input: ExceptionInput, existing: ExceptionRow[]): { row: ExceptionRow } | { problem: ExceptionProblem } {

@@ -62,12 +62,28 @@ export interface LocationFormIntents extends WeekGridIntents {
 }
 
 /** The fields in the order of the form, for the summary and for focus on the first error. */
-export const FIELD_ORDER: FieldId[] = ['name', 'postcode', 'number', 'street', 'city', 'lat', 'lon', 'accessNotes', 'phone', 'email', 'url'];
+export const FIELD_ORDER: FieldId[] = [
+  'name',
+  'postcode',
+  'number',
+  'street',
+  'city',
+  'lat',
+  'lon',
+  'accessNotes',
+  'phone',
+  'email',
+  'url',
+];
 
 export function renderLocationForm(input: LocationFormInput, intents: LocationFormIntents): TemplateResult {
   const { t, draft, errors, show } = input;
   const fieldError = (name: FieldId) => (show ? errors.fields[name] : undefined);
-  const text = (name: FieldId & keyof LocationDraft, label: string, options: { hint?: string; autocomplete?: string; inputmode?: string; type?: string; short?: boolean; optional?: boolean } = {}) => {
+  const text = (
+    name: FieldId & keyof LocationDraft,
+    label: string,
+    options: { hint?: string; autocomplete?: string; inputmode?: string; type?: string; short?: boolean; optional?: boolean } = {},
+  ) => {
     const error = fieldError(name);
     const described = [options.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
     return html`<div class="field">
@@ -102,8 +118,9 @@ export function renderLocationForm(input: LocationFormInput, intents: LocationFo
   return html`<section class="form-section" part="section" aria-labelledby="form-heading">
     <p><button class="button quiet back" type="button" @click=${() => intents.back()}>← ${t.back}</button></p>
     <h2 id="form-heading" tabindex="-1">${input.id ? t.editHeading(input.storedName) : t.newHeading}</h2>
-    ${input.conflict
-      ? html`<div class="problem conflict" id="conflict" role="alert" tabindex="-1">
+    ${
+      input.conflict
+        ? html`<div class="problem conflict" id="conflict" role="alert" tabindex="-1">
           <h3>${t.conflictHeading}</h3>
           <p>${t.conflictText}</p>
           ${input.conflict.changed.length ? html`<p>${t.conflictChanged(input.conflict.changed.map((f) => t.fieldNames[f] ?? f).join(', '))}</p>` : nothing}
@@ -112,17 +129,26 @@ export function renderLocationForm(input: LocationFormInput, intents: LocationFo
             <button class="button" type="button" id="conflict-reload" @click=${() => intents.reload()}>${t.conflictReload}</button>
           </p>
         </div>`
-      : nothing}
+        : nothing
+    }
     ${input.problem ? html`<div class="problem" id="form-problem" role="alert" tabindex="-1"><p><span class="visually-hidden">${t.errorPrefix}</span>${input.problem}</p></div>` : nothing}
-    ${summary.length || (show && input.otherErrors.length)
-      ? html`<div class="problem" id="error-summary" tabindex="-1">
+    ${
+      summary.length || (show && input.otherErrors.length)
+        ? html`<div class="problem" id="error-summary" tabindex="-1">
           <h3>${t.errorSummary}</h3>
           <ul>
-            ${summary.map((s) => html`<li><a href=${s.target} @click=${(e: Event) => { e.preventDefault(); intents.focus(s.target); }}>${s.text}</a></li>`)}
+            ${summary.map(
+              (s) =>
+                html`<li><a href=${s.target} @click=${(e: Event) => {
+                  e.preventDefault();
+                  intents.focus(s.target);
+                }}>${s.text}</a></li>`,
+            )}
             ${input.otherErrors.map((e) => html`<li>${e}</li>`)}
           </ul>
         </div>`
-      : nothing}
+        : nothing
+    }
     <div class="form-layout">
       <form class="location-form" novalidate @submit=${(e: SubmitEvent) => intents.save(e)}>
         ${text('name', t.name, { hint: t.nameHint, autocomplete: 'organization' })}
@@ -138,7 +164,7 @@ export function renderLocationForm(input: LocationFormInput, intents: LocationFo
           <p class="actions">
             <button class="button" type="button" id="look-up" aria-describedby="lookup-note" @click=${() => intents.lookUp()}>${t.lookUp}</button>
           </p>
-          <p id="lookup-note" class="lookup ${lookupNote?.kind ?? ''}" role="status">${input.lookup.pending ? t.lookingUp : lookupNote?.text ?? ''}</p>
+          <p id="lookup-note" class="lookup ${lookupNote?.kind ?? ''}" role="status">${input.lookup.pending ? t.lookingUp : (lookupNote?.text ?? '')}</p>
           ${text('street', t.street, { autocomplete: 'address-line1' })}
           ${text('city', t.city, { autocomplete: 'address-level2' })}
           <div class="row">
@@ -164,9 +190,11 @@ export function renderLocationForm(input: LocationFormInput, intents: LocationFo
           <legend><h3>${t.holidaysLegend}</h3></legend>
           <p class="hint" id="holidays-hint">${t.holidaysHint}</p>
           <ul class="checks" role="list">
-            ${HOLIDAY_CODES.map((code) => html`<li><label class="choice">
+            ${HOLIDAY_CODES.map(
+              (code) => html`<li><label class="choice">
               <input type="checkbox" id="hol-${code}" .checked=${draft.closedOnHolidays.includes(code)}
-                @change=${(e: Event) => intents.holiday(code, (e.target as HTMLInputElement).checked)} /> ${holidayLabel(code, input.lang)}</label></li>`)}
+                @change=${(e: Event) => intents.holiday(code, (e.target as HTMLInputElement).checked)} /> ${holidayLabel(code, input.lang)}</label></li>`,
+            )}
           </ul>
         </fieldset>
 
@@ -186,8 +214,10 @@ export function renderLocationForm(input: LocationFormInput, intents: LocationFo
 
         <fieldset class="group">
           <legend><h3>${t.variantLegend}</h3></legend>
-          ${(['inloop', 'spreekuur', 'breed'] as const).map((v) => html`<label class="choice">
-            <input type="radio" name="variant" value=${v} .checked=${draft.variant === v} @change=${() => intents.field('variant', v)} /> ${t.variants[v]}</label>`)}
+          ${(['inloop', 'spreekuur', 'breed'] as const).map(
+            (v) => html`<label class="choice">
+            <input type="radio" name="variant" value=${v} .checked=${draft.variant === v} @change=${() => intents.field('variant', v)} /> ${t.variants[v]}</label>`,
+          )}
         </fieldset>
 
         <p class="status" role="status">${input.announce}</p>
@@ -196,10 +226,12 @@ export function renderLocationForm(input: LocationFormInput, intents: LocationFo
           <button class="button" type="button" @click=${() => intents.back()}>${t.cancel}</button>
         </div>
 
-        ${input.id
-          ? html`<div class="danger">
-              ${input.confirmDelete
-                ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-heading" aria-describedby="confirm-text">
+        ${
+          input.id
+            ? html`<div class="danger">
+              ${
+                input.confirmDelete
+                  ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-heading" aria-describedby="confirm-text">
                     <h3 id="confirm-heading" tabindex="-1">${t.confirmDelete(input.storedName)}</h3>
                     <p id="confirm-text">${t.confirmDeleteText}</p>
                     <p class="actions">
@@ -207,9 +239,11 @@ export function renderLocationForm(input: LocationFormInput, intents: LocationFo
                       <button class="button" type="button" id="delete-no" @click=${() => intents.askDelete(false)}>${t.confirmDeleteNo}</button>
                     </p>
                   </div>`
-                : html`<button class="button quiet" type="button" id="delete" @click=${() => intents.askDelete(true)}>${t.deleteLocation}</button>`}
+                  : html`<button class="button quiet" type="button" id="delete" @click=${() => intents.askDelete(true)}>${t.deleteLocation}</button>`
+              }
             </div>`
-          : nothing}
+            : nothing
+        }
       </form>
       ${renderPreview({ t, lang: input.lang, now: input.now, schedule: input.schedule })}
     </div>

@@ -18,8 +18,22 @@ import { copyToWorkdays, hoursPayload } from './hours.js';
 import { exceptionLine } from './exceptions-list.js';
 import type { AdminTexts } from './i18n.admin.nl.js';
 import {
-  changedFields, checkDraft, checkException, draftFrom, emptyDraft, hasErrors, normalisePostcode, patchOf, payloadOf, rebase,
-  type DraftErrors, type ExceptionInput, type ExceptionProblem, type FieldId, type LocationDraft, type PayloadField,
+  changedFields,
+  checkDraft,
+  checkException,
+  draftFrom,
+  emptyDraft,
+  hasErrors,
+  normalisePostcode,
+  patchOf,
+  payloadOf,
+  rebase,
+  type DraftErrors,
+  type ExceptionInput,
+  type ExceptionProblem,
+  type FieldId,
+  type LocationDraft,
+  type PayloadField,
 } from './location-draft.js';
 import { FIELD_ORDER, renderLocationForm, type LookupNote } from './location-form.js';
 
@@ -61,8 +75,15 @@ const emptyException = (): ExceptionInput => ({ date: '', closed: true, opens: '
 
 /** Which form field a server error's dotted path belongs to. */
 const FIELD_OF_PATH: Record<string, FieldId> = {
-  name: 'name', 'address.street': 'street', 'address.postcode': 'postcode', 'address.city': 'city',
-  'coordinates.lat': 'lat', 'coordinates.lon': 'lon', 'contact.email': 'email', 'contact.url': 'url', 'contact.phone': 'phone',
+  name: 'name',
+  'address.street': 'street',
+  'address.postcode': 'postcode',
+  'address.city': 'city',
+  'coordinates.lat': 'lat',
+  'coordinates.lon': 'lon',
+  'contact.email': 'email',
+  'contact.url': 'url',
+  'contact.phone': 'phone',
   'accessibility.notes': 'accessNotes',
 };
 
@@ -114,9 +135,22 @@ export class LocationsSection implements ReactiveController {
 
   private _newForm(draft: LocationDraft, id: string | null, etag: string | undefined, storedName: string): FormState {
     return {
-      id, etag, original: structuredClone(draft), draft, storedName, show: false, otherErrors: [], serverFields: {},
-      lookup: { pending: false, note: null }, saving: false, problem: null, conflict: null, confirmDelete: false,
-      announce: '', adding: emptyException(), exceptionProblem: null,
+      id,
+      etag,
+      original: structuredClone(draft),
+      draft,
+      storedName,
+      show: false,
+      otherErrors: [],
+      serverFields: {},
+      lookup: { pending: false, note: null },
+      saving: false,
+      problem: null,
+      conflict: null,
+      confirmDelete: false,
+      announce: '',
+      adding: emptyException(),
+      exceptionProblem: null,
     };
   }
 
@@ -185,7 +219,9 @@ export class LocationsSection implements ReactiveController {
     form.lookup = { pending: true, note: null };
     this._changed();
     try {
-      const found = await this._deps.client().geocode({ postcode: postcode.replace(/\s+/g, ''), number: number.trim(), addition: addition.trim() || undefined });
+      const found = await this._deps
+        .client()
+        .geocode({ postcode: postcode.replace(/\s+/g, ''), number: number.trim(), addition: addition.trim() || undefined });
       if (this._form !== form) return;
       const d = form.draft;
       d.postcode = normalisePostcode(postcode);
@@ -379,8 +415,11 @@ export class LocationsSection implements ReactiveController {
     const all = (this._list.value ?? []).filter((l) => !this._deleted.has(l.id));
     const q = this._query.trim().toLowerCase();
     const shown = q
-      ? all.filter((l) => [l.name, l.address.city, l.address.postcode.replace(/\s+/g, ''), l.address.street]
-        .some((v) => v.toLowerCase().replace(/\s+/g, ' ').includes(q) || v.toLowerCase().replace(/\s+/g, '').includes(q.replace(/\s+/g, ''))))
+      ? all.filter((l) =>
+          [l.name, l.address.city, l.address.postcode.replace(/\s+/g, ''), l.address.street].some(
+            (v) => v.toLowerCase().replace(/\s+/g, ' ').includes(q) || v.toLowerCase().replace(/\s+/g, '').includes(q.replace(/\s+/g, '')),
+          ),
+        )
       : all;
     let body: TemplateResult;
     if (status === TaskStatus.ERROR && !this._list.value) {
@@ -416,7 +455,10 @@ export class LocationsSection implements ReactiveController {
           <label for="search">${t.search}</label>
           <p class="hint" id="search-hint">${t.searchHint}</p>
           <input id="search" class="control" type="search" autocomplete="off" aria-describedby="search-hint" .value=${this._query}
-            @input=${(e: Event) => { this._query = (e.target as HTMLInputElement).value; this._changed(); }} />
+            @input=${(e: Event) => {
+              this._query = (e.target as HTMLInputElement).value;
+              this._changed();
+            }} />
         </div>
         <button class="button primary" type="button" id="new-location" @click=${() => this._openNew()}>${t.newLocation}</button>
       </div>
@@ -432,62 +474,84 @@ export class LocationsSection implements ReactiveController {
     const current = now();
     const schedule: OpeningSchedule = {
       walkInHours: hoursPayload(form.draft.hours),
-      exceptions: form.draft.exceptions.map((e) => (e.closed ? { date: e.date, closed: true as const, note: e.note } : { date: e.date, opens: e.opens!, closes: e.closes!, note: e.note })),
+      exceptions: form.draft.exceptions.map((e) =>
+        e.closed
+          ? { date: e.date, closed: true as const, note: e.note }
+          : { date: e.date, opens: e.opens!, closes: e.closes!, note: e.note },
+      ),
       closedOnHolidays: form.draft.closedOnHolidays as HolidayCode[],
     };
-    return renderLocationForm({
-      t, lang: this._deps.lang(), now: current, today: amsterdamParts(current).date, id: form.id, storedName: form.storedName,
-      draft: form.draft, errors: this._errors(form), otherErrors: form.otherErrors, show: form.show, lookup: form.lookup,
-      saving: form.saving, problem: form.problem, conflict: form.conflict, confirmDelete: form.confirmDelete,
-      announce: form.announce, adding: form.adding, exceptionProblem: form.exceptionProblem, schedule,
-    }, {
-      field: (name, value) => this._setField(name, value),
-      holiday: (code, on) => {
-        const d = form.draft;
-        d.closedOnHolidays = on ? [...new Set([...d.closedOnHolidays, code])] : d.closedOnHolidays.filter((c) => c !== code);
-        this._changed();
+    return renderLocationForm(
+      {
+        t,
+        lang: this._deps.lang(),
+        now: current,
+        today: amsterdamParts(current).date,
+        id: form.id,
+        storedName: form.storedName,
+        draft: form.draft,
+        errors: this._errors(form),
+        otherErrors: form.otherErrors,
+        show: form.show,
+        lookup: form.lookup,
+        saving: form.saving,
+        problem: form.problem,
+        conflict: form.conflict,
+        confirmDelete: form.confirmDelete,
+        announce: form.announce,
+        adding: form.adding,
+        exceptionProblem: form.exceptionProblem,
+        schedule,
       },
-      lookUp: () => void this._lookUp(),
-      save: (e) => void this._save(e),
-      back: () => this._back(form.id ?? undefined),
-      reload: () => this._reload(),
-      applyOnTop: () => this._applyOnTop(),
-      askDelete: (on) => {
-        form.confirmDelete = on;
-        this._changed(on ? '#confirm-heading' : '#delete');
-      },
-      deleteLocation: () => void this._remove(),
-      focus: (selector) => this._changed(selector),
-      add: (day) => {
-        const rows = [...form.draft.hours, { day, opens: '', closes: '' }].sort((a, b) => a.day - b.day);
-        const index = rows.reduce((last, r, i) => (r.day === day ? i : last), -1);
-        this._hours(rows);
-        this._focusAfterRender = `#h-${index}-opens`;
-      },
-      removeRange: (index) => {
-        const rows = form.draft.hours.filter((_, i) => i !== index);
-        const day = form.draft.hours[index].day;
-        this._hours(rows);
-        this._focusAfterRender = `#add-${day}`;
-      },
-      copy: (day) => this._hours(copyToWorkdays(form.draft.hours, day), t.copied(t.days[day - 1].toLowerCase())),
-      set: (index, field, value) => {
-        form.draft.hours[index] = { ...form.draft.hours[index], [field]: value };
-        this._changed();
-      },
-      exceptions: {
-        remove: (row) => {
-          form.draft.exceptions = form.draft.exceptions.filter((e) => e !== row);
-          form.announce = t.removed(exceptionLine(t, row));
-          this._changed('#x-date');
-        },
-        add: () => this._addException(),
-        edit: (field, value) => {
-          form.adding = { ...form.adding, [field]: value };
-          if (form.exceptionProblem && (form.exceptionProblem.field === field || field === 'closed')) form.exceptionProblem = null;
+      {
+        field: (name, value) => this._setField(name, value),
+        holiday: (code, on) => {
+          const d = form.draft;
+          d.closedOnHolidays = on ? [...new Set([...d.closedOnHolidays, code])] : d.closedOnHolidays.filter((c) => c !== code);
           this._changed();
         },
+        lookUp: () => void this._lookUp(),
+        save: (e) => void this._save(e),
+        back: () => this._back(form.id ?? undefined),
+        reload: () => this._reload(),
+        applyOnTop: () => this._applyOnTop(),
+        askDelete: (on) => {
+          form.confirmDelete = on;
+          this._changed(on ? '#confirm-heading' : '#delete');
+        },
+        deleteLocation: () => void this._remove(),
+        focus: (selector) => this._changed(selector),
+        add: (day) => {
+          const rows = [...form.draft.hours, { day, opens: '', closes: '' }].sort((a, b) => a.day - b.day);
+          const index = rows.reduce((last, r, i) => (r.day === day ? i : last), -1);
+          this._hours(rows);
+          this._focusAfterRender = `#h-${index}-opens`;
+        },
+        removeRange: (index) => {
+          const rows = form.draft.hours.filter((_, i) => i !== index);
+          const day = form.draft.hours[index].day;
+          this._hours(rows);
+          this._focusAfterRender = `#add-${day}`;
+        },
+        copy: (day) => this._hours(copyToWorkdays(form.draft.hours, day), t.copied(t.days[day - 1].toLowerCase())),
+        set: (index, field, value) => {
+          form.draft.hours[index] = { ...form.draft.hours[index], [field]: value };
+          this._changed();
+        },
+        exceptions: {
+          remove: (row) => {
+            form.draft.exceptions = form.draft.exceptions.filter((e) => e !== row);
+            form.announce = t.removed(exceptionLine(t, row));
+            this._changed('#x-date');
+          },
+          add: () => this._addException(),
+          edit: (field, value) => {
+            form.adding = { ...form.adding, [field]: value };
+            if (form.exceptionProblem && (form.exceptionProblem.field === field || field === 'closed')) form.exceptionProblem = null;
+            this._changed();
+          },
+        },
       },
-    });
+    );
   }
 }

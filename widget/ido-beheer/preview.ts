@@ -27,7 +27,12 @@ export function renderPreview({ t, lang, now, schedule }: PreviewInput) {
     const holiday = holidayOn(date) as HolidayCode | null;
     const note = (schedule.exceptions ?? []).find((e) => e.date === date && (e as { note?: string }).note) as { note?: string } | undefined;
     const why = note?.note ?? (holiday && !ranges.length ? holidayLabel(holiday, lang) : '');
-    return { date, label: `${date === today ? `${t.previewToday}, ${dayNames[weekday].toLowerCase()}` : dayNames[weekday]} ${d}-${m}`, ranges, why };
+    return {
+      date,
+      label: `${date === today ? `${t.previewToday}, ${dayNames[weekday].toLowerCase()}` : dayNames[weekday]} ${d}-${m}`,
+      ranges,
+      why,
+    };
   });
   return html`<section class="preview" aria-labelledby="preview-heading">
     <h3 id="preview-heading">${t.previewHeading}</h3>
@@ -35,10 +40,12 @@ export function renderPreview({ t, lang, now, schedule }: PreviewInput) {
     <p class="now"><strong>${t.previewNow}:</strong> <span id="preview-now">${state}</span></p>
     <table class="week-preview">
       <tbody>
-        ${days.map((day) => html`<tr>
+        ${days.map(
+          (day) => html`<tr>
           <th scope="row">${day.label}</th>
           <td>${day.ranges.length ? day.ranges.map((r) => t.previewRange(r.opens, r.closes)).join(', ') : t.previewClosed}${day.why ? html` <span class="why">(${day.why})</span>` : ''}</td>
-        </tr>`)}
+        </tr>`,
+        )}
       </tbody>
     </table>
   </section>`;

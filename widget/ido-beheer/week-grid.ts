@@ -22,10 +22,14 @@ export interface WeekGridIntents {
 /** The message of a row's problem, and which of its two fields it belongs to. */
 export function hoursMessage(t: AdminTexts, problem: HoursProblem): { field: 'opens' | 'closes'; text: string } {
   switch (problem.kind) {
-    case 'opens-format': return { field: 'opens', text: t.opensFormat };
-    case 'closes-format': return { field: 'closes', text: t.closesFormat };
-    case 'order': return { field: 'closes', text: t.order(problem.opens) };
-    case 'overlap': return { field: 'opens', text: t.overlap(problem.with.opens, problem.with.closes) };
+    case 'opens-format':
+      return { field: 'opens', text: t.opensFormat };
+    case 'closes-format':
+      return { field: 'closes', text: t.closesFormat };
+    case 'order':
+      return { field: 'closes', text: t.order(problem.opens) };
+    case 'overlap':
+      return { field: 'opens', text: t.overlap(problem.with.opens, problem.with.closes) };
   }
 }
 
@@ -72,11 +76,13 @@ export function renderWeekGrid(input: WeekGridInput, intents: WeekGridIntents) {
               <button class="button" type="button" id="add-${day}" @click=${() => intents.add(day)}>
                 ${t.addRange}<span class="visually-hidden"> ${t.addRangeOn(lower)}</span>
               </button>
-              ${day <= 5 && ranges.length
-                ? html`<button class="button quiet" type="button" id="copy-${day}" @click=${() => intents.copy(day)}>
+              ${
+                day <= 5 && ranges.length
+                  ? html`<button class="button quiet" type="button" id="copy-${day}" @click=${() => intents.copy(day)}>
                     ${t.copyWorkdays}<span class="visually-hidden"> (${t.copyWorkdaysOf(lower)})</span>
                   </button>`
-                : nothing}
+                  : nothing
+              }
             </div>
           </div>
         </li>`;

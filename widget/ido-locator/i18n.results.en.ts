@@ -7,8 +7,7 @@ export const en: ResultTexts = {
   lookupUnavailable: 'We cannot look this up right now. Use your location or try again later.',
   serverError: 'The search did not work. This is not your fault. Try again in a few minutes.',
   tooManyRequests: 'Many people are searching right now. Wait a minute and then try again.',
-  found: (count, where) =>
-    count === 1 ? `1 information point found near ${where}` : `${count} information points found near ${where}`,
+  found: (count, where) => (count === 1 ? `1 information point found near ${where}` : `${count} information points found near ${where}`),
   noneFound: (where) => `No information points found near ${where}. Try another postcode.`,
   yourLocation: 'your location',
   distance: (label) => `${label} away`,

@@ -15,10 +15,7 @@ import type { CardView } from './results.js';
 import type { ResultTexts } from './i18n.results.nl.js';
 
 /** What the visitor asked for, kept with the answer so that the result line says where it was for. */
-type Search =
-  | { kind: 'postcode'; postcode: string; label: string }
-  | { kind: 'place'; q: string; label: string }
-  | { kind: 'here' };
+type Search = { kind: 'postcode'; postcode: string; label: string } | { kind: 'place'; q: string; label: string } | { kind: 'here' };
 
 interface Found {
   search: Search;
@@ -212,7 +209,11 @@ export class IdoLocator extends IdoElement {
     super.disconnectedCallback();
     clearTimeout(this._clock);
     document.removeEventListener('visibilitychange', this._onVisibility);
-    if (this._mapUsed) mapModule().then((m) => m.dropMap(this.renderRoot as ShadowRoot), () => undefined);
+    if (this._mapUsed)
+      mapModule().then(
+        (m) => m.dropMap(this.renderRoot as ShadowRoot),
+        () => undefined,
+      );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -253,10 +254,13 @@ export class IdoLocator extends IdoElement {
   /** Re-evaluates the open states at the start of every minute. */
   private _scheduleTick(): void {
     clearTimeout(this._clock);
-    this._clock = setTimeout(() => {
-      this._now = now();
-      this._scheduleTick();
-    }, MINUTE_MS - (now().getTime() % MINUTE_MS) + 50);
+    this._clock = setTimeout(
+      () => {
+        this._now = now();
+        this._scheduleTick();
+      },
+      MINUTE_MS - (now().getTime() % MINUTE_MS) + 50,
+    );
   }
 
   private _onSubmit(event: Event): void {
@@ -336,14 +340,15 @@ export class IdoLocator extends IdoElement {
     if (!rt || (!this._mapUsed && !(this.map && found?.result.items.length))) return;
     this._mapUsed = true;
     mapModule().then(
-      (m) => m.syncMap({
-        root: this.renderRoot as ShadowRoot,
-        on: this.map,
-        found,
-        lang: this.language,
-        labels: rt,
-        ready: () => (this._mapState = 'ready'),
-      }),
+      (m) =>
+        m.syncMap({
+          root: this.renderRoot as ShadowRoot,
+          on: this.map,
+          found,
+          lang: this.language,
+          labels: rt,
+          ready: () => (this._mapState = 'ready'),
+        }),
       () => {
         this._mapUsed = false;
         this._mapState = 'failed';
@@ -374,10 +379,14 @@ export class IdoLocator extends IdoElement {
   private _fieldMessage(t: LocatorTexts): string {
     const rt = this._resultTexts();
     switch (this._fieldProblem) {
-      case 'unknown-postcode': return rt?.unknownPostcode ?? t.invalidPostcode;
-      case 'unknown-place': return rt?.unknownPlace ?? t.invalidPostcode;
-      case 'lookup-unavailable': return rt?.lookupUnavailable ?? t.invalidPostcode;
-      default: return t.invalidPostcode;
+      case 'unknown-postcode':
+        return rt?.unknownPostcode ?? t.invalidPostcode;
+      case 'unknown-place':
+        return rt?.unknownPlace ?? t.invalidPostcode;
+      case 'lookup-unavailable':
+        return rt?.lookupUnavailable ?? t.invalidPostcode;
+      default:
+        return t.invalidPostcode;
     }
   }
 
@@ -393,9 +402,9 @@ export class IdoLocator extends IdoElement {
       busy: rt?.tooManyRequests ?? t.networkError,
     }[problem];
     const retry = problem === 'network' || problem === 'server' || problem === 'busy';
-    return html`<p><span class="visually-hidden">${t.errorPrefix}</span>${text}</p>${retry
-      ? html`<p><button class="button" type="button" @click=${this._retry}>${t.retry}</button></p>`
-      : nothing}`;
+    return html`<p><span class="visually-hidden">${t.errorPrefix}</span>${text}</p>${
+      retry ? html`<p><button class="button" type="button" @click=${this._retry}>${t.retry}</button></p>` : nothing
+    }`;
   }
 
   override render() {
@@ -423,9 +432,11 @@ export class IdoLocator extends IdoElement {
         <div>
           <label for="postcode">${t.postcodeLabel}</label>
           <p class="hint" id="postcode-hint">${t.postcodeHint}</p>
-          ${fieldProblem
-            ? html`<p class="error field-error" id="postcode-error"><span class="visually-hidden">${t.errorPrefix}</span>${this._fieldMessage(t)}</p>`
-            : nothing}
+          ${
+            fieldProblem
+              ? html`<p class="error field-error" id="postcode-error"><span class="visually-hidden">${t.errorPrefix}</span>${this._fieldMessage(t)}</p>`
+              : nothing
+          }
           <div class="search-row">
             <input id="postcode" class="control" part="input" name="postcode" type="text" autocomplete="postal-code"
               spellcheck="false" maxlength="100"
@@ -433,23 +444,29 @@ export class IdoLocator extends IdoElement {
             <button class="button primary" part="search-button" type="submit">${icon(SEARCH)}<span>${t.search}</span></button>
           </div>
         </div>
-        ${canLocate
-          ? html`<button class="button location-button" part="location-button" type="button" @click=${this._onLocate}>${icon(HERE)}<span>${t.useLocation}</span></button>`
-          : nothing}
+        ${
+          canLocate
+            ? html`<button class="button location-button" part="location-button" type="button" @click=${this._onLocate}>${icon(HERE)}<span>${t.useLocation}</span></button>`
+            : nothing
+        }
       </form>
       <div class="problem" id="problem" role="alert">${this._renderProblem(t)}</div>
       <p class="status" id="status" role="status">${status}</p>
       ${found && rt ? searchChunk.value!.renderSearchNotes(rt, found, this.language) : nothing}
-      ${items.length && searchChunk.value && rt
-        ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => searchChunk.value!.renderCard(view, rt, location, i))}</ol>`
-        : nothing}
+      ${
+        items.length && searchChunk.value && rt
+          ? html`<ol class="results" part="results" role="list" aria-labelledby="status">${items.map((location, i) => searchChunk.value!.renderCard(view, rt, location, i))}</ol>`
+          : nothing
+      }
       ${found && rt ? searchChunk.value!.renderCredit(rt, found.result) : nothing}
-      ${this.map && items.length && rt
-        ? html`<div class="map-wrap">
+      ${
+        this.map && items.length && rt
+          ? html`<div class="map-wrap">
             ${this._mapState === 'ready' ? nothing : html`<p class="muted">${this._mapState === 'failed' ? rt.mapFailed : rt.mapLoading}</p>`}
             <div class="map" part="map" role="region" aria-label=${rt.mapLabel} ?hidden=${this._mapState === 'failed'}></div>
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 }

@@ -152,7 +152,11 @@ export class LocatorMap {
    * @param root The shadow root that receives Leaflet's styles.
    * @param onMarker Called with the list index when a marker is clicked or chosen with the keyboard.
    */
-  constructor(container: HTMLElement, root: ShadowRoot, private readonly onMarker: (index: number) => void) {
+  constructor(
+    container: HTMLElement,
+    root: ShadowRoot,
+    private readonly onMarker: (index: number) => void,
+  ) {
     this.container = container;
     adoptStyles(root, container);
     this.map = L.map(container, {
@@ -205,7 +209,10 @@ export class LocatorMap {
         interactive: false,
         keyboard: false,
         zIndexOffset: -1000,
-      }).addTo(this.markers).getElement()?.setAttribute('aria-hidden', 'true');
+      })
+        .addTo(this.markers)
+        .getElement()
+        ?.setAttribute('aria-hidden', 'true');
     }
     items.forEach((location, index) => {
       const name = labels.marker(index + 1, location.name);

@@ -7,8 +7,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatDistance } from '../../sdk/geo.js';
 import { holidayLabel, holidayOn, type HolidayCode } from '../../sdk/holidays.js';
 import {
-  addDays, amsterdamParts, describeOpenState, hoursOn, openState,
-  type OpenState, type OpeningException, type OpeningSchedule,
+  addDays,
+  amsterdamParts,
+  describeOpenState,
+  hoursOn,
+  openState,
+  type OpenState,
+  type OpeningException,
+  type OpeningSchedule,
 } from '../../sdk/opening-hours.js';
 import type { PublicLocation, PublicLocations } from '../../sdk/schemas/reports.js';
 import type { Lang } from '../../sdk/schemas/common.js';
@@ -20,8 +26,10 @@ const ICONS = {
   open: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-2 15-5-5 1.4-1.4 3.6 3.6 7.6-7.6L19 8l-9 9Z',
   closed: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Zm.5-13H11v6l5.2 3.2.8-1.3-4.5-2.7V7Z',
   chevron: 'M10 6 8.6 7.4l4.6 4.6-4.6 4.6L10 18l6-6-6-6Z',
-  route: 'M21.7 11.3l-9-9a1 1 0 0 0-1.4 0l-9 9a1 1 0 0 0 0 1.4l9 9a1 1 0 0 0 1.4 0l9-9a1 1 0 0 0 0-1.4ZM14 14.5V12h-4v3H8v-4c0-.6.4-1 1-1h5V7.5l3.5 3.5-3.5 3.5Z',
-  phone: 'M6.6 10.8a15 15 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.2c1.1.4 2.3.6 3.6.6a1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.3.2 2.5.6 3.6a1 1 0 0 1-.3 1l-2.2 2.2Z',
+  route:
+    'M21.7 11.3l-9-9a1 1 0 0 0-1.4 0l-9 9a1 1 0 0 0 0 1.4l9 9a1 1 0 0 0 1.4 0l9-9a1 1 0 0 0 0-1.4ZM14 14.5V12h-4v3H8v-4c0-.6.4-1 1-1h5V7.5l3.5 3.5-3.5 3.5Z',
+  phone:
+    'M6.6 10.8a15 15 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.2c1.1.4 2.3.6 3.6.6a1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.3.2 2.5.6 3.6a1 1 0 0 1-.3 1l-2.2 2.2Z',
 };
 
 /** What a card needs from the element. */
@@ -87,9 +95,7 @@ function hoursCell(t: ResultTexts, ranges: { opens: string; closes: string }[]) 
 function week(view: CardView, t: ResultTexts, location: PublicLocation, schedule: OpeningSchedule, today: string) {
   const todayWeekday = weekdayOf(today);
   const usual = (day: number) =>
-    location.walkInHours
-      .filter((r) => r.day === day && r.opens < r.closes)
-      .sort((a, b) => (a.opens < b.opens ? -1 : 1));
+    location.walkInHours.filter((r) => r.day === day && r.opens < r.closes).sort((a, b) => (a.opens < b.opens ? -1 : 1));
   /** Why a date's hours are not the usual ones: the holiday's name, or "other hours"; '' when they are. */
   const difference = (date: string) => {
     if (hoursText(t, rangesOn(schedule, date)) === hoursText(t, usual(weekdayOf(date)))) return '';
@@ -113,7 +119,9 @@ function week(view: CardView, t: ResultTexts, location: PublicLocation, schedule
     const [, month, day] = date.split('-').map(Number);
     const holiday = holidayOn(date);
     const name = holiday ? ` (${holidayLabel(holiday, view.language)})` : '';
-    other.push(html`<li>${capitalise(t.weekdays[weekday - 1])} ${day} ${t.months[month - 1]}${name}: ${hoursText(t, rangesOn(schedule, date))}</li>`);
+    other.push(
+      html`<li>${capitalise(t.weekdays[weekday - 1])} ${day} ${t.months[month - 1]}${name}: ${hoursText(t, rangesOn(schedule, date))}</li>`,
+    );
   }
   return html`
     <table>
@@ -132,15 +140,19 @@ export const FAR_AWAY_KM = 25;
  * as its four-digit area (the distances are approximate), and that nothing is near. A live region of
  * its own, so that a screen reader says it after the count.
  */
-export function renderSearchNotes(t: ResultTexts, found: { search: { kind: string; label?: string }; result: PublicLocations }, lang: Lang) {
+export function renderSearchNotes(
+  t: ResultTexts,
+  found: { search: { kind: string; label?: string }; result: PublicLocations },
+  lang: Lang,
+) {
   const { search, result } = found;
   const typed = search.kind === 'postcode' ? search.label : undefined;
   const area = result.origin?.precision === 'pc4' && typed ? typed.replace(/\s/g, '').slice(0, 4) : '';
   const nearest = result.items[0]?.distanceKm;
   const far = nearest !== undefined && nearest > FAR_AWAY_KM;
-  return html`<div class="search-notes" role="status">${area ? html`<p>${t.approximate(typed!, area)}</p>` : nothing}${far
-    ? html`<p>${t.farAway(formatDistance(nearest, lang))}</p>`
-    : nothing}</div>`;
+  return html`<div class="search-notes" role="status">${area ? html`<p>${t.approximate(typed!, area)}</p>` : nothing}${
+    far ? html`<p>${t.farAway(formatDistance(nearest, lang))}</p>` : nothing
+  }</div>`;
 }
 
 /** The credit the postcode areas' licence asks for, in the page's language, when the answer used them. */
@@ -188,9 +200,11 @@ export function renderCard(view: CardView, t: ResultTexts, location: PublicLocat
     ${features.length ? html`<ul class="features">${features.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
     ${notes ? html`<p class="notes">${notes}</p>` : nothing}
     ${languages ? html`<p>${t.languages(languages)}</p>` : nothing}
-    ${view.selectable
-      ? html`<p class="actions"><button class="button" type="button" aria-describedby="${id}-name" @click=${() => view.select(location)}>${t.choose}</button></p>`
-      : nothing}
+    ${
+      view.selectable
+        ? html`<p class="actions"><button class="button" type="button" aria-describedby="${id}-name" @click=${() => view.select(location)}>${t.choose}</button></p>`
+        : nothing
+    }
   </li>`;
 }
 
@@ -198,10 +212,12 @@ function languageNames(codes: string[], lang: Lang): string {
   let names: string[];
   try {
     const display = new Intl.DisplayNames([lang], { type: 'language' });
-    names = codes.map((code) => {
-      const name = display.of(code);
-      return name && name !== code ? name : '';
-    }).filter(Boolean);
+    names = codes
+      .map((code) => {
+        const name = display.of(code);
+        return name && name !== code ? name : '';
+      })
+      .filter(Boolean);
   } catch {
     return '';
   }

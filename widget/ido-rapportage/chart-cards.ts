@@ -120,8 +120,17 @@ export class ChartCards implements ReactiveController {
     </div>`;
   }
 
-  private card(t: DashboardTexts, id: ChartId, heading: string, intro: string | null, summary: string,
-    chart: (width: number, charts: typeof Charts) => TemplateResult, table: () => TemplateResult, wide: boolean, after?: TemplateResult) {
+  private card(
+    t: DashboardTexts,
+    id: ChartId,
+    heading: string,
+    intro: string | null,
+    summary: string,
+    chart: (width: number, charts: typeof Charts) => TemplateResult,
+    table: () => TemplateResult,
+    wide: boolean,
+    after?: TemplateResult,
+  ) {
     const asTable = this.tables.has(id) || this.failed;
     const width = this.widths[id] ?? 0;
     let body: TemplateResult | string;
@@ -131,15 +140,17 @@ export class ChartCards implements ReactiveController {
     return html`<section class="chart-card ${wide ? 'wide' : ''}" part="chart" aria-labelledby="${id}-heading">
       <div class="chart-head">
         <h3 id="${id}-heading">${heading}</h3>
-        ${this.failed
-          ? nothing
-          : html`<button class="button quiet" type="button" aria-controls="${id}-area" @click=${() => this.toggleTable(id)}>${asTable ? t.showChart : t.showTable}</button>`}
+        ${
+          this.failed
+            ? nothing
+            : html`<button class="button quiet" type="button" aria-controls="${id}-area" @click=${() => this.toggleTable(id)}>${asTable ? t.showChart : t.showTable}</button>`
+        }
       </div>
       ${intro ? html`<p class="hint">${intro}</p>` : nothing}
       <p class="summary" id="${id}-summary">${summary}</p>
       ${this.failed ? html`<p class="hint">${t.chartFailed}</p>` : nothing}
       <div class="chart-area" id="${id}-area" data-chart=${id}>${body}</div>
-      ${asTable ? nothing : after ?? nothing}
+      ${asTable ? nothing : (after ?? nothing)}
     </section>`;
   }
 
@@ -153,17 +164,37 @@ export class ChartCards implements ReactiveController {
       groups.slice(0, 3).map((g) => ({ label: inSentence ? lowerFirst(g.label) : g.label, count: g.questions }));
 
     // Topics and agencies: questions per group, most first.
-    const groupCard = (id: 'topics' | 'agencies', summary: Summary, heading: string, intro: string | null,
-      summarise: (items: Ranked[]) => string, caption: string, column: string) => {
+    const groupCard = (
+      id: 'topics' | 'agencies',
+      summary: Summary,
+      heading: string,
+      intro: string | null,
+      summarise: (items: Ranked[]) => string,
+      caption: string,
+      column: string,
+    ) => {
       const groups = byQuestions(summary.groups);
       const bars = groups.slice(0, TOP_BARS).map((g) => ({ key: g.key, label: g.label, value: g.questions }));
-      return this.card(t, id, heading, intro, summarise(top3(groups, id === 'topics')),
+      return this.card(
+        t,
+        id,
+        heading,
+        intro,
+        summarise(top3(groups, id === 'topics')),
         (width, charts) => (bars.length ? charts.barChart(bars, { width, format, measure }) : html`<p>${t.noData}</p>`),
-        () => this.table(id, caption,
-          html`<tr><th scope="col">${column}</th><th scope="col" class="number">${t.questionsColumn}</th><th scope="col" class="number">${t.visitsColumn}</th></tr>`,
-          groups.map((g) => html`<tr><th scope="row">${g.label}</th><td class="number">${format(g.questions)}</td><td class="number">${format(g.visits)}</td></tr>`)),
+        () =>
+          this.table(
+            id,
+            caption,
+            html`<tr><th scope="col">${column}</th><th scope="col" class="number">${t.questionsColumn}</th><th scope="col" class="number">${t.visitsColumn}</th></tr>`,
+            groups.map(
+              (g) =>
+                html`<tr><th scope="row">${g.label}</th><td class="number">${format(g.questions)}</td><td class="number">${format(g.visits)}</td></tr>`,
+            ),
+          ),
         false,
-        groups.length > TOP_BARS ? html`<p class="hint">${t.onlyTop(TOP_BARS, groups.length)}</p>` : undefined);
+        groups.length > TOP_BARS ? html`<p class="hint">${t.onlyTop(TOP_BARS, groups.length)}</p>` : undefined,
+      );
     };
 
     // The trend: every week or month of the period, also those without visits.
@@ -181,8 +212,12 @@ export class ChartCards implements ReactiveController {
     if (trend.length && report.topics.visits > 0) {
       const busiest = trend.reduce((a, b) => (b.value > a.value ? b : a));
       const quietest = trend.reduce((a, b) => (b.value < a.value ? b : a));
-      trendSummary = t.trendSummary(report.grain, { label: busiest.label, count: busiest.value },
-        trend.length > 1 ? { label: quietest.label, count: quietest.value } : null, report.topics.visits);
+      trendSummary = t.trendSummary(
+        report.grain,
+        { label: busiest.label, count: busiest.value },
+        trend.length > 1 ? { label: quietest.label, count: quietest.value } : null,
+        report.topics.visits,
+      );
     }
 
     // The heatmap: Monday to Friday always, the weekend when there were visits; office hours at least.
@@ -199,9 +234,11 @@ export class ChartCards implements ReactiveController {
     const lastHour = Math.max(16, ...slots.map((s) => s.hour));
     const hours = Array.from({ length: lastHour - firstHour + 1 }, (_, i) => firstHour + i);
     const busiest = [...slots].sort((a, b) => b.visits - a.visits || a.day - b.day || a.hour - b.hour);
-    const heatSummary = t.heatmapSummary(busiest.slice(0, 3).map((s) => ({ label: t.slot(t.weekdays[s.day - 1], s.hour), count: s.visits })));
+    const heatSummary = t.heatmapSummary(
+      busiest.slice(0, 3).map((s) => ({ label: t.slot(t.weekdays[s.day - 1], s.hour), count: s.visits })),
+    );
     const stop = heatTabStop({ days, hours, busiest }, this.heatStop);
-    const active = this.heatLast === 'focus' ? this.heatFocus ?? this.heatHover : this.heatHover ?? this.heatFocus;
+    const active = this.heatLast === 'focus' ? (this.heatFocus ?? this.heatHover) : (this.heatHover ?? this.heatFocus);
     const activeSlot = active ? slotOf(active) : null;
     const readout = activeSlot
       ? t.heatmapCell(t.weekdays[activeSlot[0] - 1], t.hourRange(activeSlot[1]), counts.get(active!) ?? 0)
@@ -210,41 +247,73 @@ export class ChartCards implements ReactiveController {
     return html`<div class="charts">
       ${groupCard('topics', report.topics, t.topicsHeading, null, t.topicsSummary, t.topicsCaption(range), t.topicColumn)}
       ${groupCard('agencies', report.agencies, t.agenciesHeading, t.agenciesIntro, t.agenciesSummary, t.agenciesCaption(range), t.agencyColumn)}
-      ${this.card(t, 'trend', t.trendHeading, t.trendPer[report.grain], trendSummary,
+      ${this.card(
+        t,
+        'trend',
+        t.trendHeading,
+        t.trendPer[report.grain],
+        trendSummary,
         (width, charts) => charts.trendChart(trend, { width, format, measure }),
-        () => this.table('trend', t.trendCaption(range, report.grain),
-          html`<tr><th scope="col">${{ day: t.dateColumn, week: t.weekColumn, month: t.monthColumn }[report.grain]}</th><th scope="col" class="number">${t.visitsColumn}</th><th scope="col" class="number">${t.questionsColumn}</th></tr>`,
-          trend.map((b) => html`<tr><th scope="row">${b.label}</th><td class="number">${format(b.value)}</td><td class="number">${format(b.questions)}</td></tr>`)),
-        true)}
-      ${this.card(t, 'heatmap', t.heatmapHeading, t.heatmapIntro, heatSummary,
-        (width, charts) => charts.heatmap({
-          width, format, measure, counts, days, hours,
-          dayShort: t.weekdaysShort,
-          cellLabel: (day, hour, count) => t.heatmapCell(t.weekdays[day - 1], t.hourRange(hour), count),
-          label: t.heatmapLabel,
-          active,
-          tabStop: stop,
-          onFocus: (key) => {
-            this.heatFocus = key;
-            if (key) {
-              this.heatStop = key;
-              this.heatLast = 'focus';
-            }
-            this.host.requestUpdate();
-          },
-          onHover: (key) => {
-            if (key === this.heatHover) return;
-            this.heatHover = key;
-            if (key) this.heatLast = 'hover';
-            this.host.requestUpdate();
-          },
-        }),
-        () => this.table('heatmap', t.heatmapCaption(range),
-          html`<tr><th scope="col">${t.dayColumn}</th>${hours.map((h) => html`<th scope="col" class="number">${t.hourRange(h)}</th>`)}</tr>`,
-          days.map((d) => html`<tr><th scope="row">${t.weekdays[d - 1]}</th>${hours.map((h) => html`<td class="number">${format(counts.get(`${d}-${String(h).padStart(2, '0')}`) ?? 0)}</td>`)}</tr>`),
-          'heat-table'),
+        () =>
+          this.table(
+            'trend',
+            t.trendCaption(range, report.grain),
+            html`<tr><th scope="col">${{ day: t.dateColumn, week: t.weekColumn, month: t.monthColumn }[report.grain]}</th><th scope="col" class="number">${t.visitsColumn}</th><th scope="col" class="number">${t.questionsColumn}</th></tr>`,
+            trend.map(
+              (b) =>
+                html`<tr><th scope="row">${b.label}</th><td class="number">${format(b.value)}</td><td class="number">${format(b.questions)}</td></tr>`,
+            ),
+          ),
         true,
-        html`<p class="readout ${activeSlot ? 'on' : ''}" aria-hidden="true">${readout}</p>`)}
+      )}
+      ${this.card(
+        t,
+        'heatmap',
+        t.heatmapHeading,
+        t.heatmapIntro,
+        heatSummary,
+        (width, charts) =>
+          charts.heatmap({
+            width,
+            format,
+            measure,
+            counts,
+            days,
+            hours,
+            dayShort: t.weekdaysShort,
+            cellLabel: (day, hour, count) => t.heatmapCell(t.weekdays[day - 1], t.hourRange(hour), count),
+            label: t.heatmapLabel,
+            active,
+            tabStop: stop,
+            onFocus: (key) => {
+              this.heatFocus = key;
+              if (key) {
+                this.heatStop = key;
+                this.heatLast = 'focus';
+              }
+              this.host.requestUpdate();
+            },
+            onHover: (key) => {
+              if (key === this.heatHover) return;
+              this.heatHover = key;
+              if (key) this.heatLast = 'hover';
+              this.host.requestUpdate();
+            },
+          }),
+        () =>
+          this.table(
+            'heatmap',
+            t.heatmapCaption(range),
+            html`<tr><th scope="col">${t.dayColumn}</th>${hours.map((h) => html`<th scope="col" class="number">${t.hourRange(h)}</th>`)}</tr>`,
+            days.map(
+              (d) =>
+                html`<tr><th scope="row">${t.weekdays[d - 1]}</th>${hours.map((h) => html`<td class="number">${format(counts.get(`${d}-${String(h).padStart(2, '0')}`) ?? 0)}</td>`)}</tr>`,
+            ),
+            'heat-table',
+          ),
+        true,
+        html`<p class="readout ${activeSlot ? 'on' : ''}" aria-hidden="true">${readout}</p>`,
+      )}
     </div>`;
   }
 }

@@ -105,9 +105,11 @@ export function barChart(bars: Bar[], o: ChartOptions): TemplateResult {
     y += beside ? ROW : LINE * lines.length + BAR + GAP + 4;
     const length = b.value > 0 ? Math.max(3, (b.value / max) * barRoom) : 0;
     return svg`<g>
-      ${beside
-        ? svg`<text class="label" x="0" y=${top + ROW / 2} dominant-baseline="central">${b.label}</text>`
-        : lines.map((line, i) => svg`<text class="label" x="0" y=${top + LINE * (i + 1) - 6}>${line}</text>`)}
+      ${
+        beside
+          ? svg`<text class="label" x="0" y=${top + ROW / 2} dominant-baseline="central">${b.label}</text>`
+          : lines.map((line, i) => svg`<text class="label" x="0" y=${top + LINE * (i + 1) - 6}>${line}</text>`)
+      }
       <rect class="track" x=${labelRoom} y=${barTop} width=${barRoom} height=${BAR}></rect>
       ${length ? svg`<rect class="bar" x=${labelRoom} y=${barTop} width=${length} height=${BAR}></rect>` : nothing}
       <text class="value" x=${labelRoom + length + 6} y=${barTop + BAR / 2} dominant-baseline="central">${o.format(b.value)}</text>
@@ -149,9 +151,11 @@ export function trendChart(bars: Bar[], o: ChartOptions): TemplateResult {
         : nothing;
     return svg`<g>
       ${size ? svg`<rect class="bar" x=${left} y=${y} width=${column} height=${size}></rect>` : nothing}
-      ${allValues || i === highest
-        ? svg`<text class="value small" x=${Math.min(Math.max(centre, widestValue / 2), width - widestValue / 2)} y=${y - 6} text-anchor="middle">${o.format(b.value)}</text>`
-        : nothing}
+      ${
+        allValues || i === highest
+          ? svg`<text class="value small" x=${Math.min(Math.max(centre, widestValue / 2), width - widestValue / 2)} y=${y - 6} text-anchor="middle">${o.format(b.value)}</text>`
+          : nothing
+      }
       ${label}
     </g>`;
   });
@@ -202,7 +206,9 @@ export function heatmap(o: HeatmapOptions): TemplateResult {
   const max = Math.max(1, ...o.counts.values());
   const hourText = (h: number) => `${String(h).padStart(2, '0')}:00`;
   const rowHeadRoom = (wide: boolean) =>
-    Math.ceil(Math.max(...(wide ? o.days.map((d) => o.measure(o.dayShort[d - 1], 'small')) : o.hours.map((h) => o.measure(hourText(h), 'small'))))) + 10;
+    Math.ceil(
+      Math.max(...(wide ? o.days.map((d) => o.measure(o.dayShort[d - 1], 'small')) : o.hours.map((h) => o.measure(hourText(h), 'small')))),
+    ) + 10;
   // Wide: a row per day, a column per hour, when the columns get room for their numbers.
   const wide = (width - rowHeadRoom(true)) / o.hours.length >= 40;
   const rows = wide ? o.days.map((d) => ({ day: d })) : o.hours.map((h) => ({ hour: h }));
@@ -218,8 +224,8 @@ export function heatmap(o: HeatmapOptions): TemplateResult {
   const cells: SVGTemplateResult[] = [];
   rows.forEach((row, r) => {
     columns.forEach((column, c) => {
-      const day = (wide ? (row as { day: number }).day : (column as { day: number }).day);
-      const hour = (wide ? (column as { hour: number }).hour : (row as { hour: number }).hour);
+      const day = wide ? (row as { day: number }).day : (column as { day: number }).day;
+      const hour = wide ? (column as { hour: number }).hour : (row as { hour: number }).hour;
       const key = hourKey(day, hour);
       const count = o.counts.get(key) ?? 0;
       const x = head + c * cellWidth;
@@ -233,19 +239,25 @@ export function heatmap(o: HeatmapOptions): TemplateResult {
         <rect class="box" x=${x + 1} y=${y + 1} width=${cellWidth - 2} height=${cellHeight - 2} rx="2"
           role="img" aria-label=${o.cellLabel(day, hour, count)} tabindex=${key === o.tabStop ? '0' : '-1'}
           data-key=${key} data-r=${r} data-c=${c}></rect>
-        ${count > 0 && cellWidth >= numberRoom
-          ? svg`<text class="small" x=${x + cellWidth / 2} y=${y + cellHeight / 2} text-anchor="middle" dominant-baseline="central" aria-hidden="true">${o.format(count)}</text>`
-          : nothing}
+        ${
+          count > 0 && cellWidth >= numberRoom
+            ? svg`<text class="small" x=${x + cellWidth / 2} y=${y + cellHeight / 2} text-anchor="middle" dominant-baseline="central" aria-hidden="true">${o.format(count)}</text>`
+            : nothing
+        }
         <rect class="ring ring-dark" x=${x + 0.5} y=${y + 0.5} width=${cellWidth - 1} height=${cellHeight - 1} rx="3" aria-hidden="true"></rect>
         <rect class="ring ring-light" x=${x + 3.5} y=${y + 3.5} width=${cellWidth - 7} height=${cellHeight - 7} rx="1" aria-hidden="true"></rect>
       </g>`);
     });
   });
 
-  const columnHeads = columns.map((column, c) => svg`<text class="label small" x=${head + c * cellWidth + cellWidth / 2} y=${SMALL_LINE}
-    text-anchor="middle" aria-hidden="true">${'hour' in column ? (cellWidth >= 44 ? hourText(column.hour) : String(column.hour)) : o.dayShort[column.day - 1]}</text>`);
-  const rowHeads = rows.map((row, r) => svg`<text class="label small" x="0" y=${top + r * cellHeight + cellHeight / 2}
-    dominant-baseline="central" aria-hidden="true">${'day' in row ? o.dayShort[row.day - 1] : hourText(row.hour)}</text>`);
+  const columnHeads = columns.map(
+    (column, c) => svg`<text class="label small" x=${head + c * cellWidth + cellWidth / 2} y=${SMALL_LINE}
+    text-anchor="middle" aria-hidden="true">${'hour' in column ? (cellWidth >= 44 ? hourText(column.hour) : String(column.hour)) : o.dayShort[column.day - 1]}</text>`,
+  );
+  const rowHeads = rows.map(
+    (row, r) => svg`<text class="label small" x="0" y=${top + r * cellHeight + cellHeight / 2}
+    dominant-baseline="central" aria-hidden="true">${'day' in row ? o.dayShort[row.day - 1] : hourText(row.hour)}</text>`,
+  );
 
   const move = (event: KeyboardEvent) => {
     const target = event.target as Element;
@@ -272,7 +284,9 @@ export function heatmap(o: HeatmapOptions): TemplateResult {
     viewBox="0 0 ${gridWidth} ${height}"
     @keydown=${move}
     @focusin=${(e: FocusEvent) => o.onFocus(keyOf(e))}
-    @focusout=${(e: FocusEvent) => { if (!(e.currentTarget as Element).contains(e.relatedTarget as Node | null)) o.onFocus(null); }}
+    @focusout=${(e: FocusEvent) => {
+      if (!(e.currentTarget as Element).contains(e.relatedTarget as Node | null)) o.onFocus(null);
+    }}
     @pointermove=${(e: PointerEvent) => {
       // A page that scrolls under a resting pointer reports it over another cell, without any movement.
       if (e.movementX || e.movementY) o.onHover(keyOf(e));

@@ -44,11 +44,14 @@ export interface ControlsIntents {
 export function renderControls(input: ControlsInput, intents: ControlsIntents) {
   const { t, lang, meta, national, range, previous, filter } = input;
   const organisations = meta?.organisations ?? [];
-  const provinces = [...new Set((meta?.locations ?? []).map((l) => l.address.province?.trim() ?? '').filter(Boolean))]
-    .sort((a, b) => a.localeCompare(b, t.locale));
-  const locations = (meta?.locations ?? []).filter((l) =>
-    (!filter.organisationId || l.organisationId === filter.organisationId) &&
-    (!filter.province || (l.address.province ?? '') === filter.province));
+  const provinces = [...new Set((meta?.locations ?? []).map((l) => l.address.province?.trim() ?? '').filter(Boolean))].sort((a, b) =>
+    a.localeCompare(b, t.locale),
+  );
+  const locations = (meta?.locations ?? []).filter(
+    (l) =>
+      (!filter.organisationId || l.organisationId === filter.organisationId) &&
+      (!filter.province || (l.address.province ?? '') === filter.province),
+  );
   const custom = input.preset === 'custom';
   const shown = input.custom ?? range;
   const dateError = input.dateError;
@@ -57,7 +60,14 @@ export function renderControls(input: ControlsInput, intents: ControlsIntents) {
     <input id="date-${name}" name=${name} class="control" type="date" .value=${value}
       aria-invalid=${dateError?.field === name ? 'true' : 'false'} aria-describedby=${dateError?.field === name ? 'date-error' : nothing} />
   </div>`;
-  const select = (id: string, label: string, all: string, value: string, options: { value: string; label: string }[], onChange: (e: Event) => void) =>
+  const select = (
+    id: string,
+    label: string,
+    all: string,
+    value: string,
+    options: { value: string; label: string }[],
+    onChange: (e: Event) => void,
+  ) =>
     html`<div class="field">
       <label for=${id}>${label}</label>
       <select id=${id} class="control" @change=${onChange}>
@@ -70,36 +80,66 @@ export function renderControls(input: ControlsInput, intents: ControlsIntents) {
     <fieldset>
       <legend>${t.period}</legend>
       <div class="segments">
-        ${PERIOD_PRESETS.map((preset) => html`<label class="segment">
+        ${PERIOD_PRESETS.map(
+          (preset) => html`<label class="segment">
           <input type="radio" name="preset" value=${preset} .checked=${input.preset === preset} @change=${(e: Event) => intents.preset((e.target as HTMLInputElement).value as PeriodPreset)} />
           <span>${t.presets[preset]}</span>
-        </label>`)}
+        </label>`,
+        )}
       </div>
     </fieldset>
-    ${custom
-      ? html`<form class="custom" novalidate @submit=${(e: SubmitEvent) => intents.customSubmit(e)}>
+    ${
+      custom
+        ? html`<form class="custom" novalidate @submit=${(e: SubmitEvent) => intents.customSubmit(e)}>
           ${dateError ? html`<p class="error" id="date-error"><span class="visually-hidden">${t.errorPrefix}</span>${dateError.text}</p>` : nothing}
           ${dateField('from', t.from, shown.from)}
           ${dateField('to', t.to, shown.to)}
           <button class="button primary" type="submit">${t.apply}</button>
         </form>`
-      : nothing}
-    ${meta && (national || meta.locations.length > 1)
-      ? html`<div class="filters">
-          ${national && organisations.length > 1
-            ? select('organisation', t.organisation, t.allOrganisations, filter.organisationId,
-              organisations.map((o) => ({ value: o.id, label: o.name })), (e) => intents.organisation((e.target as HTMLSelectElement).value, meta))
-            : nothing}
-          ${national && provinces.length > 1
-            ? select('province', t.province, t.allProvinces, filter.province,
-              provinces.map((p) => ({ value: p, label: p })), (e) => intents.province((e.target as HTMLSelectElement).value, meta))
-            : nothing}
-          ${locations.length > 1 || filter.locationId
-            ? select('location', t.location, t.allLocations, filter.locationId,
-              locations.map((l) => ({ value: l.id, label: l.name })), (e) => intents.location((e.target as HTMLSelectElement).value))
-            : nothing}
+        : nothing
+    }
+    ${
+      meta && (national || meta.locations.length > 1)
+        ? html`<div class="filters">
+          ${
+            national && organisations.length > 1
+              ? select(
+                  'organisation',
+                  t.organisation,
+                  t.allOrganisations,
+                  filter.organisationId,
+                  organisations.map((o) => ({ value: o.id, label: o.name })),
+                  (e) => intents.organisation((e.target as HTMLSelectElement).value, meta),
+                )
+              : nothing
+          }
+          ${
+            national && provinces.length > 1
+              ? select(
+                  'province',
+                  t.province,
+                  t.allProvinces,
+                  filter.province,
+                  provinces.map((p) => ({ value: p, label: p })),
+                  (e) => intents.province((e.target as HTMLSelectElement).value, meta),
+                )
+              : nothing
+          }
+          ${
+            locations.length > 1 || filter.locationId
+              ? select(
+                  'location',
+                  t.location,
+                  t.allLocations,
+                  filter.locationId,
+                  locations.map((l) => ({ value: l.id, label: l.name })),
+                  (e) => intents.location((e.target as HTMLSelectElement).value),
+                )
+              : nothing
+          }
         </div>`
-      : nothing}
+        : nothing
+    }
     <p class="period-line"><strong>${t.figuresFor(formatRange(range, lang))}</strong>, ${t.comparedWith(formatRange(previous, lang))}.</p>
   </section>`;
 }

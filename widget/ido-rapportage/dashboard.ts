@@ -23,7 +23,16 @@ import { renderFigures, renderSkeleton } from './figures.js';
 import { LoginController, loginTexts } from '../shared/login.js';
 import { nl, type DashboardTexts } from './i18n.dashboard.nl.js';
 import { styles } from './ido-rapportage.styles.js';
-import { PERIOD_PRESETS, formatRange, isLocalDate, presetRange, previousRange, trendGrain, type DateRange, type PeriodPreset } from './period.js';
+import {
+  PERIOD_PRESETS,
+  formatRange,
+  isLocalDate,
+  presetRange,
+  previousRange,
+  trendGrain,
+  type DateRange,
+  type PeriodPreset,
+} from './period.js';
 import { icon, type Meta, type Report } from './report.js';
 
 export { styles, loginTexts };
@@ -116,7 +125,10 @@ export class RapportageView implements ReactiveController {
     });
 
     this._report = new Task(host, {
-      task: async ([, token, , from, to, previousFrom, previousTo, locationId, organisationId, province], { signal }): Promise<Report | typeof initialState> => {
+      task: async (
+        [, token, , from, to, previousFrom, previousTo, locationId, organisationId, province],
+        { signal },
+      ): Promise<Report | typeof initialState> => {
         if (!token) return initialState;
         const client = this._client();
         const range = { from, to };
@@ -142,8 +154,16 @@ export class RapportageView implements ReactiveController {
         const range = this._range();
         const previous = previousRange(range, this._preset);
         return [
-          this._api.api(), this._token, this._api.lang(), range.from, range.to, previous.from, previous.to,
-          this._locationId, this._organisationId, this._province,
+          this._api.api(),
+          this._token,
+          this._api.lang(),
+          range.from,
+          range.to,
+          previous.from,
+          previous.to,
+          this._locationId,
+          this._organisationId,
+          this._province,
         ] as const;
       },
       onError: (error) => this._onLoadError(error),
@@ -275,10 +295,6 @@ export class RapportageView implements ReactiveController {
   // ------------------------------------------------------------------------------------------
   // Rendering.
 
-
-
-
-
   private _renderExports(t: DashboardTexts) {
     const status = this._export.status;
     const pending = status === TaskStatus.PENDING;
@@ -343,9 +359,11 @@ export class RapportageView implements ReactiveController {
       body = html`<div class=${pending ? 'busy' : ''} aria-busy=${pending ? 'true' : 'false'}>
         <div class="root">
           ${renderFigures(t, report, meta)}
-          ${empty
-            ? html`<div class="empty"><h3>${t.emptyHeading}</h3><p>${t.emptyHint}</p></div>`
-            : this._cards.render(t, report, this._api.lang())}
+          ${
+            empty
+              ? html`<div class="empty"><h3>${t.emptyHeading}</h3><p>${t.emptyHint}</p></div>`
+              : this._cards.render(t, report, this._api.lang())
+          }
           ${this._renderExports(t)}
         </div>
       </div>`;
@@ -358,19 +376,30 @@ export class RapportageView implements ReactiveController {
         </div>
         ${this._login.renderAccount()}
       </header>
-      ${renderControls({
-        t, lang: this._api.lang(), meta, national: this._isNational(meta), preset: this._preset, custom: this._custom, dateError: this._dateError, range, previous,
-        filter: { locationId: this._locationId, organisationId: this._organisationId, province: this._province },
-      }, {
-        preset: (preset) => this._onPreset(preset),
-        customSubmit: (e) => this._onCustomSubmit(e),
-        organisation: (id, m) => this._onOrganisation(id, m),
-        province: (province, m) => this._onProvince(province, m),
-        location: (id) => {
-          this._locationId = id;
-          this._changed();
+      ${renderControls(
+        {
+          t,
+          lang: this._api.lang(),
+          meta,
+          national: this._isNational(meta),
+          preset: this._preset,
+          custom: this._custom,
+          dateError: this._dateError,
+          range,
+          previous,
+          filter: { locationId: this._locationId, organisationId: this._organisationId, province: this._province },
         },
-      })}
+        {
+          preset: (preset) => this._onPreset(preset),
+          customSubmit: (e) => this._onCustomSubmit(e),
+          organisation: (id, m) => this._onOrganisation(id, m),
+          province: (province, m) => this._onProvince(province, m),
+          location: (id) => {
+            this._locationId = id;
+            this._changed();
+          },
+        },
+      )}
       <p class="status" role="status">${pending ? (report ? t.updating : t.loading) : ''}</p>
       ${body}`;
   }
@@ -379,9 +408,7 @@ export class RapportageView implements ReactiveController {
   render(): TemplateResult {
     const t = this._t();
     return html`<div class="root" lang=${this._api.lang()}>
-      ${this._token
-        ? this._renderDashboard(t)
-        : this._login.render()}
+      ${this._token ? this._renderDashboard(t) : this._login.render()}
     </div>`;
   }
 }

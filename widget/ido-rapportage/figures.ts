@@ -10,8 +10,8 @@ function comparison(t: DashboardTexts, current: number, previous: number) {
   if (previous === 0) return html`<p class="change"><span>${t.fromNothing}</span></p>`;
   const percent = Math.round((Math.abs(current - previous) / previous) * 100);
   // From a handful, a percentage says little ("20.300% meer"): then the difference itself.
-  const change = previous < 10 || percent > 300 ? fmt.format(Math.abs(current - previous))
-    : percent < 1 ? '<1%' : `${fmt.format(percent)}%`;
+  const change =
+    previous < 10 || percent > 300 ? fmt.format(Math.abs(current - previous)) : percent < 1 ? '<1%' : `${fmt.format(percent)}%`;
   if (current === previous) return html`<p class="change">${icon('same')}<span>${t.same(fmt.format(previous))}</span></p>`;
   return current > previous
     ? html`<p class="change">${icon('up')}<span>${t.more(change, fmt.format(previous))}</span></p>`
@@ -22,7 +22,9 @@ function comparison(t: DashboardTexts, current: number, previous: number) {
 function courseTotals(report: CourseReport, province: string, meta: Meta | undefined): { runs: number; enrolled: number } {
   if (!province || !report.groups.length) return province && meta ? { runs: 0, enrolled: 0 } : report;
   const inProvince = new Set((meta?.locations ?? []).filter((l) => (l.address.province ?? '') === province).map((l) => l.id));
-  return report.groups.filter((g) => inProvince.has(g.key)).reduce((sum, g) => ({ runs: sum.runs + g.runs, enrolled: sum.enrolled + g.enrolled }), { runs: 0, enrolled: 0 });
+  return report.groups
+    .filter((g) => inProvince.has(g.key))
+    .reduce((sum, g) => ({ runs: sum.runs + g.runs, enrolled: sum.enrolled + g.enrolled }), { runs: 0, enrolled: 0 });
 }
 
 export function renderFigures(t: DashboardTexts, report: Report, meta: Meta | undefined) {
@@ -39,12 +41,19 @@ export function renderFigures(t: DashboardTexts, report: Report, meta: Meta | un
     shareChange = html`<p class="change"><span>${t.fromNothing}</span></p>`;
   } else if (share !== null) {
     const points = Math.round(share * 100) - Math.round(shareBefore * 100);
-    shareChange = points === 0
-      ? html`<p class="change">${icon('same')}<span>${t.same(percent.format(shareBefore))}</span></p>`
-      : html`<p class="change">${icon(points > 0 ? 'up' : 'down')}<span>${(points > 0 ? t.pointsHigher : t.pointsLower)(fmt.format(Math.abs(points)), percent.format(shareBefore))}</span></p>`;
+    shareChange =
+      points === 0
+        ? html`<p class="change">${icon('same')}<span>${t.same(percent.format(shareBefore))}</span></p>`
+        : html`<p class="change">${icon(points > 0 ? 'up' : 'down')}<span>${(points > 0 ? t.pointsHigher : t.pointsLower)(fmt.format(Math.abs(points)), percent.format(shareBefore))}</span></p>`;
   }
 
-  const figure = (id: string, label: string, value: string, detail: TemplateResult | typeof nothing, change: TemplateResult | typeof nothing) =>
+  const figure = (
+    id: string,
+    label: string,
+    value: string,
+    detail: TemplateResult | typeof nothing,
+    change: TemplateResult | typeof nothing,
+  ) =>
     html`<li class="figure" part="figure" aria-labelledby="fig-${id}">
       <h4 id="fig-${id}">${label}</h4>
       <p class="value">${value}</p>
@@ -57,10 +66,20 @@ export function renderFigures(t: DashboardTexts, report: Report, meta: Meta | un
     <ul class="figures" part="figures" role="list">
       ${figure('visits', t.visits, fmt.format(now.visits), nothing, comparison(t, now.visits, before.visits))}
       ${figure('questions', t.questions, fmt.format(now.questions), nothing, comparison(t, now.questions, before.questions))}
-      ${figure('referred', t.referred, share === null ? '–' : percent.format(share),
-        html`<p class="detail">${t.referredOf(fmt.format(now.referred), fmt.format(now.visits))}</p>`, shareChange)}
-      ${figure('participants', t.participants, fmt.format(courses.enrolled),
-        html`<p class="detail">${t.inCourses(courses.runs)}</p>`, comparison(t, courses.enrolled, coursesBefore.enrolled))}
+      ${figure(
+        'referred',
+        t.referred,
+        share === null ? '–' : percent.format(share),
+        html`<p class="detail">${t.referredOf(fmt.format(now.referred), fmt.format(now.visits))}</p>`,
+        shareChange,
+      )}
+      ${figure(
+        'participants',
+        t.participants,
+        fmt.format(courses.enrolled),
+        html`<p class="detail">${t.inCourses(courses.runs)}</p>`,
+        comparison(t, courses.enrolled, coursesBefore.enrolled),
+      )}
     </ul>
   </section>`;
 }

@@ -11,7 +11,10 @@ export const heatKey = (day: number, hour: number): string => `${day}-${String(h
  * @param grid - the days and hours the heatmap shows, and its cells with visits, busiest first
  * @param last - the key of the cell that had focus last, if any
  */
-export function heatTabStop(grid: { days: readonly number[]; hours: readonly number[]; busiest: readonly { day: number; hour: number }[] }, last: string | null): string {
+export function heatTabStop(
+  grid: { days: readonly number[]; hours: readonly number[]; busiest: readonly { day: number; hour: number }[] },
+  last: string | null,
+): string {
   const shown = (key: string) => grid.days.some((d) => grid.hours.some((h) => heatKey(d, h) === key));
   if (last && shown(last)) return last;
   const top = grid.busiest[0];

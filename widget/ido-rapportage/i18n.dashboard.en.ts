@@ -1,8 +1,7 @@
 /** English texts of the dashboard of `<ido-rapportage>`, for staff who read English more easily than Dutch. */
 import type { DashboardTexts, Ranked } from './i18n.dashboard.nl.js';
 
-const list = (items: string[]) =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 const ranked = (items: Ranked[]) => items.map((i) => `${i.label} (${i.count})`);
 const pad = (hour: number) => String(hour % 24).padStart(2, '0');
@@ -50,8 +49,10 @@ export const en: DashboardTexts = {
   updating: 'Updating the figures…',
   emptyHeading: 'No registrations in this period yet',
   emptyHint: 'Choose another period or location. Registrations made at the desk show up here at once.',
-  loadError: 'The figures could not be loaded. This is not your fault. Try again in a few minutes. If it keeps failing, contact your administrator.',
-  loadNetworkError: 'The figures could not be loaded because there is no connection to the server. Check your internet connection and try again.',
+  loadError:
+    'The figures could not be loaded. This is not your fault. Try again in a few minutes. If it keeps failing, contact your administrator.',
+  loadNetworkError:
+    'The figures could not be loaded because there is no connection to the server. Check your internet connection and try again.',
   loadBusy: 'The server is getting too many requests. Wait a minute, then try again.',
   forbidden: 'Your account may not see these figures. Ask your administrator for a coordinator account.',
   notFound: 'This location or organisation no longer exists. Choose another location.',
@@ -119,7 +120,8 @@ export const en: DashboardTexts = {
   exportHeading: 'Download',
   exportIntro: 'The files cover the same period and filters as the figures above.',
   exportSummary: 'Download Excel for the accountability report',
-  exportSummaryHint: 'Tables with totals, questions by topic and location, questions by agency, courses and referrals. For your annual report or the municipality.',
+  exportSummaryHint:
+    'Tables with totals, questions by topic and location, questions by agency, courses and referrals. For your annual report or the municipality.',
   exportQuestions: 'Download all questions (CSV)',
   exportQuestionsHint: 'One row per question, without personal data. Opens in Excel.',
   exporting: 'Making the file. This can take a moment…',

@@ -15,8 +15,7 @@ export interface Ranked {
   count: number;
 }
 
-const list = (items: string[]) =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`);
 
 const ranked = (items: Ranked[]) => items.map((i) => `${i.label} (${i.count})`);
 
@@ -32,7 +31,12 @@ export const nl = {
 
   controlsLabel: 'Periode en filters',
   period: 'Periode',
-  presets: { 'this-month': 'Deze maand', 'last-month': 'Vorige maand', 'this-year': 'Dit jaar', custom: 'Zelf kiezen' } satisfies PresetLabels,
+  presets: {
+    'this-month': 'Deze maand',
+    'last-month': 'Vorige maand',
+    'this-year': 'Dit jaar',
+    custom: 'Zelf kiezen',
+  } satisfies PresetLabels,
   from: 'Van',
   to: 'Tot en met',
   apply: 'Toon cijfers',
@@ -71,8 +75,10 @@ export const nl = {
   updating: 'De cijfers worden bijgewerkt…',
   emptyHeading: 'Nog geen registraties in deze periode',
   emptyHint: 'Kies een andere periode of locatie. Registraties aan de balie zie je hier meteen.',
-  loadError: 'De cijfers konden niet worden geladen. Dat ligt niet aan jou. Probeer het over een paar minuten opnieuw. Gaat het weer mis? Neem dan contact op met je beheerder.',
-  loadNetworkError: 'De cijfers konden niet worden geladen, want er is geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.',
+  loadError:
+    'De cijfers konden niet worden geladen. Dat ligt niet aan jou. Probeer het over een paar minuten opnieuw. Gaat het weer mis? Neem dan contact op met je beheerder.',
+  loadNetworkError:
+    'De cijfers konden niet worden geladen, want er is geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.',
   loadBusy: 'De server krijgt nu te veel vragen. Wacht een minuut en probeer het dan opnieuw.',
   forbidden: 'Je account mag deze cijfers niet bekijken. Vraag je beheerder om een account als coördinator.',
   notFound: 'Deze locatie of organisatie bestaat niet meer. Kies een andere locatie.',
@@ -111,7 +117,10 @@ export const nl = {
 
   trendHeading: 'Hoe ontwikkelt het aantal bezoeken zich?',
   /** Under the heading: what one bar is. */
-  trendPer: { day: 'Aantal bezoeken per dag.', week: 'Aantal bezoeken per week.', month: 'Aantal bezoeken per maand.' } satisfies Record<TrendGrain, string>,
+  trendPer: { day: 'Aantal bezoeken per dag.', week: 'Aantal bezoeken per week.', month: 'Aantal bezoeken per maand.' } satisfies Record<
+    TrendGrain,
+    string
+  >,
   /** `quietest` is left out for days (a closed Sunday says nothing). */
   trendSummary: (grain: TrendGrain, busiest: Ranked, quietest: Ranked | null, total: number) => {
     const unit = { day: 'dag', week: 'week', month: 'maand' }[grain];
@@ -150,7 +159,8 @@ export const nl = {
   exportHeading: 'Downloaden',
   exportIntro: 'De bestanden gaan over dezelfde periode en dezelfde filters als de cijfers hierboven.',
   exportSummary: 'Download Excel voor de verantwoording',
-  exportSummaryHint: 'Tabellen met totalen, vragen per onderwerp en locatie, vragen per instantie, cursussen en doorverwijzingen. Voor je jaarverslag of de gemeente.',
+  exportSummaryHint:
+    'Tabellen met totalen, vragen per onderwerp en locatie, vragen per instantie, cursussen en doorverwijzingen. Voor je jaarverslag of de gemeente.',
   exportQuestions: 'Download alle vragen (CSV)',
   exportQuestionsHint: 'Eén regel per vraag, zonder persoonsgegevens. Opent in Excel.',
   exporting: 'Het bestand wordt gemaakt. Dit kan even duren…',

@@ -118,10 +118,12 @@ export class IdoRapportage extends IdoElement {
     if (this._view) return this._view.render();
     const t = texts.get(this.language);
     return html`<div lang=${this.language}>
-      ${this._loadFailed
-        ? html`<p role="alert">${t.loadFailed}</p>
+      ${
+        this._loadFailed
+          ? html`<p role="alert">${t.loadFailed}</p>
             <p><button class="button" type="button" @click=${this._load}>${t.retry}</button></p>`
-        : html`<p role="status">${t.loading}</p>`}
+          : html`<p role="status">${t.loading}</p>`
+      }
     </div>`;
   }
 }

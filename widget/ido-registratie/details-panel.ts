@@ -44,17 +44,28 @@ export interface DetailsIntents {
   noteInput(note: string): void;
 }
 
-function radios(name: string, legend: string, entries: TaxonomyEntry[], value: string | null, pick: (code: string | null) => void, none?: string) {
+function radios(
+  name: string,
+  legend: string,
+  entries: TaxonomyEntry[],
+  value: string | null,
+  pick: (code: string | null) => void,
+  none?: string,
+) {
   return html`<fieldset>
     <legend>${legend}</legend>
     <div class="options">
-      ${none !== undefined
-        ? html`<label class="option"><input type="radio" name=${name} .checked=${live(value === null)} @change=${() => pick(null)} /><span>${none}</span></label>`
-        : nothing}
-      ${entries.map((e) => html`<label class="option">
+      ${
+        none !== undefined
+          ? html`<label class="option"><input type="radio" name=${name} .checked=${live(value === null)} @change=${() => pick(null)} /><span>${none}</span></label>`
+          : nothing
+      }
+      ${entries.map(
+        (e) => html`<label class="option">
         <input type="radio" name=${name} value=${e.code} .checked=${live(value === e.code)} @change=${() => pick(e.code)} />
         <span>${e.label}</span>
-      </label>`)}
+      </label>`,
+      )}
     </div>
   </fieldset>`;
 }
@@ -63,11 +74,13 @@ function checkboxes(legend: string, entries: TaxonomyEntry[], values: string[], 
   return html`<fieldset>
     <legend>${legend}</legend>
     <div class="options">
-      ${entries.map((e) => html`<label class="option">
+      ${entries.map(
+        (e) => html`<label class="option">
         <input type="checkbox" value=${e.code} .checked=${live(values.includes(e.code))}
           @change=${(ev: Event) => toggle(e.code, (ev.target as HTMLInputElement).checked)} />
         <span>${e.label}</span>
-      </label>`)}
+      </label>`,
+      )}
     </div>
   </fieldset>`;
 }
@@ -83,7 +96,7 @@ export function renderDetails(input: DetailsInput, intents: DetailsIntents) {
   const t = texts.get(input.lang);
   const { setDraft, updateQuestion } = intents;
   const agencies = lists.entries('agencies');
-  const suggested = q.topic ? lists.topicsByCode.get(q.topic)?.agencies ?? [] : [];
+  const suggested = q.topic ? (lists.topicsByCode.get(q.topic)?.agencies ?? []) : [];
   const shownAgencies = agencies.filter((a) => suggested.includes(a.code) || q.agencies.includes(a.code));
   const otherAgencies = agencies.filter((a) => !shownAgencies.includes(a));
   const setAgency = (code: string, on: boolean) => updateQuestion((x) => ({ ...x, agencies: toggleIn(x.agencies, code, on) }));
@@ -112,11 +125,13 @@ export function renderDetails(input: DetailsInput, intents: DetailsIntents) {
         <legend>${t.agenciesLegend}</legend>
         ${suggested.length ? html`<p class="hint">${t.agenciesSuggested}</p>` : nothing}
         <div class="options">
-          ${shownAgencies.map((a) => html`<label class="option">
+          ${shownAgencies.map(
+            (a) => html`<label class="option">
             <input type="checkbox" .checked=${live(q.agencies.includes(a.code))}
               @change=${(ev: Event) => setAgency(a.code, (ev.target as HTMLInputElement).checked)} />
             <span>${a.label}</span>
-          </label>`)}
+          </label>`,
+          )}
         </div>
         <label for="add-agency" class="sub-label">${t.addAgency}</label>
         <select id="add-agency" class="control narrow"

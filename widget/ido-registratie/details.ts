@@ -11,7 +11,13 @@ import type { ValueList, ValueLists } from './value-lists.js';
 import type { Draft, DraftQuestion } from './visit.js';
 
 /** "Balie · 5–15 min · hulp bij digitaal contact · Dienst Toeslagen · nu" */
-export function summaryText(t: RegistratieTexts, draft: Draft, q: DraftQuestion, lists: ValueLists, partnerName: (id: string) => string): string {
+export function summaryText(
+  t: RegistratieTexts,
+  draft: Draft,
+  q: DraftQuestion,
+  lists: ValueLists,
+  partnerName: (id: string) => string,
+): string {
   const label = (list: ValueList, code: string) => lists.label(list, code, true);
   const parts = [label('channels', draft.channel), label('durations', draft.duration)];
   const help = q.help.filter((h) => h !== 'doorverwijzing').map((h) => lowerFirst(label('help', h)));
@@ -58,9 +64,10 @@ export function renderSummaryRow(input: SummaryRowInput, intents: SummaryRowInte
       <span class="summary-text">${input.summary}</span>
       <span class="summary-change">${open ? t.close : t.change}</span>
     </button>
-    ${earlierAt === null
-      ? html`<button type="button" class="button quiet" @click=${intents.startEarlier}>${t.earlierToday}</button>`
-      : html`<div class="field when">
+    ${
+      earlierAt === null
+        ? html`<button type="button" class="button quiet" @click=${intents.startEarlier}>${t.earlierToday}</button>`
+        : html`<div class="field when">
         <label for="time">${t.timeLabel}</label>
         ${error ? html`<p class="error" id="time-error">${error}</p>` : nothing}
         <div class="inline">
@@ -69,6 +76,7 @@ export function renderSummaryRow(input: SummaryRowInput, intents: SummaryRowInte
             @input=${(e: Event) => intents.setTime((e.target as HTMLInputElement).value)} />
           <button type="button" class="button quiet" @click=${() => intents.setTime(null)}>${t.backToNow}</button>
         </div>
-      </div>`}
+      </div>`
+    }
   </div>`;
 }

@@ -23,6 +23,6 @@ export function errorsOf(t: RegistratieTexts, error: unknown): FormErrors {
   }
   if (isIdoHttpError(error) && (error.status === 401 || error.status === 403)) return { form: t.keyRefused };
   if (isIdoNetworkError(error)) return { form: t.errorOffline };
-  const detail = isIdoHttpError(error) ? error.problem?.detail ?? error.problem?.title : undefined;
+  const detail = isIdoHttpError(error) ? (error.problem?.detail ?? error.problem?.title) : undefined;
   return { form: detail ? `${t.errorSendOther} ${t.errorDetail(detail)}` : t.errorSendOther };
 }

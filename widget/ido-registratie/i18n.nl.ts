@@ -63,7 +63,8 @@ export const nl = {
   errorSendOther: 'Het is niet gelukt. Probeer het nog eens.',
   errorOffline: 'Er is geen verbinding. Probeer het straks nog eens.',
   errorDetail: (detail: string) => `De server zegt: ${detail}`,
-  failedQueued: (n: number) => (n === 1 ? '1 bewaarde registratie is geweigerd en niet verstuurd.' : `${n} bewaarde registraties zijn geweigerd en niet verstuurd.`),
+  failedQueued: (n: number) =>
+    n === 1 ? '1 bewaarde registratie is geweigerd en niet verstuurd.' : `${n} bewaarde registraties zijn geweigerd en niet verstuurd.`,
 
   lookupHeading: 'Opzoeken',
   lookupEmpty: 'Kies een onderwerp. Dan zie je hier de officiële informatie en de partners voor dit onderwerp.',

@@ -25,8 +25,21 @@ import { TopicPicker, renderQuestions } from './topic-picker.js';
 import { searchTopics } from './topic-search.js';
 import { ValueLists } from './value-lists.js';
 import {
-  FIRST_DEFAULTS, draftFrom, newDraft, rememberVisit, rememberedVisit, repeatOf, timeNow, toInput, withQuestion, withReferral, withTopic, withoutQuestion,
-  type Draft, type DraftQuestion, type VisitDefaults,
+  FIRST_DEFAULTS,
+  draftFrom,
+  newDraft,
+  rememberVisit,
+  rememberedVisit,
+  repeatOf,
+  timeNow,
+  toInput,
+  withQuestion,
+  withReferral,
+  withTopic,
+  withoutQuestion,
+  type Draft,
+  type DraftQuestion,
+  type VisitDefaults,
 } from './visit.js';
 
 /** The personal-data check runs this long after the last key press. */
@@ -195,7 +208,10 @@ export class IdoRegistratie extends IdoElement {
     super.willUpdate(changed);
     if (this.connection.connect({ baseUrl: this.resolvedApi, apiKey: this.deskKey, lang: this.language })) {
       // The panel shows (closed) once it is there.
-      panel().then(() => this.requestUpdate(), () => undefined);
+      panel().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
     }
     if (this.scopeLoaded !== this.deskKey) {
       this.scopeLoaded = this.deskKey;
@@ -405,7 +421,9 @@ export class IdoRegistratie extends IdoElement {
   }
 
   private startCorrection(row: RecentRow) {
-    this.draft = draftFrom(row.queued ? { ...row.queued.registration, occurredAt: row.occurredAt, note: row.queued.registration.note ?? null } : row.stored!);
+    this.draft = draftFrom(
+      row.queued ? { ...row.queued.registration, occurredAt: row.occurredAt, note: row.queued.registration.note ?? null } : row.stored!,
+    );
     this.editing = { id: row.id, queued: !!row.queued, what: this.lists.what(row.topics), time: formatTime(row.occurredAt, this.language) };
     this.activeQuestion = 0;
     this.errors = {};
@@ -438,15 +456,20 @@ export class IdoRegistratie extends IdoElement {
     const summary = summaryText(t, draft, q, lists, (id) => this.lookup.partnerName(id) ?? t.aPartner);
     const noteProblem = this.noteUnchecked
       ? t.noteUnchecked
-      : this.noteKinds.length && panel.value ? panel.value.describePersonalData(this.noteKinds, this.language) : '';
+      : this.noteKinds.length && panel.value
+        ? panel.value.describePersonalData(this.noteKinds, this.language)
+        : '';
     const topicLabel = (code: string) => lists.topicLabel(code);
     return html`<form part="form" class="form" novalidate aria-labelledby="title" @submit=${this.submit}>
       <h2 id="title">${t.title}</h2>
       ${editing ? html`<p class="editing">${t.correcting(editing.what, editing.time)}</p>` : nothing}
-      ${renderQuestions({ t, questions: draft.questions, active: this.activeQuestion, topicLabel }, {
-        edit: (i) => this.editQuestion(i),
-        remove: (i) => this.removeQuestion(i),
-      })}
+      ${renderQuestions(
+        { t, questions: draft.questions, active: this.activeQuestion, topicLabel },
+        {
+          edit: (i) => this.editQuestion(i),
+          remove: (i) => this.removeQuestion(i),
+        },
+      )}
       ${this.picker.render({
         t,
         heading: draft.questions.length > 1 ? `${t.topicHeading} · ${t.questionN(this.activeQuestion + 1)}` : t.topicHeading,
@@ -456,35 +479,50 @@ export class IdoRegistratie extends IdoElement {
         search: (query) => searchTopics(lists.taxonomy!.topics, query, this.scope.weights),
         topicLabel,
       })}
-      ${renderSummaryRow({ t, summary, open: this.detailsOpen, earlierAt: draft.earlierAt, timeError: this.errors.time }, {
-        toggle: () => (this.detailsOpen = !this.detailsOpen),
-        startEarlier: () => {
-          this.setDraft({ earlierAt: timeNow() });
-          void this.focusOn('#time');
+      ${renderSummaryRow(
+        { t, summary, open: this.detailsOpen, earlierAt: draft.earlierAt, timeError: this.errors.time },
+        {
+          toggle: () => (this.detailsOpen = !this.detailsOpen),
+          startEarlier: () => {
+            this.setDraft({ earlierAt: timeNow() });
+            void this.focusOn('#time');
+          },
+          setTime: (time) => this.setDraft({ earlierAt: time === null ? null : time || timeNow() }),
         },
-        setTime: (time) => this.setDraft({ earlierAt: time === null ? null : time || timeNow() }),
-      })}
-      ${panel.value
-        ? panel.value.renderDetails({
-          lang: this.language, draft, question: q, lists, open: this.detailsOpen, noteProblem,
-          questionNumber: draft.questions.length > 1 ? this.activeQuestion + 1 : 0,
-          topicLabel: q.topic ? topicLabel(q.topic) : null,
-        }, {
-          setDraft: (change) => this.setDraft(change),
-          updateQuestion: (change) => this.updateQuestion(change),
-          noteInput: (note) => this.onNoteInput(note),
-        })
-        : html`<div id="details" class="details" ?hidden=${!this.detailsOpen}></div>`}
+      )}
+      ${
+        panel.value
+          ? panel.value.renderDetails(
+              {
+                lang: this.language,
+                draft,
+                question: q,
+                lists,
+                open: this.detailsOpen,
+                noteProblem,
+                questionNumber: draft.questions.length > 1 ? this.activeQuestion + 1 : 0,
+                topicLabel: q.topic ? topicLabel(q.topic) : null,
+              },
+              {
+                setDraft: (change) => this.setDraft(change),
+                updateQuestion: (change) => this.updateQuestion(change),
+                noteInput: (note) => this.onNoteInput(note),
+              },
+            )
+          : html`<div id="details" class="details" ?hidden=${!this.detailsOpen}></div>`
+      }
       <p class="visually-hidden" id="visit-summary">${q.topic ? `${lists.what(draft.questions.map((x) => x.topic ?? '').filter(Boolean))}. ` : ''}${summary}</p>
       <div class="actions">
         <button id="submit" part="submit" class="button primary submit" type="submit" aria-describedby="visit-summary"
           ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
           ${this.slow ? t.sending : editing ? t.saveCorrection : t.submit}
         </button>
-        ${editing
-          ? html`<button type="button" class="button" @click=${this.cancelCorrection}>${t.cancelCorrection}</button>`
-          : html`<button type="button" class="button" @click=${this.addQuestion}>${t.addQuestion}</button>
-              ${this.previous ? html`<button type="button" class="button" @click=${this.repeatPrevious}>${t.sameAsPrevious}</button>` : nothing}`}
+        ${
+          editing
+            ? html`<button type="button" class="button" @click=${this.cancelCorrection}>${t.cancelCorrection}</button>`
+            : html`<button type="button" class="button" @click=${this.addQuestion}>${t.addQuestion}</button>
+              ${this.previous ? html`<button type="button" class="button" @click=${this.repeatPrevious}>${t.sameAsPrevious}</button>` : nothing}`
+        }
       </div>
       ${this.errors.form ? html`<p class="error form-error" id="form-error" role="alert" tabindex="-1">${this.errors.form}</p>` : nothing}
       <div class="status">
@@ -498,7 +536,8 @@ export class IdoRegistratie extends IdoElement {
     const banner = renderBanner({ t, waiting: connection.queue.length, offline: connection.offline }, () => void connection.flush());
     if (!this.deskKey) return html`<p class="error">${t.noKey}</p>`;
     // In place of the form, as soon as the server refused the key (it is asked when the element loads).
-    if (connection.keyRefused) return html`<p class="error" role="alert">${connection.keyRefused === 401 ? t.keyUnknown : t.keyRefused}</p>`;
+    if (connection.keyRefused)
+      return html`<p class="error" role="alert">${connection.keyRefused === 401 ? t.keyUnknown : t.keyRefused}</p>`;
     if (!lists.taxonomy) {
       if (lists.task.status === TaskStatus.ERROR) {
         return html`${banner}<div class="problem"><p class="error" role="alert">${t.loadFailed}</p>
@@ -506,7 +545,8 @@ export class IdoRegistratie extends IdoElement {
       }
       return html`${banner}<p class="hint" role="status">${t.loading}</p>`;
     }
-    if (!scope.location && scope.locationTask.status === TaskStatus.PENDING) return html`${banner}<p class="hint" role="status">${t.locationLoading}</p>`;
+    if (!scope.location && scope.locationTask.status === TaskStatus.PENDING)
+      return html`${banner}<p class="hint" role="status">${t.locationLoading}</p>`;
     const info = scope.scope;
     if (scope.needsChoice) return html`${banner}${renderLocationChoice(t, info!.locations, (id) => this.chooseLocation(id))}`;
     const here = this.location ? undefined : info?.locations.find((l) => l.id === scope.location);

@@ -42,7 +42,11 @@ export class LookupPanel {
       args: () => [connection.client, topic()] as const,
       task: async ([client, topic], { signal }) => {
         if (!client || !topic) return initialState;
-        return connection.cached(partnersCacheKey(connection.key, topic), signal, async () => (await client.partners.list({ topic }, { signal })).items);
+        return connection.cached(
+          partnersCacheKey(connection.key, topic),
+          signal,
+          async () => (await client.partners.list({ topic }, { signal })).items,
+        );
       },
     });
   }
@@ -64,13 +68,15 @@ export class LookupPanel {
       <p class="partner-name"><strong>${partner.name}</strong> <span class="hint">· ${input.kindLabel(partner.kind)}</span></p>
       ${partner.spreekuur ? html`<p><span class="term">${t.spreekuur}:</span> ${partner.spreekuur}</p>` : nothing}
       ${partner.address ? html`<p><span class="term">${t.address}:</span> ${partner.address}</p>` : nothing}
-      ${contact.phone || contact.email || contact.url
-        ? html`<p class="contact">
+      ${
+        contact.phone || contact.email || contact.url
+          ? html`<p class="contact">
             ${contact.phone ? html`<a href="tel:${contact.phone.replace(/[^\d+]/g, '')}">${contact.phone}</a>` : nothing}
             ${contact.email ? html`<a href="mailto:${contact.email}">${contact.email}</a>` : nothing}
             ${contact.url ? html`<a href=${contact.url} target="_blank" rel="noopener noreferrer">${contact.url.replace(/^https?:\/\//, '')}<span class="visually-hidden"> ${t.newWindow}</span></a>` : nothing}
           </p>`
-        : nothing}
+          : nothing
+      }
       <div class="choices">${choice(true)}${choice(false)}</div>
       ${referral?.partnerId === partner.id ? html`<p class="chosen-referral">✓ ${t.referralChosen(partner.name, referral.warm)}</p>` : nothing}
     </li>`;
@@ -83,13 +89,16 @@ export class LookupPanel {
         ${result.value.length ? html`<ul class="partners">${result.value.map((p) => this.renderPartner(input, p))}</ul>` : html`<p>${t.partnersNone}</p>`}`;
     return html`<aside class="lookup" part="lookup" aria-labelledby="lookup-heading">
       <h3 id="lookup-heading">${topic ? t.lookupFor(lowerFirst(topic.label)) : t.lookupHeading}</h3>
-      ${!topic
-        ? html`<p class="hint">${t.lookupEmpty}</p>`
-        : html`
-          ${topic.links.length
-            ? html`<h4>${t.linksHeading}</h4>
+      ${
+        !topic
+          ? html`<p class="hint">${t.lookupEmpty}</p>`
+          : html`
+          ${
+            topic.links.length
+              ? html`<h4>${t.linksHeading}</h4>
               <ul class="links">${topic.links.map((l) => html`<li><a href=${l.url} target="_blank" rel="noopener noreferrer">${l.label}<span class="visually-hidden"> ${t.newWindow}</span></a></li>`)}</ul>`
-            : nothing}
+              : nothing
+          }
           <h4>${t.partnersHeading}</h4>
           <p class="hint" id="referral-hint">${t.referralHint}</p>
           ${this.task.render({
@@ -101,7 +110,8 @@ export class LookupPanel {
             },
             error: () => html`<p class="hint">${t.partnersFailed}</p>`,
             complete: partners,
-          })}`}
+          })}`
+      }
     </aside>`;
   }
 }

@@ -73,12 +73,14 @@ export class RecentList {
       <span class="time">${time}</span>
       <span class="what">${what}${row.queued ? html` <span class="badge">${t.pending}</span>` : nothing}</span>
       <span class="row-actions">
-        ${this.confirming === row.id
-          ? html`<span>${t.confirmDelete}</span>
+        ${
+          this.confirming === row.id
+            ? html`<span>${t.confirmDelete}</span>
               <button type="button" class="button danger" @click=${() => this.confirm(row)}>${t.confirmYes}</button>
               <button type="button" class="button" id="confirm-no" @click=${() => this.keep(row.id)}>${t.confirmNo}</button>`
-          : html`<button type="button" class="button" aria-label=${t.editLabel(what, time)} @click=${() => this.intents.edit(row)}>${t.edit}</button>
-              <button type="button" class="button" data-delete=${row.id} aria-label=${t.deleteLabel(what, time)} @click=${() => this.ask(row.id)}>${t.delete}</button>`}
+            : html`<button type="button" class="button" aria-label=${t.editLabel(what, time)} @click=${() => this.intents.edit(row)}>${t.edit}</button>
+              <button type="button" class="button" data-delete=${row.id} aria-label=${t.deleteLabel(what, time)} @click=${() => this.ask(row.id)}>${t.delete}</button>`
+        }
       </span>
     </li>`;
   }
@@ -94,10 +96,12 @@ export class RecentList {
       <h3 id="recent-heading" tabindex="-1">${t.recentHeading}</h3>
       ${this.failed && rows.length ? html`<p class="hint">${failed}</p>` : nothing}
       ${rows.length ? html`<ol class="rows">${(this.showAll ? rows : rows.slice(0, RECENT_SHOWN)).map((r) => this.renderRow(input, r))}</ol>` : html`<p class="hint">${empty}</p>`}
-      ${rows.length > RECENT_SHOWN
-        ? html`<button type="button" class="button quiet" aria-expanded=${this.showAll ? 'true' : 'false'}
+      ${
+        rows.length > RECENT_SHOWN
+          ? html`<button type="button" class="button quiet" aria-expanded=${this.showAll ? 'true' : 'false'}
             @click=${() => this.set({ showAll: !this.showAll })}>${this.showAll ? t.recentFewer(RECENT_SHOWN) : t.recentAll(rows.length)}</button>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 }

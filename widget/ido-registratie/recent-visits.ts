@@ -103,10 +103,24 @@ export class RecentVisits {
     const stored = this.task.value ?? this.last;
     const queuedIds = new Set(queue.map((i) => i.id));
     const rows: RecentRow[] = [
-      ...queue.map((i) => ({ id: i.id, occurredAt: i.registration.occurredAt ?? i.queuedAt, createdAt: i.queuedAt, topics: i.registration.questions.map((q) => q.topic), queued: i, stored: null })),
+      ...queue.map((i) => ({
+        id: i.id,
+        occurredAt: i.registration.occurredAt ?? i.queuedAt,
+        createdAt: i.queuedAt,
+        topics: i.registration.questions.map((q) => q.topic),
+        queued: i,
+        stored: null,
+      })),
       ...stored
         .filter((r) => !queuedIds.has(r.id))
-        .map((r) => ({ id: r.id, occurredAt: r.occurredAt, createdAt: r.createdAt, topics: r.questions.map((q) => q.topic), queued: null, stored: r })),
+        .map((r) => ({
+          id: r.id,
+          occurredAt: r.occurredAt,
+          createdAt: r.createdAt,
+          topics: r.questions.map((q) => q.topic),
+          queued: null,
+          stored: r,
+        })),
     ];
     const instant = (iso: string) => new Date(iso).getTime();
     return rows.sort((a, b) => instant(b.occurredAt) - instant(a.occurredAt) || instant(b.createdAt) - instant(a.createdAt));

@@ -49,7 +49,10 @@ export class DeskScopeController {
           // The page names the location, but the key is still asked about when the element loads,
           // so that a key that does not work on this website says so in place of the form, and
           // not after the first visit (the value lists may come from the browser's cache).
-          await client.auth.me({ signal }).then(() => connection.reachable(true), (error: unknown) => connection.noteFailure(error, true));
+          await client.auth.me({ signal }).then(
+            () => connection.reachable(true),
+            (error: unknown) => connection.noteFailure(error, true),
+          );
           return initialState;
         }
         // `auth/me` and the locations: a 403 from either can only be the key's.
@@ -64,7 +67,10 @@ export class DeskScopeController {
           // Up to yesterday: today's visits never move a chip, and every page opened today (in any
           // browser of this desk) gets the same counts, so the same chips in the same places.
           const day = today();
-          const summary = await client.reports.summary({ groupBy: 'topic', locationId, from: addDays(day, -CHIP_PERIOD_DAYS), to: addDays(day, -1) }, { signal });
+          const summary = await client.reports.summary(
+            { groupBy: 'topic', locationId, from: addDays(day, -CHIP_PERIOD_DAYS), to: addDays(day, -1) },
+            { signal },
+          );
           return summary.groups.map((g): [string, number] => [g.key, g.questions]);
         });
       },

@@ -83,10 +83,12 @@ export function renderLocationChoice(t: RegistratieTexts, locations: Location[],
       <legend>${t.locationLegend}</legend>
       <p class="hint">${t.locationHint}</p>
       <div class="options column">
-        ${locations.map((l, i) => html`<label class="option">
+        ${locations.map(
+          (l, i) => html`<label class="option">
           <input type="radio" name="location" value=${l.id} ?checked=${i === 0} />
           <span>${l.name}<span class="hint"> · ${l.address.city}</span></span>
-        </label>`)}
+        </label>`,
+        )}
       </div>
     </fieldset>
     <button type="submit" class="button primary">${t.locationSubmit}</button>

@@ -135,12 +135,16 @@ export class TopicPicker {
         <p class="visually-hidden" role="status">${searched && this.listOpen ? (results.length ? t.results(results.length) : t.noResults(searched)) : ''}</p>
         <div class="popup">
           <ul id="topic-list" role="listbox" aria-label=${t.listLabel} ?hidden=${!open}>
-            ${open
-              ? results.map((topic) => html`<li id="option-${topic.code}" role="option" aria-selected=${topic === active ? 'true' : 'false'}
+            ${
+              open
+                ? results.map(
+                    (topic) => html`<li id="option-${topic.code}" role="option" aria-selected=${topic === active ? 'true' : 'false'}
                   @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.choose(topic.code)}>
                   ${topic.label}${topic.parent ? html` <span class="hint">${t.parentOf(input.topicLabel(topic.parent))}</span>` : nothing}
-                </li>`)
-              : nothing}
+                </li>`,
+                  )
+                : nothing
+            }
           </ul>
           ${searched && this.listOpen && !results.length ? html`<p class="hint no-results" aria-hidden="true">${t.noResults(searched)}</p>` : nothing}
         </div>
@@ -167,10 +171,12 @@ export function renderQuestions(input: QuestionsInput, intents: QuestionsIntents
   const { t, questions, active } = input;
   if (questions.length < 2) return nothing;
   return html`<ol class="questions">
-    ${questions.map((q, i) => html`<li class=${i === active ? 'current' : ''} aria-current=${i === active ? 'true' : nothing}>
+    ${questions.map(
+      (q, i) => html`<li class=${i === active ? 'current' : ''} aria-current=${i === active ? 'true' : nothing}>
       <span class="question-name"><strong>${t.questionN(i + 1)}:</strong> ${q.topic ? input.topicLabel(q.topic) : html`<em>${t.questionEmpty}</em>`}</span>
       ${i === active ? nothing : html`<button type="button" class="button quiet" @click=${() => intents.edit(i)}>${t.editQuestion(i + 1)}</button>`}
       <button type="button" class="button quiet" @click=${() => intents.remove(i)}>${t.removeQuestion(i + 1)}</button>
-    </li>`)}
+    </li>`,
+    )}
   </ol>`;
 }

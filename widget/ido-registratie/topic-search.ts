@@ -14,13 +14,24 @@ export interface SearchableTopic {
  * far more visitors ask about huurtoeslag). A desk's own counts soon outweigh it.
  */
 export const NATIONAL_FAVOURITES: readonly string[] = [
-  'huurtoeslag', 'digid-aanvragen', 'zorgtoeslag', 'belastingaangifte',
-  'digid-activeren', 'aow-pensioen', 'werk-uitkering', 'zorg-wmo',
+  'huurtoeslag',
+  'digid-aanvragen',
+  'zorgtoeslag',
+  'belastingaangifte',
+  'digid-activeren',
+  'aow-pensioen',
+  'werk-uitkering',
+  'zorg-wmo',
 ];
 
 /** Lower case, accents removed, single spaces: "Zorg en Wmo " → "zorg en wmo". */
 export function normalise(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const words = (text: string) => text.split(/[\s/()-]+/).filter(Boolean);
@@ -52,7 +63,12 @@ function wordScore(word: string, label: string, keywords: string[]): number {
  * @param usage - a ranking weight per topic code; higher comes first
  * @example searchTopics(topics, 'huur', usage)[0].code // 'huurtoeslag'
  */
-export function searchTopics<T extends SearchableTopic>(topics: readonly T[], query: string, usage: ReadonlyMap<string, number>, limit = 8): T[] {
+export function searchTopics<T extends SearchableTopic>(
+  topics: readonly T[],
+  query: string,
+  usage: ReadonlyMap<string, number>,
+  limit = 8,
+): T[] {
   const queryWords = words(normalise(query));
   if (queryWords.length === 0) return [];
   const scored: { topic: T; score: number; weight: number }[] = [];

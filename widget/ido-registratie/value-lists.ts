@@ -79,6 +79,9 @@ export class ValueLists {
    * every confirmation and row writes them with the same capitals as the chips.
    */
   what(topics: string[]): string {
-    return formatList(topics.map((code) => this.topicLabel(code)), this.lang());
+    return formatList(
+      topics.map((code) => this.topicLabel(code)),
+      this.lang(),
+    );
   }
 }

@@ -93,14 +93,24 @@ export function toInput(draft: Draft, options: { id: string; locationId?: string
     id: options.id,
     channel: draft.channel,
     duration: draft.duration,
-    questions: draft.questions.filter((q) => q.topic).map((q) => ({
-      type: q.type,
-      topic: q.topic!,
-      agencies: q.agencies,
-      help: q.help,
-      ...(q.digid ? { digid: q.digid } : {}),
-      ...(q.referral ? { referral: { partnerId: q.referral.partnerId, warm: q.referral.warm, ...(q.referral.partnerKind ? { partnerKind: q.referral.partnerKind } : {}) } } : {}),
-    })),
+    questions: draft.questions
+      .filter((q) => q.topic)
+      .map((q) => ({
+        type: q.type,
+        topic: q.topic!,
+        agencies: q.agencies,
+        help: q.help,
+        ...(q.digid ? { digid: q.digid } : {}),
+        ...(q.referral
+          ? {
+              referral: {
+                partnerId: q.referral.partnerId,
+                warm: q.referral.warm,
+                ...(q.referral.partnerKind ? { partnerKind: q.referral.partnerKind } : {}),
+              },
+            }
+          : {}),
+      })),
   };
   if (options.locationId) input.locationId = options.locationId;
   if (draft.earlierAt) {
@@ -142,7 +152,9 @@ export function draftFrom(reg: VisitLike): Draft {
       agencies: [...(q.agencies ?? [])],
       help: [...(q.help ?? [])],
       digid: q.digid ?? null,
-      referral: q.referral?.partnerId ? { partnerId: q.referral.partnerId, partnerKind: q.referral.partnerKind ?? undefined, warm: q.referral.warm ?? false } : null,
+      referral: q.referral?.partnerId
+        ? { partnerId: q.referral.partnerId, partnerKind: q.referral.partnerKind ?? undefined, warm: q.referral.warm ?? false }
+        : null,
     })),
     earlierAt: amsterdamParts(new Date(reg.occurredAt)).time,
     note: reg.note ?? '',

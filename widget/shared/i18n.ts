@@ -60,4 +60,3 @@ export function lazyCatalogue<T>(nl: T, loadEnglish: () => Promise<T>): Catalogu
     ready: (lang) => (lang === 'en' && !en.value ? en().catch(() => undefined) : undefined),
   };
 }
-

@@ -127,7 +127,9 @@ export class IdoElement extends LitElement {
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const waiting = this.catalogues().map((c) => c?.ready(this.language)).filter(Boolean);
+    const waiting = this.catalogues()
+      .map((c) => c?.ready(this.language))
+      .filter(Boolean);
     return waiting[0] ? Promise.all(waiting).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 

@@ -46,9 +46,11 @@ export function renderLogin(input: LoginInput, intents: LoginIntents) {
     <h2 id="login-heading" tabindex="-1">${input.heading}</h2>
     <p>${input.intro}</p>
     <p class="notice" role="status">${input.notice}</p>
-    ${input.problem
-      ? html`<div class="problem" id="login-problem" tabindex="-1"><p><span class="visually-hidden">${t.errorPrefix}</span>${input.problem}</p></div>`
-      : nothing}
+    ${
+      input.problem
+        ? html`<div class="problem" id="login-problem" tabindex="-1"><p><span class="visually-hidden">${t.errorPrefix}</span>${input.problem}</p></div>`
+        : nothing
+    }
     <form part="login-form" novalidate @submit=${(e: SubmitEvent) => intents.submit(e)}>
       ${field('email', t.email, 'email', 'username')}
       ${field('password', t.password, 'password', 'current-password')}

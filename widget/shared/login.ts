@@ -184,7 +184,9 @@ export class LoginController implements ReactiveController {
     this._focusAfterRender = '#email';
     this._host.requestUpdate();
     this._api.loggedOut();
-    await authApi(createHttp({ baseUrl: this._api.api(), token, retry: 0 })).logout().catch(() => undefined);
+    await authApi(createHttp({ baseUrl: this._api.api(), token, retry: 0 }))
+      .logout()
+      .catch(() => undefined);
   }
 
   /**
@@ -210,7 +212,15 @@ export class LoginController implements ReactiveController {
   render(): TemplateResult {
     const { heading, intro } = this._api.copy();
     return renderLogin(
-      { t: this._t(), heading, intro, errors: this._errors, pending: this._login.status === TaskStatus.PENDING, notice: this._notice, problem: this._problem },
+      {
+        t: this._t(),
+        heading,
+        intro,
+        errors: this._errors,
+        pending: this._login.status === TaskStatus.PENDING,
+        notice: this._notice,
+        problem: this._problem,
+      },
       { submit: (e) => this._onSubmit(e), input: (e) => this._onInput(e) },
     );
   }

@@ -42,7 +42,11 @@ export class Task<T extends readonly unknown[] = readonly unknown[], R = unknown
   hostUpdate(): void {
     const args = this.config.args?.();
     const previous = this.args;
-    if (this.config.autoRun !== false && args && (!previous || args.length !== previous.length || args.some((a, i) => notEqual(a, previous[i])))) {
+    if (
+      this.config.autoRun !== false &&
+      args &&
+      (!previous || args.length !== previous.length || args.some((a, i) => notEqual(a, previous[i])))
+    ) {
       void this.run(args);
     }
   }
@@ -82,10 +86,14 @@ export class Task<T extends readonly unknown[] = readonly unknown[], R = unknown
 
   render<A, B, C, D>(renderers: { initial?: () => A; pending?: () => B; complete?: (value: R) => C; error?: (error: unknown) => D }) {
     switch (this.status) {
-      case TaskStatus.PENDING: return renderers.pending?.();
-      case TaskStatus.COMPLETE: return renderers.complete?.(this.value as R);
-      case TaskStatus.ERROR: return renderers.error?.(this.error);
-      default: return renderers.initial?.();
+      case TaskStatus.PENDING:
+        return renderers.pending?.();
+      case TaskStatus.COMPLETE:
+        return renderers.complete?.(this.value as R);
+      case TaskStatus.ERROR:
+        return renderers.error?.(this.error);
+      default:
+        return renderers.initial?.();
     }
   }
 }

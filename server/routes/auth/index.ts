@@ -16,10 +16,15 @@ export const authRoutes = new Hono<AppEnv>();
 
 mount(authRoutes, login, async ({ c, body: input }) => {
   const { db } = c.var.deps.database;
-  const [user] = await db.select().from(users).where(and(eq(users.email, input.email), isNull(users.deletedAt))).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.email, input.email), isNull(users.deletedAt)))
+    .limit(1);
   // Verify against a dummy hash when there is no such user, so the answer time does not tell.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH).catch(() => false);
-  if (!user || !ok) throw unauthorized({ nl: 'Het e-mailadres of wachtwoord klopt niet.', en: 'The e-mail address or password is not correct.' });
+  if (!user || !ok)
+    throw unauthorized({ nl: 'Het e-mailadres of wachtwoord klopt niet.', en: 'The e-mail address or password is not correct.' });
   const token = newSecret('ido_st_');
   const expiresAt = new Date(c.var.deps.clock().getTime() + c.var.deps.config.sessionHours * 3600_000);
   await db.insert(sessions).values({ tokenHash: sha256(token), userId: user.id, expiresAt });

@@ -20,8 +20,14 @@ import { findLiveLocation, presentCourse, unknownId, listOrganisation } from '..
 import type { AppEnv } from '../../types.js';
 
 const stored = liveResource<typeof courses.$inferSelect>({
-  table: courses, entity: 'course', id: courses.id, owner: courses.organisationId, ownerOf: (row) => row.organisationId,
-  gone: courses.deletedAt, touched: courses.updatedAt, present: presentCourse,
+  table: courses,
+  entity: 'course',
+  id: courses.id,
+  owner: courses.organisationId,
+  ownerOf: (row) => row.organisationId,
+  gone: courses.deletedAt,
+  touched: courses.updatedAt,
+  present: presentCourse,
 });
 
 type Fields = z.output<typeof CoursePatch>;
@@ -29,9 +35,14 @@ type Fields = z.output<typeof CoursePatch>;
 /** Rules beyond the schema, checked on the merged course: codes, completed ≤ enrolled, no personal data in the note. */
 function checkRules(c: Context<AppEnv>, input: Fields, merged: { enrolled: number; completed?: number | null }): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (input.type !== undefined && !c.var.deps.taxonomy.has('courseTypes', input.type)) issues.push({ path: 'type', code: 'unknown-code', params: { code: input.type, list: 'courseTypes' } });
+  if (input.type !== undefined && !c.var.deps.taxonomy.has('courseTypes', input.type))
+    issues.push({ path: 'type', code: 'unknown-code', params: { code: input.type, list: 'courseTypes' } });
   if (merged.completed != null && merged.completed > merged.enrolled) {
-    issues.push({ path: input.completed !== undefined ? 'completed' : 'enrolled', code: input.completed !== undefined ? 'too-big' : 'too-small', params: input.completed !== undefined ? { maximum: merged.enrolled } : { minimum: merged.completed } });
+    issues.push({
+      path: input.completed !== undefined ? 'completed' : 'enrolled',
+      code: input.completed !== undefined ? 'too-big' : 'too-small',
+      params: input.completed !== undefined ? { maximum: merged.enrolled } : { minimum: merged.completed },
+    });
   }
   if (input.note) {
     const found = findPersonalData(input.note, { now: c.var.deps.clock() });
@@ -59,15 +70,19 @@ mount(courseRoutes, listCourses, async ({ c, caller, query: q }) => {
   const organisationId = listOrganisation(scopeOf(caller), q.organisationId);
   if (organisationId === false) return c.json({ items: [] });
   if (q.locationId !== undefined && !isUuid(q.locationId)) return c.json({ items: [] });
-  const rows = await c.var.deps.database.db.select().from(courses)
-    .where(and(
-      isNull(courses.deletedAt),
-      organisationId ? eq(courses.organisationId, organisationId) : undefined,
-      q.locationId ? eq(courses.locationId, q.locationId) : undefined,
-      q.from ? gte(courses.startDate, q.from) : undefined,
-      q.to ? lte(courses.startDate, q.to) : undefined,
-      q.type ? eq(courses.type, q.type) : undefined,
-    ))
+  const rows = await c.var.deps.database.db
+    .select()
+    .from(courses)
+    .where(
+      and(
+        isNull(courses.deletedAt),
+        organisationId ? eq(courses.organisationId, organisationId) : undefined,
+        q.locationId ? eq(courses.locationId, q.locationId) : undefined,
+        q.from ? gte(courses.startDate, q.from) : undefined,
+        q.to ? lte(courses.startDate, q.to) : undefined,
+        q.type ? eq(courses.type, q.type) : undefined,
+      ),
+    )
     .orderBy(asc(courses.startDate), asc(courses.createdAt), asc(courses.id));
   return c.json({ items: rows.map(presentCourse) });
 });
@@ -78,31 +93,52 @@ mount(courseRoutes, createCourse, async ({ c, caller, body: input }) => {
   const location = await findLiveLocation(db, input.locationId, scopeOf(caller));
   if (!location) issues.unshift(unknownId('locationId', input.locationId));
   if (issues.length) throw invalid(issues);
-  const row = await stored.create(db, { ...columns(input), organisationId: location!.organisationId }, { actor: caller.actor, at: c.var.deps.clock() });
+  const row = await stored.create(
+    db,
+    { ...columns(input), organisationId: location!.organisationId },
+    { actor: caller.actor, at: c.var.deps.clock() },
+  );
   c.header('Location', `/api/v1/courses/${row.id}`);
   return jsonWithEtag(c, presentCourse(row), 201);
 });
 
 mount(courseRoutes, getCourse, ({ c, row }) => jsonWithEtag(c, presentCourse(row)), { load: stored.load });
 
-mount(courseRoutes, updateCourse, async ({ c, caller, body: input, row: existing }) => {
-  const { db } = c.var.deps.database;
-  const issues = checkRules(c, input, {
-    enrolled: input.enrolled ?? existing.enrolled,
-    completed: input.completed !== undefined ? input.completed : existing.completed,
-  });
-  // A course may move to another location of the same organisation only.
-  if (input.locationId !== undefined && !(await findLiveLocation(db, input.locationId, existing.organisationId))) {
-    issues.unshift(unknownId('locationId', input.locationId));
-  }
-  if (issues.length) throw invalid(issues);
-  const updated = await stored.update(db, existing, columns(input), { actor: caller.actor, at: c.var.deps.clock(), ifMatch: ifMatchOf(c) });
-  return jsonWithEtag(c, presentCourse(updated));
-}, { load: stored.load });
+mount(
+  courseRoutes,
+  updateCourse,
+  async ({ c, caller, body: input, row: existing }) => {
+    const { db } = c.var.deps.database;
+    const issues = checkRules(c, input, {
+      enrolled: input.enrolled ?? existing.enrolled,
+      completed: input.completed !== undefined ? input.completed : existing.completed,
+    });
+    // A course may move to another location of the same organisation only.
+    if (input.locationId !== undefined && !(await findLiveLocation(db, input.locationId, existing.organisationId))) {
+      issues.unshift(unknownId('locationId', input.locationId));
+    }
+    if (issues.length) throw invalid(issues);
+    const updated = await stored.update(db, existing, columns(input), {
+      actor: caller.actor,
+      at: c.var.deps.clock(),
+      ifMatch: ifMatchOf(c),
+    });
+    return jsonWithEtag(c, presentCourse(updated));
+  },
+  { load: stored.load },
+);
 
-mount(courseRoutes, deleteCourse, async ({ c, caller, row: existing }) => {
-  await stored.remove(c.var.deps.database.db, existing, {
-    actor: caller.actor, at: c.var.deps.clock(), changes: { type: existing.type, startDate: existing.startDate }, ifMatch: ifMatchOf(c),
-  });
-  return c.body(null, 204);
-}, { load: stored.load });
+mount(
+  courseRoutes,
+  deleteCourse,
+  async ({ c, caller, row: existing }) => {
+    await stored.remove(c.var.deps.database.db, existing, {
+      actor: caller.actor,
+      at: c.var.deps.clock(),
+      changes: { type: existing.type, startDate: existing.startDate },
+      ifMatch: ifMatchOf(c),
+    });
+    return c.body(null, 204);
+  },
+  { load: stored.load },
+);

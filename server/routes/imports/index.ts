@@ -9,7 +9,16 @@ import { organisations } from '../../db/schema.js';
 import { organisationForCreate } from '../../http/auth.js';
 import { ApiError, type FieldIssue } from '../../http/problem.js';
 import {
-  ImportFileError, SYNC_MAX_VISITS, createImportRecord, fileProblemBody, executeImport, getImport, listImports, prepareImport, presentImport, runInBackground,
+  ImportFileError,
+  SYNC_MAX_VISITS,
+  createImportRecord,
+  fileProblemBody,
+  executeImport,
+  getImport,
+  listImports,
+  prepareImport,
+  presentImport,
+  runInBackground,
 } from '../../services/imports.js';
 import { createImport, getImport as getImportOp, listImports as listImportsOp } from '../../../sdk/operations/imports.js';
 import { isUuid } from '../../../sdk/uuid.js';
@@ -46,7 +55,9 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, string | Fil
     form = await c.req.parseBody({ all: true });
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw new ApiError('bad-request', { detail: { nl: 'Het formulier (multipart/form-data) kan niet worden gelezen.', en: 'The form (multipart/form-data) cannot be read.' } });
+    throw new ApiError('bad-request', {
+      detail: { nl: 'Het formulier (multipart/form-data) kan niet worden gelezen.', en: 'The form (multipart/form-data) cannot be read.' },
+    });
   }
   const issues: FieldIssue[] = [];
   const out: Record<string, string | File> = {};
@@ -54,7 +65,8 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, string | Fil
     if (!FORM_FIELDS.has(key)) issues.push({ path: visible(key), code: 'unknown-field' });
     else if (Array.isArray(value)) issues.push({ path: key, code: 'invalid-value' });
     // The same characters as in a JSON body are refused in a form field and in the file's name (which is stored).
-    else if (hasRefusedCharacter(typeof value === 'string' ? value : value.name ?? '')) issues.push({ path: key, code: 'invalid-character' });
+    else if (hasRefusedCharacter(typeof value === 'string' ? value : (value.name ?? '')))
+      issues.push({ path: key, code: 'invalid-character' });
     else out[key] = value;
   }
   if (issues.length) throw invalid(issues);
@@ -69,7 +81,10 @@ async function mappingOf(value: string | File | undefined): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw invalid([{ path: 'mapping', code: 'invalid-format' }], { nl: 'De mapping is geen geldige JSON.', en: 'The mapping is not valid JSON.' });
+    throw invalid([{ path: 'mapping', code: 'invalid-format' }], {
+      nl: 'De mapping is geen geldige JSON.',
+      en: 'The mapping is not valid JSON.',
+    });
   }
 }
 
@@ -88,7 +103,8 @@ mount(importRoutes, createImport, async ({ c, caller }) => {
   if (file === undefined) issues.push({ path: 'file', code: 'required' });
   else if (typeof file === 'string') issues.push({ path: 'file', code: 'invalid-type', params: { expected: 'file' } });
   for (const key of ['organisationId', 'locationId', 'dryRun', 'background'] as const) {
-    if (form[key] !== undefined && typeof form[key] !== 'string') issues.push({ path: key, code: 'invalid-type', params: { expected: 'string' } });
+    if (form[key] !== undefined && typeof form[key] !== 'string')
+      issues.push({ path: key, code: 'invalid-type', params: { expected: 'string' } });
   }
   if (issues.length) throw invalid(issues);
   const dryRun = flag(form.dryRun, 'dryRun', false);
@@ -96,23 +112,28 @@ mount(importRoutes, createImport, async ({ c, caller }) => {
   const named = (form.organisationId as string | undefined)?.trim() || undefined;
   const organisationId = organisationForCreate(caller, named);
   if (!isUuid(organisationId)) throw invalid([{ path: 'organisationId', code: 'unknown-id', params: { id: organisationId } }]);
-  const [org] = await deps.database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId.toLowerCase())).limit(1);
+  const [org] = await deps.database.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId.toLowerCase()))
+    .limit(1);
   if (!org) throw invalid([{ path: 'organisationId', code: 'unknown-id', params: { id: organisationId } }]);
 
   const upload = file as File;
   let prepared: Awaited<ReturnType<typeof prepareImport>>;
   try {
     prepared = await prepareImport(deps, {
-    organisationId: org.id,
-    caller,
-    fileName: upload.name ? upload.name.slice(0, 255) : null,
-    bytes: new Uint8Array(await upload.arrayBuffer()),
-    mapping: await mappingOf(form.mapping),
-    defaultLocationId: (form.locationId as string | undefined)?.trim() || undefined,
-    lang,
+      organisationId: org.id,
+      caller,
+      fileName: upload.name ? upload.name.slice(0, 255) : null,
+      bytes: new Uint8Array(await upload.arrayBuffer()),
+      mapping: await mappingOf(form.mapping),
+      defaultLocationId: (form.locationId as string | undefined)?.trim() || undefined,
+      lang,
     });
   } catch (error) {
-    if (error instanceof ImportFileError) return c.body(JSON.stringify(fileProblemBody(error, lang)), 422, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+    if (error instanceof ImportFileError)
+      return c.body(JSON.stringify(fileProblemBody(error, lang)), 422, { 'Content-Type': 'application/problem+json; charset=utf-8' });
     throw error;
   }
   const record = await createImportRecord(deps, prepared, { dryRun, actor: caller.actor });
@@ -131,7 +152,9 @@ mount(importRoutes, createImport, async ({ c, caller }) => {
 });
 
 mount(importRoutes, listImportsOp, async ({ c, caller, query: q }) =>
-  c.json({ items: await listImports(c.var.deps, caller, q.organisationId, q.limit) }));
+  c.json({ items: await listImports(c.var.deps, caller, q.organisationId, q.limit) }),
+);
 
 mount(importRoutes, getImportOp, async ({ c, caller, params }) =>
-  c.json(presentImport(await getImport(c.var.deps, caller, params.id), c.var.lang)));
+  c.json(presentImport(await getImport(c.var.deps, caller, params.id), c.var.lang)),
+);

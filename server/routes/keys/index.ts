@@ -18,8 +18,13 @@ import type { AppEnv } from '../../types.js';
 
 /** A key is never updated; revoking it is its soft delete. */
 const stored = liveResource<typeof apiKeys.$inferSelect>({
-  table: apiKeys, entity: 'key', id: apiKeys.id, owner: apiKeys.organisationId, ownerOf: (row) => row.organisationId,
-  gone: apiKeys.revokedAt, present: (row) => ({ ...presentKey(row) }),
+  table: apiKeys,
+  entity: 'key',
+  id: apiKeys.id,
+  owner: apiKeys.organisationId,
+  ownerOf: (row) => row.organisationId,
+  gone: apiKeys.revokedAt,
+  present: (row) => ({ ...presentKey(row) }),
 });
 
 /** The form a browser sends in `Origin`: lower-case scheme and host, no default port. */
@@ -38,13 +43,17 @@ mount(keyRoutes, listKeys, async ({ c, caller, query: q }) => {
   const organisationId = listOrganisation(scopeOf(caller), q.organisationId);
   if (organisationId === false) return c.json({ items: [] });
   if (q.locationId !== undefined && !isUuid(q.locationId)) return c.json({ items: [] });
-  const rows = await c.var.deps.database.db.select().from(apiKeys)
-    .where(and(
-      isNull(apiKeys.revokedAt),
-      organisationId ? eq(apiKeys.organisationId, organisationId) : undefined,
-      q.kind ? eq(apiKeys.kind, q.kind) : undefined,
-      q.locationId ? eq(apiKeys.locationId, q.locationId) : undefined,
-    ))
+  const rows = await c.var.deps.database.db
+    .select()
+    .from(apiKeys)
+    .where(
+      and(
+        isNull(apiKeys.revokedAt),
+        organisationId ? eq(apiKeys.organisationId, organisationId) : undefined,
+        q.kind ? eq(apiKeys.kind, q.kind) : undefined,
+        q.locationId ? eq(apiKeys.locationId, q.locationId) : undefined,
+      ),
+    )
     .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
   return c.json({ items: rows.map(presentKey) });
 });
@@ -59,7 +68,8 @@ mount(keyRoutes, createKeyOp, async ({ c, caller: p, body: input }) => {
     if (input.locationId !== undefined) issues.push({ path: 'locationId', code: 'invalid-value' });
     if (input.origins?.length) issues.push({ path: 'origins', code: 'invalid-value' });
   } else {
-    if (input.locationId !== undefined && organisationId && !(await findLiveLocation(db, input.locationId, organisationId))) issues.push(unknownId('locationId', input.locationId));
+    if (input.locationId !== undefined && organisationId && !(await findLiveLocation(db, input.locationId, organisationId)))
+      issues.push(unknownId('locationId', input.locationId));
     input.origins?.forEach((origin, i) => {
       const normal = normaliseOrigin(origin);
       if (!normal) issues.push({ path: `origins.${i}`, code: 'invalid-format' });
@@ -81,7 +91,16 @@ mount(keyRoutes, createKeyOp, async ({ c, caller: p, body: input }) => {
   return c.json(created, 201);
 });
 
-mount(keyRoutes, revokeKey, async ({ c, caller, row: existing }) => {
-  await stored.remove(c.var.deps.database.db, existing, { actor: caller.actor, at: c.var.deps.clock(), changes: { kind: existing.kind, prefix: existing.prefix } });
-  return c.body(null, 204);
-}, { load: stored.load });
+mount(
+  keyRoutes,
+  revokeKey,
+  async ({ c, caller, row: existing }) => {
+    await stored.remove(c.var.deps.database.db, existing, {
+      actor: caller.actor,
+      at: c.var.deps.clock(),
+      changes: { kind: existing.kind, prefix: existing.prefix },
+    });
+    return c.body(null, 204);
+  },
+  { load: stored.load },
+);

@@ -23,19 +23,27 @@ import { invalidatePublicLocations } from '../../services/nearest.js';
 type Fields = z.output<typeof LocationPatch>;
 
 const stored = liveResource<typeof locations.$inferSelect>({
-  table: locations, entity: 'location', id: locations.id, owner: locations.organisationId, ownerOf: (row) => row.organisationId,
-  gone: locations.deletedAt, touched: locations.updatedAt, present: presentLocation,
+  table: locations,
+  entity: 'location',
+  id: locations.id,
+  owner: locations.organisationId,
+  ownerOf: (row) => row.organisationId,
+  gone: locations.deletedAt,
+  touched: locations.updatedAt,
+  present: presentLocation,
 });
 
 /** The rules beyond the schema: holiday codes from the value list, exception times in order, one exception a date. */
 function checkRules(input: Fields, taxonomy: TaxonomyService): FieldIssue[] {
   const issues: FieldIssue[] = [];
   input.closedOnHolidays?.forEach((code, i) => {
-    if (!taxonomy.has('holidays', code)) issues.push({ path: `closedOnHolidays.${i}`, code: 'unknown-code', params: { code, list: 'holidays' } });
+    if (!taxonomy.has('holidays', code))
+      issues.push({ path: `closedOnHolidays.${i}`, code: 'unknown-code', params: { code, list: 'holidays' } });
   });
   const seen = new Set<string>();
   input.exceptions?.forEach((e, i) => {
-    if ('opens' in e && e.opens !== undefined && e.closes !== undefined && e.opens >= e.closes) issues.push({ path: `exceptions.${i}`, code: 'time-order' });
+    if ('opens' in e && e.opens !== undefined && e.closes !== undefined && e.opens >= e.closes)
+      issues.push({ path: `exceptions.${i}`, code: 'time-order' });
     if (seen.has(e.date)) issues.push({ path: `exceptions.${i}.date`, code: 'exists' });
     seen.add(e.date);
   });
@@ -51,7 +59,10 @@ function columns(input: Fields): Partial<typeof locations.$inferInsert> {
     out.municipality = input.address.municipality ?? null;
     out.province = input.address.province ?? null;
   }
-  if (input.coordinates !== undefined) { out.lat = input.coordinates.lat; out.lon = input.coordinates.lon; }
+  if (input.coordinates !== undefined) {
+    out.lat = input.coordinates.lat;
+    out.lon = input.coordinates.lon;
+  }
   if (input.walkInHours !== undefined) out.walkInHours = input.walkInHours;
   if (input.openingHours !== undefined) out.openingHours = input.openingHours;
   if (input.exceptions !== undefined) out.exceptions = input.exceptions as Record<string, unknown>[];
@@ -69,7 +80,9 @@ export const locationRoutes = new Hono<AppEnv>();
 mount(locationRoutes, listLocations, async ({ c, caller, query }) => {
   const organisationId = listOrganisation(scopeOf(caller), query.organisationId);
   if (organisationId === false) return c.json({ items: [] });
-  const rows = await c.var.deps.database.db.select().from(locations)
+  const rows = await c.var.deps.database.db
+    .select()
+    .from(locations)
     .where(and(isNull(locations.deletedAt), organisationId ? eq(locations.organisationId, organisationId) : undefined))
     .orderBy(asc(sql`lower(${locations.name})`), asc(locations.id));
   return c.json({ items: rows.map(presentLocation) });
@@ -81,11 +94,15 @@ mount(locationRoutes, createLocation, async ({ c, caller, body: input }) => {
   const organisationId = await gather(issues, () => organisationOfNew(db, caller, input.organisationId));
   issues.push(...checkRules(input, c.var.deps.taxonomy));
   if (issues.length || !organisationId) throw invalid(issues);
-  const row = await stored.create(db, {
-    ...columns(input),
-    closedOnHolidays: input.closedOnHolidays ? [...new Set(input.closedOnHolidays)] : [...DEFAULT_CLOSED_ON_HOLIDAYS],
-    organisationId,
-  }, { actor: caller.actor, at: c.var.deps.clock() });
+  const row = await stored.create(
+    db,
+    {
+      ...columns(input),
+      closedOnHolidays: input.closedOnHolidays ? [...new Set(input.closedOnHolidays)] : [...DEFAULT_CLOSED_ON_HOLIDAYS],
+      organisationId,
+    },
+    { actor: caller.actor, at: c.var.deps.clock() },
+  );
   c.header('Location', `/api/v1/locations/${row.id}`);
   invalidatePublicLocations(c.var.deps.database);
   return jsonWithEtag(c, presentLocation(row), 201);
@@ -93,17 +110,36 @@ mount(locationRoutes, createLocation, async ({ c, caller, body: input }) => {
 
 mount(locationRoutes, getLocation, ({ c, row }) => jsonWithEtag(c, presentLocation(row)), { load: stored.load });
 
-mount(locationRoutes, updateLocation, async ({ c, caller, body: input, row: existing }) => {
-  const issues = checkRules(input, c.var.deps.taxonomy);
-  if (issues.length) throw invalid(issues);
-  const set = columns(input);
-  const row = await stored.update(c.var.deps.database.db, existing, set, { actor: caller.actor, at: c.var.deps.clock(), ifMatch: ifMatchOf(c) });
-  if (Object.keys(set).length) invalidatePublicLocations(c.var.deps.database);
-  return jsonWithEtag(c, presentLocation(row));
-}, { load: stored.load });
+mount(
+  locationRoutes,
+  updateLocation,
+  async ({ c, caller, body: input, row: existing }) => {
+    const issues = checkRules(input, c.var.deps.taxonomy);
+    if (issues.length) throw invalid(issues);
+    const set = columns(input);
+    const row = await stored.update(c.var.deps.database.db, existing, set, {
+      actor: caller.actor,
+      at: c.var.deps.clock(),
+      ifMatch: ifMatchOf(c),
+    });
+    if (Object.keys(set).length) invalidatePublicLocations(c.var.deps.database);
+    return jsonWithEtag(c, presentLocation(row));
+  },
+  { load: stored.load },
+);
 
-mount(locationRoutes, deleteLocation, async ({ c, caller, row: existing }) => {
-  await stored.remove(c.var.deps.database.db, existing, { actor: caller.actor, at: c.var.deps.clock(), changes: { name: existing.name }, ifMatch: ifMatchOf(c) });
-  invalidatePublicLocations(c.var.deps.database);
-  return c.body(null, 204);
-}, { load: stored.load });
+mount(
+  locationRoutes,
+  deleteLocation,
+  async ({ c, caller, row: existing }) => {
+    await stored.remove(c.var.deps.database.db, existing, {
+      actor: caller.actor,
+      at: c.var.deps.clock(),
+      changes: { name: existing.name },
+      ifMatch: ifMatchOf(c),
+    });
+    invalidatePublicLocations(c.var.deps.database);
+    return c.body(null, 204);
+  },
+  { load: stored.load },
+);

@@ -10,7 +10,10 @@ import { buildOpenApi } from '../../openapi/spec.js';
 import type { Lang } from '../../../sdk/schemas/common.js';
 import type { AppEnv } from '../../types.js';
 
-interface Asset { body: string; etag: string }
+interface Asset {
+  body: string;
+  etag: string;
+}
 
 const asset = (body: string): Asset => ({ body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` });
 
@@ -70,7 +73,9 @@ function send(c: Context<AppEnv>, file: Asset, type: string, cacheControl: strin
 
 export const openApiRoutes = new Hono<AppEnv>();
 
-mount(openApiRoutes, getOpenApi, ({ c }) => send(c, openApiDocument(c.var.deps.config.publicUrl), 'application/json; charset=utf-8', 'public, max-age=300'));
+mount(openApiRoutes, getOpenApi, ({ c }) =>
+  send(c, openApiDocument(c.var.deps.config.publicUrl), 'application/json; charset=utf-8', 'public, max-age=300'),
+);
 
 mount(openApiRoutes, health, async ({ c }) => {
   try {

@@ -19,8 +19,14 @@ import { gather, liveLocationIds, organisationOfNew, presentPartner, unknownId, 
 import type { AppEnv } from '../../types.js';
 
 const stored = liveResource<typeof partners.$inferSelect>({
-  table: partners, entity: 'partner', id: partners.id, owner: partners.organisationId, ownerOf: (row) => row.organisationId,
-  gone: partners.deletedAt, touched: partners.updatedAt, present: presentPartner,
+  table: partners,
+  entity: 'partner',
+  id: partners.id,
+  owner: partners.organisationId,
+  ownerOf: (row) => row.organisationId,
+  gone: partners.deletedAt,
+  touched: partners.updatedAt,
+  present: presentPartner,
 });
 
 type Fields = z.output<typeof PartnerPatch>;
@@ -29,13 +35,16 @@ type Fields = z.output<typeof PartnerPatch>;
 async function checkRules(c: Context<AppEnv>, db: Db, input: Fields, organisationId: string): Promise<FieldIssue[]> {
   const { taxonomy } = c.var.deps;
   const issues: FieldIssue[] = [];
-  if (input.kind !== undefined && !taxonomy.has('partnerKinds', input.kind)) issues.push({ path: 'kind', code: 'unknown-code', params: { code: input.kind, list: 'partnerKinds' } });
+  if (input.kind !== undefined && !taxonomy.has('partnerKinds', input.kind))
+    issues.push({ path: 'kind', code: 'unknown-code', params: { code: input.kind, list: 'partnerKinds' } });
   input.topics?.forEach((code, i) => {
     if (!taxonomy.has('topics', code)) issues.push({ path: `topics.${i}`, code: 'unknown-code', params: { code, list: 'topics' } });
   });
   if (input.locationIds?.length) {
     const live = await liveLocationIds(db, input.locationIds, organisationId);
-    input.locationIds.forEach((id, i) => { if (!live.has(id)) issues.push(unknownId(`locationIds.${i}`, id)); });
+    input.locationIds.forEach((id, i) => {
+      if (!live.has(id)) issues.push(unknownId(`locationIds.${i}`, id));
+    });
   }
   return issues;
 }
@@ -66,18 +75,23 @@ export const partnerRoutes = new Hono<AppEnv>();
 
 mount(partnerRoutes, listPartners, async ({ c, caller, query: q }) => {
   const topics = q.topic !== undefined ? topicAndParent(c, q.topic) : undefined;
-  if (q.kind !== undefined && !c.var.deps.taxonomy.has('partnerKinds', q.kind)) throw invalid([{ path: 'kind', code: 'unknown-code', params: { code: q.kind, list: 'partnerKinds' } }]);
+  if (q.kind !== undefined && !c.var.deps.taxonomy.has('partnerKinds', q.kind))
+    throw invalid([{ path: 'kind', code: 'unknown-code', params: { code: q.kind, list: 'partnerKinds' } }]);
   const organisationId = listOrganisation(scopeOf(caller), q.organisationId);
   if (organisationId === false) return c.json({ items: [] });
   if (q.locationId !== undefined && !isUuid(q.locationId)) return c.json({ items: [] });
-  const rows = await c.var.deps.database.db.select().from(partners)
-    .where(and(
-      isNull(partners.deletedAt),
-      organisationId ? eq(partners.organisationId, organisationId) : undefined,
-      topics ? arrayOverlaps(partners.topics, topics) : undefined,
-      q.kind ? eq(partners.kind, q.kind) : undefined,
-      q.locationId ? arrayOverlaps(partners.locationIds, [q.locationId]) : undefined,
-    ))
+  const rows = await c.var.deps.database.db
+    .select()
+    .from(partners)
+    .where(
+      and(
+        isNull(partners.deletedAt),
+        organisationId ? eq(partners.organisationId, organisationId) : undefined,
+        topics ? arrayOverlaps(partners.topics, topics) : undefined,
+        q.kind ? eq(partners.kind, q.kind) : undefined,
+        q.locationId ? arrayOverlaps(partners.locationIds, [q.locationId]) : undefined,
+      ),
+    )
     .orderBy(asc(sql`lower(${partners.name})`), asc(partners.id));
   return c.json({ items: rows.map(presentPartner) });
 });
@@ -87,7 +101,7 @@ mount(partnerRoutes, createPartner, async ({ c, caller, body: input }) => {
   const issues: FieldIssue[] = [];
   const organisationId = await gather(issues, () => organisationOfNew(db, caller, input.organisationId));
   // Without a valid organisation, linked locations cannot be checked: they are reported once it is.
-  issues.push(...await checkRules(c, db, organisationId ? input : { ...input, locationIds: undefined }, organisationId ?? ''));
+  issues.push(...(await checkRules(c, db, organisationId ? input : { ...input, locationIds: undefined }, organisationId ?? '')));
   if (issues.length || !organisationId) throw invalid(issues);
   const row = await stored.create(db, { ...columns(input), organisationId }, { actor: caller.actor, at: c.var.deps.clock() });
   c.header('Location', `/api/v1/partners/${row.id}`);
@@ -96,16 +110,30 @@ mount(partnerRoutes, createPartner, async ({ c, caller, body: input }) => {
 
 mount(partnerRoutes, getPartner, ({ c, row }) => c.json(presentPartner(row)), { load: stored.load });
 
-mount(partnerRoutes, updatePartner, async ({ c, caller, body: input, row: existing }) => {
-  const { db } = c.var.deps.database;
-  const issues = await checkRules(c, db, input, existing.organisationId);
-  if (issues.length) throw invalid(issues);
-  const set = columns(input);
-  if (!Object.keys(set).length) return c.json(presentPartner(existing));
-  return c.json(presentPartner(await stored.update(db, existing, set, { actor: caller.actor, at: c.var.deps.clock() })));
-}, { load: stored.load });
+mount(
+  partnerRoutes,
+  updatePartner,
+  async ({ c, caller, body: input, row: existing }) => {
+    const { db } = c.var.deps.database;
+    const issues = await checkRules(c, db, input, existing.organisationId);
+    if (issues.length) throw invalid(issues);
+    const set = columns(input);
+    if (!Object.keys(set).length) return c.json(presentPartner(existing));
+    return c.json(presentPartner(await stored.update(db, existing, set, { actor: caller.actor, at: c.var.deps.clock() })));
+  },
+  { load: stored.load },
+);
 
-mount(partnerRoutes, deletePartner, async ({ c, caller, row: existing }) => {
-  await stored.remove(c.var.deps.database.db, existing, { actor: caller.actor, at: c.var.deps.clock(), changes: { name: existing.name } });
-  return c.body(null, 204);
-}, { load: stored.load });
+mount(
+  partnerRoutes,
+  deletePartner,
+  async ({ c, caller, row: existing }) => {
+    await stored.remove(c.var.deps.database.db, existing, {
+      actor: caller.actor,
+      at: c.var.deps.clock(),
+      changes: { name: existing.name },
+    });
+    return c.body(null, 204);
+  },
+  { load: stored.load },
+);

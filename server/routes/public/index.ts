@@ -81,7 +81,10 @@ mount(publicRoutes, findLocations, async ({ c, query: params }) => {
   const given = (['postcode', 'near', 'q'] as const).filter((k) => present(params[k]) !== undefined);
   if (given.length !== 1) {
     const paths = given.length === 0 ? ['postcode'] : given;
-    throw new ApiError('validation', { issues: paths.map((path) => ({ path, code: 'exactly-one', params: { fields: 'postcode, near, q' } })), detail: DETAILS['exactly-one'] });
+    throw new ApiError('validation', {
+      issues: paths.map((path) => ({ path, code: 'exactly-one', params: { fields: 'postcode, near, q' } })),
+      detail: DETAILS['exactly-one'],
+    });
   }
   const by = given[0];
   const limit = params.limit ?? DEFAULT_LIMIT;

@@ -6,7 +6,11 @@
  */
 import { Hono } from 'hono';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { createReportSubscription, deleteReportSubscription, listReportSubscriptions } from '../../../sdk/operations/report-subscriptions.js';
+import {
+  createReportSubscription,
+  deleteReportSubscription,
+  listReportSubscriptions,
+} from '../../../sdk/operations/report-subscriptions.js';
 import type { ReportSubscription } from '../../../sdk/schemas/report-subscriptions.js';
 import { reportMailJobs, reportSubscriptions } from '../../db/schema.js';
 import { scopeOf } from '../../http/auth.js';
@@ -22,8 +26,14 @@ type Row = typeof reportSubscriptions.$inferSelect;
 
 function present(row: Row, lastSentPeriod: string | null): ReportSubscription {
   return {
-    id: row.id, email: row.email, frequency: row.frequency, format: row.format,
-    organisationId: row.organisationId, locationId: row.locationId, lastSentPeriod, createdAt: row.createdAt.toISOString(),
+    id: row.id,
+    email: row.email,
+    frequency: row.frequency,
+    format: row.format,
+    organisationId: row.organisationId,
+    locationId: row.locationId,
+    lastSentPeriod,
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
@@ -32,19 +42,27 @@ function present(row: Row, lastSentPeriod: string | null): ReportSubscription {
  * delete. The create is the route's own: its audit row leaves the address out.
  */
 const stored = liveResource<Row>({
-  table: reportSubscriptions, entity: 'report-subscription', id: reportSubscriptions.id,
-  owner: reportSubscriptions.organisationId, ownerOf: (row) => row.organisationId,
-  gone: reportSubscriptions.deletedAt, present: (row) => ({ ...present(row, null) }),
+  table: reportSubscriptions,
+  entity: 'report-subscription',
+  id: reportSubscriptions.id,
+  owner: reportSubscriptions.organisationId,
+  ownerOf: (row) => row.organisationId,
+  gone: reportSubscriptions.deletedAt,
+  present: (row) => ({ ...present(row, null) }),
 });
 
 /** The last period mailed, per subscription (period keys of one frequency sort as text). */
-const lastSent = sql<string | null>`(select max(j.period) from ${reportMailJobs} j where j.subscription_id = ${reportSubscriptions.id} and j.sent_at is not null)`;
+const lastSent = sql<
+  string | null
+>`(select max(j.period) from ${reportMailJobs} j where j.subscription_id = ${reportSubscriptions.id} and j.sent_at is not null)`;
 
 export const reportSubscriptionRoutes = new Hono<AppEnv>();
 
 mount(reportSubscriptionRoutes, listReportSubscriptions, async ({ c, caller }) => {
   const scope = scopeOf(caller);
-  const rows = await c.var.deps.database.db.select({ row: reportSubscriptions, lastSent }).from(reportSubscriptions)
+  const rows = await c.var.deps.database.db
+    .select({ row: reportSubscriptions, lastSent })
+    .from(reportSubscriptions)
     .where(and(isNull(reportSubscriptions.deletedAt), scope ? eq(reportSubscriptions.organisationId, scope) : undefined))
     .orderBy(asc(reportSubscriptions.createdAt), asc(reportSubscriptions.id));
   return c.json({ items: rows.map((r) => present(r.row, r.lastSent)) });
@@ -57,33 +75,61 @@ mount(reportSubscriptionRoutes, createReportSubscription, async ({ c, caller: p,
   let organisationId: string | null = scope;
   if (input.organisationId !== undefined) {
     // Another organisation's id inside a body is an unknown id (422), as everywhere else.
-    if (scope ? input.organisationId !== scope : !(await organisationExists(db, input.organisationId))) issues.push(unknownId('organisationId', input.organisationId));
+    if (scope ? input.organisationId !== scope : !(await organisationExists(db, input.organisationId)))
+      issues.push(unknownId('organisationId', input.organisationId));
     else organisationId = input.organisationId;
   }
   let locationId: string | null = null;
   if (input.locationId !== undefined) {
     const location = await findLiveLocation(db, input.locationId, organisationId);
     if (!location) issues.push(unknownId('locationId', input.locationId));
-    else { locationId = location.id; organisationId = location.organisationId; }
+    else {
+      locationId = location.id;
+      organisationId = location.organisationId;
+    }
   }
   if (issues.length) throw invalid(issues);
   const now = c.var.deps.clock();
   const created = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(reportSubscriptions).values({
-      organisationId, locationId, email: input.email, frequency: input.frequency, format: input.format, createdBy: p.actor, createdAt: now,
-    }).returning();
-    await audit(tx, { organisationId: row.organisationId, entity: 'report-subscription', entityId: row.id, action: 'create', actor: p.actor, changes: { frequency: row.frequency, format: row.format, locationId: row.locationId }, at: now });
+    const [row] = await tx
+      .insert(reportSubscriptions)
+      .values({
+        organisationId,
+        locationId,
+        email: input.email,
+        frequency: input.frequency,
+        format: input.format,
+        createdBy: p.actor,
+        createdAt: now,
+      })
+      .returning();
+    await audit(tx, {
+      organisationId: row.organisationId,
+      entity: 'report-subscription',
+      entityId: row.id,
+      action: 'create',
+      actor: p.actor,
+      changes: { frequency: row.frequency, format: row.format, locationId: row.locationId },
+      at: now,
+    });
     return row;
   });
   c.header('Location', `/api/v1/report-subscriptions/${created.id}`);
   return c.json(present(created, null), 201);
 });
 
-mount(reportSubscriptionRoutes, deleteReportSubscription, async ({ c, caller, row: existing }) => {
-  // A job being sent at this moment still goes; none after it (the claim skips deleted subscriptions).
-  await stored.remove(c.var.deps.database.db, existing, {
-    actor: caller.actor, at: c.var.deps.clock(), changes: { frequency: existing.frequency, format: existing.format },
-    also: (tx) => dropUnsentJobs(tx, existing.id),
-  });
-  return c.body(null, 204);
-}, { load: stored.load });
+mount(
+  reportSubscriptionRoutes,
+  deleteReportSubscription,
+  async ({ c, caller, row: existing }) => {
+    // A job being sent at this moment still goes; none after it (the claim skips deleted subscriptions).
+    await stored.remove(c.var.deps.database.db, existing, {
+      actor: caller.actor,
+      at: c.var.deps.clock(),
+      changes: { frequency: existing.frequency, format: existing.format },
+      also: (tx) => dropUnsentJobs(tx, existing.id),
+    });
+    return c.body(null, 204);
+  },
+  { load: stored.load },
+);

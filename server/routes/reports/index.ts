@@ -7,7 +7,16 @@ import { exportReport, getCourseReport, getSearchDemand, getSummary } from '../.
 import { mount } from '../../http/mount.js';
 import { forbidden, invalid } from '../../http/problem.js';
 import {
-  XLSX_TYPE, accountabilityTables, courseReport, periodOf, questionsCsv, questionsXlsx, resolveFilter, summaryReport, tablesCsv, tablesXlsx,
+  XLSX_TYPE,
+  accountabilityTables,
+  courseReport,
+  periodOf,
+  questionsCsv,
+  questionsXlsx,
+  resolveFilter,
+  summaryReport,
+  tablesCsv,
+  tablesXlsx,
   type ReportFilter,
 } from '../../services/reports/index.js';
 import { readSearchDemand } from '../../services/search-demand.js';
@@ -60,5 +69,5 @@ mount(reportRoutes, exportReport, async ({ c, caller, query: q }) => {
   }
   const tables = await accountabilityTables(c.var.deps, filter, { lang, suppress, period: q.period ?? 'month' });
   if (q.format === 'csv') return c.body(tablesCsv(tables), 200, headers);
-  return c.body(await tablesXlsx(tables) as Uint8Array<ArrayBuffer>, 200, headers);
+  return c.body((await tablesXlsx(tables)) as Uint8Array<ArrayBuffer>, 200, headers);
 });

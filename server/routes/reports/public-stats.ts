@@ -13,11 +13,16 @@ export const publicStatsRoute = new Hono<AppEnv>();
 
 mount(publicStatsRoute, getPublicStats, async ({ c, query: q }) => {
   const period = periodOf(c.var.deps, q);
-  const stats = await publicStats(c.var.deps, {
-    ...period,
-    municipality: q.municipality?.trim() || undefined,
-    province: q.province?.trim() || undefined,
-  }, q.groupBy, c.var.lang);
+  const stats = await publicStats(
+    c.var.deps,
+    {
+      ...period,
+      municipality: q.municipality?.trim() || undefined,
+      province: q.province?.trim() || undefined,
+    },
+    q.groupBy,
+    c.var.lang,
+  );
   c.header('Cache-Control', 'public, max-age=300');
   return c.json(stats);
 });

@@ -5,7 +5,15 @@
 import { eq } from 'drizzle-orm';
 import { locations, organisations, type reportSubscriptions } from '../../db/schema.js';
 import type { Deps } from '../../types.js';
-import { accountabilityTables, courseReport, summaryReport, tablesCsv, tablesXlsx, XLSX_TYPE, type ReportFilter } from '../reports/index.js';
+import {
+  accountabilityTables,
+  courseReport,
+  summaryReport,
+  tablesCsv,
+  tablesXlsx,
+  XLSX_TYPE,
+  type ReportFilter,
+} from '../reports/index.js';
 import { resolvePeriod } from '../reports/periods.js';
 import { dateInWords, periodInWords, type MailPeriod } from './periods.js';
 
@@ -40,14 +48,22 @@ async function scopeName(deps: Pick<Deps, 'database'>, subscription: Subscriptio
     if (row) return row.name;
   }
   if (subscription.organisationId) {
-    const [row] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, subscription.organisationId)).limit(1);
+    const [row] = await db
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, subscription.organisationId))
+      .limit(1);
     if (row) return row.name;
   }
   return 'heel Nederland';
 }
 
 /** Builds the mail of one subscription and period. */
-export async function buildReportMail(deps: Pick<Deps, 'reports' | 'database' | 'taxonomy'>, subscription: Subscription, period: MailPeriod): Promise<ReportMail> {
+export async function buildReportMail(
+  deps: Pick<Deps, 'reports' | 'database' | 'taxonomy'>,
+  subscription: Subscription,
+  period: MailPeriod,
+): Promise<ReportMail> {
   const filter = filterOf(subscription, period);
   const [summary, courses, tables, scope] = await Promise.all([
     summaryReport(deps, filter, 'topic', 'nl'),
@@ -67,7 +83,10 @@ export async function buildReportMail(deps: Pick<Deps, 'reports' | 'database' | 
     `- ${count(courses.enrolled, 'cursist', 'cursisten')} ingeschreven voor ${count(courses.runs, 'cursus', 'cursussen')}, ${count(courses.completed, 'cursist', 'cursisten')} maakte${courses.completed === 1 ? '' : 'n'} de cursus af`,
     '',
     ...(topics.length
-      ? ['Hier vroegen bezoekers het meest naar:', ...topics.map((t, i) => `${i + 1}. ${t.label}: ${count(t.questions, 'vraag', 'vragen')}`)]
+      ? [
+          'Hier vroegen bezoekers het meest naar:',
+          ...topics.map((t, i) => `${i + 1}. ${t.label}: ${count(t.questions, 'vraag', 'vragen')}`),
+        ]
       : ['In deze periode zijn geen vragen geregistreerd.']),
     '',
     `Alle cijfers staan in de bijlage (${subscription.format === 'xlsx' ? 'een Excel-bestand' : 'een CSV-bestand voor Excel'}).`,

@@ -20,17 +20,32 @@ export const retryDelay = (attempts: number) => Math.min(RETRY_MAX_MS, RETRY_FIR
 
 /** Queues a job for every period of every live subscription that is due at `at` and not queued yet. */
 export async function queueDueJobs(database: Database, at: Date): Promise<number> {
-  const subscriptions = await database.rows<{ id: string; frequency: 'month' | 'quarter' | 'year'; created_at: string | Date; last: string | null }>(sql`
+  const subscriptions = await database.rows<{
+    id: string;
+    frequency: 'month' | 'quarter' | 'year';
+    created_at: string | Date;
+    last: string | null;
+  }>(sql`
     select s.id, s.frequency, s.created_at, (select max(j.period) from ${reportMailJobs} j where j.subscription_id = s.id) as last
     from ${reportSubscriptions} s where s.deleted_at is null`);
-  const rows = subscriptions.flatMap((s) => duePeriods(s.frequency, new Date(s.created_at), at, s.last)
-    .map((p) => ({ subscriptionId: s.id, period: p.key, dueAt: p.dueAt, nextAttemptAt: p.dueAt })));
+  const rows = subscriptions.flatMap((s) =>
+    duePeriods(s.frequency, new Date(s.created_at), at, s.last).map((p) => ({
+      subscriptionId: s.id,
+      period: p.key,
+      dueAt: p.dueAt,
+      nextAttemptAt: p.dueAt,
+    })),
+  );
   if (!rows.length) return 0;
   const queued = await database.db.insert(reportMailJobs).values(rows).onConflictDoNothing().returning({ period: reportMailJobs.period });
   return queued.length;
 }
 
-export interface ClaimedJob { subscriptionId: string; period: string; attempts: number }
+export interface ClaimedJob {
+  subscriptionId: string;
+  period: string;
+  attempts: number;
+}
 
 /**
  * Claims the oldest due job that no other sender holds, or null. The claim is one statement: the

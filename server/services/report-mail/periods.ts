@@ -71,7 +71,20 @@ export function periodInWords(frequency: ReportFrequency, period: MailPeriod): s
   return `${MONTH_NAMES[month - 1]} ${year}`;
 }
 
-const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTH_NAMES = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** A date in words: "31 maart 2026". */
 export function dateInWords(date: string): string {

@@ -15,7 +15,11 @@ export interface ReportMailer {
 
 export const MAIL_OFF_MESSAGE = 'scheduled report mails are off: IDO_SMTP_URL is not set (subscriptions are kept, none are sent)';
 
-export function startReportMailer(deps: Deps, config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'reportMailIntervalMs'>, transport?: MailTransport): ReportMailer {
+export function startReportMailer(
+  deps: Deps,
+  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'reportMailIntervalMs'>,
+  transport?: MailTransport,
+): ReportMailer {
   if (!config.smtpUrl && !transport) {
     deps.logger.info({ msg: MAIL_OFF_MESSAGE });
     return { stop: async () => {} };
@@ -26,8 +30,13 @@ export function startReportMailer(deps: Deps, config: Pick<Config, 'smtpUrl' | '
   const tick = () => {
     if (running) return; // a round is still sending: it goes on, this turn is skipped
     running = sendDueReports(deps, mail, deps.clock())
-      .then(() => undefined, (error: unknown) => deps.logger.error({ msg: 'sending report mails failed', error }))
-      .finally(() => { running = null; });
+      .then(
+        () => undefined,
+        (error: unknown) => deps.logger.error({ msg: 'sending report mails failed', error }),
+      )
+      .finally(() => {
+        running = null;
+      });
   };
   const timer = setInterval(tick, config.reportMailIntervalMs);
   timer.unref();

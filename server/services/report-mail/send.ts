@@ -12,7 +12,11 @@ import { claimJob, markFailed, markSent, queueDueJobs } from './jobs.js';
 import { periodOfInstant, type MailPeriod } from './periods.js';
 import type { MailTransport } from './transport.js';
 
-export interface SendResult { queued: number; sent: number; failed: number }
+export interface SendResult {
+  queued: number;
+  sent: number;
+  failed: number;
+}
 
 /** The period a job's key names, found from the subscription's frequency. */
 function periodOfKey(frequency: ReportFrequency, key: string): MailPeriod {
@@ -27,20 +31,35 @@ function periodOfKey(frequency: ReportFrequency, key: string): MailPeriod {
  * ends this round: the mail server is likely down, and the other jobs wait for the next round
  * rather than each waiting for a timeout.
  */
-export async function sendDueReports(deps: Pick<Deps, 'database' | 'reports' | 'taxonomy' | 'logger'>, transport: MailTransport, at: Date): Promise<SendResult> {
+export async function sendDueReports(
+  deps: Pick<Deps, 'database' | 'reports' | 'taxonomy' | 'logger'>,
+  transport: MailTransport,
+  at: Date,
+): Promise<SendResult> {
   const queued = await queueDueJobs(deps.database, at);
   const result: SendResult = { queued, sent: 0, failed: 0 };
   for (;;) {
     const job = await claimJob(deps.database, at);
     if (!job) break;
-    const [subscription] = await deps.database.db.select().from(reportSubscriptions).where(eq(reportSubscriptions.id, job.subscriptionId)).limit(1);
+    const [subscription] = await deps.database.db
+      .select()
+      .from(reportSubscriptions)
+      .where(eq(reportSubscriptions.id, job.subscriptionId))
+      .limit(1);
     try {
       const mail = await buildReportMail(deps, subscription, periodOfKey(subscription.frequency, job.period));
       await transport.send(subscription.email, mail);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retryAt = await markFailed(deps.database, job, at, message);
-      deps.logger.error({ msg: 'report mail not sent, will retry', subscriptionId: job.subscriptionId, period: job.period, attempts: job.attempts, retryAt: retryAt.toISOString(), error });
+      deps.logger.error({
+        msg: 'report mail not sent, will retry',
+        subscriptionId: job.subscriptionId,
+        period: job.period,
+        attempts: job.attempts,
+        retryAt: retryAt.toISOString(),
+        error,
+      });
       result.failed += 1;
       break;
     }

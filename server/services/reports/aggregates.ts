@@ -10,7 +10,15 @@ import { sqlCodeMapper } from './code-map.js';
 import { codeRows, queuedChange, totalsRows, withCounts } from './contributions.js';
 import { NIL_UUID, UNITS, coverRange, grainOf, type Dimension, type Scope, type Unit } from './grains.js';
 import type {
-  AccountabilityPeriod, PeriodCodeDimension, PeriodCodeRow, PeriodLocationTopicRow, RawGroup, ReferralKindRow, ReportFilter, ReportQueries, Totals,
+  AccountabilityPeriod,
+  PeriodCodeDimension,
+  PeriodCodeRow,
+  PeriodLocationTopicRow,
+  RawGroup,
+  ReferralKindRow,
+  ReportFilter,
+  ReportQueries,
+  Totals,
 } from './queries.js';
 import { int, rowsOf } from './sql.js';
 
@@ -25,21 +33,31 @@ import { int, rowsOf } from './sql.js';
  * answer is exact and counts every write that committed before it was asked.
  * @param codeMap Retired code → current code, for the kinds of partners looked up when read.
  */
-export function aggregateReportQueries(database: Database, raw: ReportQueries, codeMap: ReadonlyMap<string, string> = new Map()): ReportQueries {
+export function aggregateReportQueries(
+  database: Database,
+  raw: ReportQueries,
+  codeMap: ReadonlyMap<string, string> = new Map(),
+): ReportQueries {
   const map = sqlCodeMapper(codeMap);
   /** The snapshot of a `reading`: its queries, and whether the queue holds anything in it. */
-  interface Run { rows<T>(query: SQL): Promise<T[]>; queued: boolean }
+  interface Run {
+    rows<T>(query: SQL): Promise<T[]>;
+    queued: boolean;
+  }
 
   /**
    * Runs `work` in one read-only snapshot: a summary's totals and groups agree, whatever is written
    * meanwhile, and when the snapshot's queue is empty (after a fold) no query needs to read it.
    */
   function reading<T>(work: (run: Run) => Promise<T>): Promise<T> {
-    return database.db.transaction(async (tx) => {
-      const jit = database.kind === 'postgres' ? sql`, set_config('jit', 'off', true)` : sql``;
-      const [state] = await rowsOf<{ queued: boolean }>(tx, sql`select exists (select 1 from ${reportPending}) as queued ${jit}`);
-      return work({ rows: (query) => rowsOf(tx, query), queued: Boolean(state?.queued) });
-    }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+    return database.db.transaction(
+      async (tx) => {
+        const jit = database.kind === 'postgres' ? sql`, set_config('jit', 'off', true)` : sql``;
+        const [state] = await rowsOf<{ queued: boolean }>(tx, sql`select exists (select 1 from ${reportPending}) as queued ${jit}`);
+        return work({ rows: (query) => rowsOf(tx, query), queued: Boolean(state?.queued) });
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
   }
 
   /**
@@ -72,7 +90,14 @@ export function aggregateReportQueries(database: Database, raw: ReportQueries, c
    * `units` narrows that for groupings by day and week), each part a range of the primary key; and
    * the queue's part (when it holds anything), as rows of the day unit. `cols` are the columns to select from `a`.
    */
-  function ranges(run: Run, table: 'totals' | 'codes', f: ReportFilter, scope: Scope, cols: SQL, options: { dimension?: Dimension; units?: { months?: boolean; weeks?: boolean } } = {}): SQL {
+  function ranges(
+    run: Run,
+    table: 'totals' | 'codes',
+    f: ReportFilter,
+    scope: Scope,
+    cols: SQL,
+    options: { dimension?: Dimension; units?: { months?: boolean; weeks?: boolean } } = {},
+  ): SQL {
     const t = table === 'totals' ? reportTotals : reportCodes;
     const dim = options.dimension ? sql`and a.dimension = ${options.dimension}` : sql``;
     const where = filterWhere(f, scope);
@@ -84,7 +109,10 @@ export function aggregateReportQueries(database: Database, raw: ReportQueries, c
     if (cover.months) parts.push(part('month', cover.months));
     for (const range of cover.weeks) parts.push(part('week', range));
     for (const range of cover.days) parts.push(part('day', range));
-    if (run.queued) parts.push(sql`select ${cols} from (${queuedRows(table, scope, options.dimension)}) a where a.period between ${f.from}::date and ${f.to}::date ${where}`);
+    if (run.queued)
+      parts.push(
+        sql`select ${cols} from (${queuedRows(table, scope, options.dimension)}) a where a.period between ${f.from}::date and ${f.to}::date ${where}`,
+      );
     return sql.join(parts, sql` union all `);
   }
 
@@ -103,7 +131,13 @@ export function aggregateReportQueries(database: Database, raw: ReportQueries, c
     return { visits: int(row?.visits), questions: int(row?.questions), referred: int(row?.referred) };
   }
 
-  const PERIOD_FORMAT: Record<string, string> = { day: 'YYYY-MM-DD', week: 'IYYY-"W"IW', month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' };
+  const PERIOD_FORMAT: Record<string, string> = {
+    day: 'YYYY-MM-DD',
+    week: 'IYYY-"W"IW',
+    month: 'YYYY-MM',
+    quarter: 'YYYY-"Q"Q',
+    year: 'YYYY',
+  };
   /** A grouping by day reads day rows only; by week, weeks and days (a week crossing a month is one row). */
   const COVER_FOR = { day: { months: false, weeks: false }, week: { months: false }, month: {} } as const;
   const periodKey = (period: AccountabilityPeriod) => sql`to_char(p, ${sql.raw(`'${PERIOD_FORMAT[period]}'`)})`;
@@ -112,17 +146,25 @@ export function aggregateReportQueries(database: Database, raw: ReportQueries, c
     let query: SQL;
     const scope = scopeFor(f, groupBy);
     switch (groupBy) {
-      case 'topic': case 'agency': case 'help': case 'channel': case 'duration': case 'weekday-hour':
+      case 'topic':
+      case 'agency':
+      case 'help':
+      case 'channel':
+      case 'duration':
+      case 'weekday-hour':
         query = sql`select code as key, sum(visits)::int as visits, sum(questions)::int as questions
           from (${ranges(run, 'codes', f, scope, sql`a.code, a.visits, a.questions`, { dimension: groupBy })}) t group by 1 having sum(visits) > 0 or sum(questions) > 0`;
         break;
-      case 'organisation': case 'location': {
+      case 'organisation':
+      case 'location': {
         const col = sql.raw(groupBy === 'organisation' ? 'a.organisation_id' : 'a.location_id'); // in the organisation scope both are the organisation
         query = sql`select k::text as key, sum(visits)::int as visits, sum(questions)::int as questions
           from (${ranges(run, 'totals', f, scope, sql`${col} as k, a.visits, a.questions`)}) t group by 1 having sum(visits) > 0 or sum(questions) > 0`;
         break;
       }
-      case 'day': case 'week': case 'month': {
+      case 'day':
+      case 'week':
+      case 'month': {
         const format = sql.raw(`'${PERIOD_FORMAT[groupBy]}'`);
         query = sql`select to_char(p, ${format}) as key, sum(visits)::int as visits, sum(questions)::int as questions
           from (${ranges(run, 'totals', f, scope, sql`a.period as p, a.visits, a.questions`, { units: COVER_FOR[groupBy] })}) t group by 1 having sum(visits) > 0 or sum(questions) > 0`;
@@ -144,10 +186,21 @@ export function aggregateReportQueries(database: Database, raw: ReportQueries, c
       select ${periodKey(period)} as period, l::text as location_id, code, sum(visits)::int as visits, sum(questions)::int as questions
       from (${ranges(run, 'codes', f, 'location', sql`a.period as p, a.location_id as l, a.code, a.visits, a.questions`, { dimension: 'topic' })}) t
       group by 1, 2, 3 having sum(visits) > 0 or sum(questions) > 0`);
-    return rows.map((r) => ({ period: r.period, locationId: r.location_id, topic: r.code, visits: int(r.visits), questions: int(r.questions) }));
+    return rows.map((r) => ({
+      period: r.period,
+      locationId: r.location_id,
+      topic: r.code,
+      visits: int(r.visits),
+      questions: int(r.questions),
+    }));
   }
 
-  async function periodCodes(run: Run, f: ReportFilter, period: AccountabilityPeriod, dimension: PeriodCodeDimension): Promise<PeriodCodeRow[]> {
+  async function periodCodes(
+    run: Run,
+    f: ReportFilter,
+    period: AccountabilityPeriod,
+    dimension: PeriodCodeDimension,
+  ): Promise<PeriodCodeRow[]> {
     const rows = await run.rows<PeriodCodeRow>(sql`
       select ${periodKey(period)} as period, code, sum(visits)::int as visits, sum(questions)::int as questions
       from (${ranges(run, 'codes', f, scopeFor(f), sql`a.period as p, a.code, a.visits, a.questions`, { dimension })}) t
@@ -163,7 +216,8 @@ export function aggregateReportQueries(database: Database, raw: ReportQueries, c
    */
   async function referralsByKind(run: Run, f: ReportFilter): Promise<ReferralKindRow[]> {
     const scope = scopeFor(f);
-    const read = (dimension: Dimension) => run.rows<{ code: string; visits: number; questions: number }>(sql`
+    const read = (dimension: Dimension) =>
+      run.rows<{ code: string; visits: number; questions: number }>(sql`
       select code, sum(visits)::int as visits, sum(questions)::int as questions
       from (${ranges(run, 'codes', f, scope, sql`a.code, a.visits, a.questions`, { dimension })}) t
       group by 1 having sum(visits) > 0 or sum(questions) > 0`);
@@ -174,7 +228,12 @@ export function aggregateReportQueries(database: Database, raw: ReportQueries, c
     for (const r of [...targets, ...sets]) for (const t of String(r.code).split(' ')) if (t.startsWith('p:')) ids.add(t.slice(2));
     const partnerKinds = new Map<string, string>();
     if (ids.size) {
-      const found = await run.rows<{ id: string; kind: string }>(sql`select id::text as id, kind from ${partners} where id in (${sql.join([...ids].map((id) => sql`${id}::uuid`), sql`, `)})`);
+      const found = await run.rows<{ id: string; kind: string }>(
+        sql`select id::text as id, kind from ${partners} where id in (${sql.join(
+          [...ids].map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      );
       for (const p of found) partnerKinds.set(p.id, p.kind);
     }
     const map = (code: string) => codeMap.get(code) ?? code;
@@ -194,7 +253,8 @@ export function aggregateReportQueries(database: Database, raw: ReportQueries, c
   return {
     totals: (f) => reading((run) => totals(run, f)),
     groups: (f, groupBy) => reading((run) => groups(run, f, groupBy)),
-    summary: (f, groupBy) => reading(async (run) => ({ totals: await totals(run, f), groups: groupBy ? await groups(run, f, groupBy) : [] })),
+    summary: (f, groupBy) =>
+      reading(async (run) => ({ totals: await totals(run, f), groups: groupBy ? await groups(run, f, groupBy) : [] })),
     // Courses have a table of their own, a row per course run: few enough to count directly.
     courseTotals: (f) => raw.courseTotals(f),
     courseGroups: (f, g) => raw.courseGroups(f, g),

@@ -11,10 +11,11 @@ import type { TaxonomyService } from '../taxonomy.js';
  */
 export function mappingClosure(mappings: Record<string, string>[], currentCode: (code: string) => string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const map of mappings) for (const code of Object.keys(map)) {
-    const current = currentCode(code);
-    if (current !== code) out.set(code, current);
-  }
+  for (const map of mappings)
+    for (const code of Object.keys(map)) {
+      const current = currentCode(code);
+      if (current !== code) out.set(code, current);
+    }
   return out;
 }
 
@@ -25,7 +26,10 @@ export function codeMapOf(taxonomy: Pick<TaxonomyService, 'versions' | 'currentC
   const key = taxonomy as TaxonomyService;
   let map = closures.get(key);
   if (!map) {
-    map = mappingClosure(taxonomy.versions().map((v) => v.mappings ?? {}), taxonomy.currentCode);
+    map = mappingClosure(
+      taxonomy.versions().map((v) => v.mappings ?? {}),
+      taxonomy.currentCode,
+    );
     closures.set(key, map);
   }
   return map;

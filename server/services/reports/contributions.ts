@@ -15,7 +15,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { AMSTERDAM, hasReferral } from './sql.js';
 import { NIL_UUID, grainOf, type Dimension, type GrainSpec } from './grains.js';
 
-export interface Versions { visits: SQL; questions: SQL }
+export interface Versions {
+  visits: SQL;
+  questions: SQL;
+}
 type Map = (expr: SQL) => SQL;
 
 const currentVisits = (where: SQL) => sql`

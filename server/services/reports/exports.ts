@@ -18,17 +18,50 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 const XLSX_MAX_ROWS = 1_048_575;
 
 const QUESTION_COLUMNS = [
-  'registrationId', 'occurredAt', 'date', 'time', 'organisationId', 'locationId', 'location', 'channel', 'duration',
-  'position', 'type', 'topic', 'agencies', 'help', 'referralPartnerId', 'referralPartnerKind', 'referralWarm', 'digid', 'note',
+  'registrationId',
+  'occurredAt',
+  'date',
+  'time',
+  'organisationId',
+  'locationId',
+  'location',
+  'channel',
+  'duration',
+  'position',
+  'type',
+  'topic',
+  'agencies',
+  'help',
+  'referralPartnerId',
+  'referralPartnerKind',
+  'referralWarm',
+  'digid',
+  'note',
 ] as const;
 
 /** A question as a row of the export: the field names of the API, local date and time beside the instant. */
 function questionValues(q: QuestionRow): CsvValue[] {
   const local = amsterdamParts(q.occurredAt);
   return [
-    q.registrationId, toAmsterdamIso(q.occurredAt), local.date, local.time, q.organisationId, q.locationId, q.locationName,
-    q.channel, q.duration, q.position, q.type, q.topic, q.agencies.join(','), q.help.join(','),
-    q.referralPartnerId, q.referralPartnerKind, q.referralWarm, q.digid, q.note,
+    q.registrationId,
+    toAmsterdamIso(q.occurredAt),
+    local.date,
+    local.time,
+    q.organisationId,
+    q.locationId,
+    q.locationName,
+    q.channel,
+    q.duration,
+    q.position,
+    q.type,
+    q.topic,
+    q.agencies.join(','),
+    q.help.join(','),
+    q.referralPartnerId,
+    q.referralPartnerKind,
+    q.referralWarm,
+    q.digid,
+    q.note,
   ];
 }
 
@@ -54,19 +87,28 @@ export function questionsCsv(deps: Pick<Deps, 'reports' | 'taxonomy' | 'logger'>
       }
       try {
         const next = await pages.next();
-        if (next.done) { controller.close(); return; }
+        if (next.done) {
+          controller.close();
+          return;
+        }
         controller.enqueue(encoder.encode(next.value.map((q) => csvRecord(questionValues(q))).join('')));
       } catch (error) {
         deps.logger.error({ msg: 'csv export failed', error });
         controller.error(error);
       }
     },
-    async cancel() { await pages.return?.(); },
+    async cancel() {
+      await pages.return?.();
+    },
   });
 }
 
 /** `view=questions` as XLSX, streamed with exceljs' workbook writer; a new sheet every 1,048,575 rows. */
-export function questionsXlsx(deps: Pick<Deps, 'reports' | 'taxonomy' | 'logger'>, filter: ReportFilter, lang: Lang): ReadableStream<Uint8Array> {
+export function questionsXlsx(
+  deps: Pick<Deps, 'reports' | 'taxonomy' | 'logger'>,
+  filter: ReportFilter,
+  lang: Lang,
+): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const sheetName = lang === 'nl' ? 'Vragen' : 'Questions';
   (async () => {
@@ -100,7 +142,12 @@ export function questionsXlsx(deps: Pick<Deps, 'reports' | 'taxonomy' | 'logger'
 const cell = (v: CsvValue) => (v === undefined ? null : v);
 
 /** One table of the accountability export. */
-export interface Table { name: string; title: string; columns: string[]; rows: (string | number | boolean | null)[][] }
+export interface Table {
+  name: string;
+  title: string;
+  columns: string[];
+  rows: (string | number | boolean | null)[][];
+}
 
 /**
  * The accountability tables: totals; visits and questions per period × location × topic and per
@@ -109,13 +156,19 @@ export interface Table { name: string; title: string; columns: string[]; rows: (
  * aggregates by default, docs/aggregates.md), so an export and the dashboard agree.
  */
 export async function accountabilityTables(
-  deps: Pick<Deps, 'reports' | 'database' | 'taxonomy'>, filter: ReportFilter, options: { lang: Lang; suppress: boolean; period: AccountabilityPeriod },
+  deps: Pick<Deps, 'reports' | 'database' | 'taxonomy'>,
+  filter: ReportFilter,
+  options: { lang: Lang; suppress: boolean; period: AccountabilityPeriod },
 ): Promise<Table[]> {
   const { lang, suppress, period } = options;
   const queries = deps.reports.queries;
   const [totals, courseTotals, plt, agencies, courses, referrals] = await Promise.all([
-    queries.totals(filter), queries.courseTotals(filter), queries.periodLocationTopic(filter, period),
-    queries.periodCodes(filter, period, 'agency'), queries.coursesByTypeAndLocation(filter), queries.referralsByKind(filter),
+    queries.totals(filter),
+    queries.courseTotals(filter),
+    queries.periodLocationTopic(filter, period),
+    queries.periodCodes(filter, period, 'agency'),
+    queries.coursesByTypeAndLocation(filter),
+    queries.referralsByKind(filter),
   ]);
   const names = await namesOf(deps.database, 'locations', [...plt.map((r) => r.locationId), ...courses.map((r) => r.locationId)]);
   const locationName = (id: string) => names.get(id) ?? id;
@@ -123,7 +176,13 @@ export async function accountabilityTables(
   const nl = lang === 'nl';
   const byText = (a: string, b: string) => a.localeCompare(b, 'nl');
 
-  const pltRows = [...plt].sort((a, b) => byText(a.period, b.period) || byText(locationName(a.locationId), locationName(b.locationId)) || b.questions - a.questions || byText(a.topic, b.topic));
+  const pltRows = [...plt].sort(
+    (a, b) =>
+      byText(a.period, b.period) ||
+      byText(locationName(a.locationId), locationName(b.locationId)) ||
+      b.questions - a.questions ||
+      byText(a.topic, b.topic),
+  );
   const agencyRows = [...agencies].sort((a, b) => byText(a.period, b.period) || b.questions - a.questions || byText(a.code, b.code));
   const courseRows = [...courses].sort((a, b) => byText(locationName(a.locationId), locationName(b.locationId)) || byText(a.type, b.type));
   const referralRows = [...referrals].sort((a, b) => b.questions - a.questions || byText(a.kind, b.kind));
@@ -132,37 +191,85 @@ export async function accountabilityTables(
     {
       name: nl ? 'Totalen' : 'Totals',
       title: nl ? `IDO-verantwoording ${filter.from} t/m ${filter.to}` : `IDO accountability ${filter.from} to ${filter.to}`,
-      columns: nl ? ['Van', 'Tot en met', 'Bezoeken', 'Vragen', 'Bezoeken met doorverwijzing', 'Cursussen', 'Cursisten ingeschreven', 'Cursisten afgerond']
+      columns: nl
+        ? [
+            'Van',
+            'Tot en met',
+            'Bezoeken',
+            'Vragen',
+            'Bezoeken met doorverwijzing',
+            'Cursussen',
+            'Cursisten ingeschreven',
+            'Cursisten afgerond',
+          ]
         : ['From', 'To', 'Visits', 'Questions', 'Visits with a referral', 'Course runs', 'Participants enrolled', 'Participants completed'],
-      rows: [[filter.from, filter.to, n(totals.visits), n(totals.questions), n(totals.referred), n(courseTotals.runs), n(courseTotals.enrolled), n(courseTotals.completed)]],
+      rows: [
+        [
+          filter.from,
+          filter.to,
+          n(totals.visits),
+          n(totals.questions),
+          n(totals.referred),
+          n(courseTotals.runs),
+          n(courseTotals.enrolled),
+          n(courseTotals.completed),
+        ],
+      ],
     },
     {
       name: nl ? 'Vragen' : 'Questions',
       title: nl ? 'Bezoeken en vragen per periode, locatie en onderwerp' : 'Visits and questions by period, location and topic',
-      columns: nl ? ['Periode', 'Locatie-id', 'Locatie', 'Onderwerp (code)', 'Onderwerp', 'Bezoeken', 'Vragen']
+      columns: nl
+        ? ['Periode', 'Locatie-id', 'Locatie', 'Onderwerp (code)', 'Onderwerp', 'Bezoeken', 'Vragen']
         : ['Period', 'Location id', 'Location', 'Topic (code)', 'Topic', 'Visits', 'Questions'],
-      rows: pltRows.map((r) => [r.period, r.locationId, locationName(r.locationId), r.topic, deps.taxonomy.label('topics', r.topic, lang), n(r.visits), n(r.questions)]),
+      rows: pltRows.map((r) => [
+        r.period,
+        r.locationId,
+        locationName(r.locationId),
+        r.topic,
+        deps.taxonomy.label('topics', r.topic, lang),
+        n(r.visits),
+        n(r.questions),
+      ]),
     },
     {
       name: nl ? 'Instanties' : 'Agencies',
       title: nl ? 'Bezoeken en vragen per periode en instantie' : 'Visits and questions by period and government agency',
-      columns: nl ? ['Periode', 'Instantie (code)', 'Instantie', 'Bezoeken', 'Vragen']
+      columns: nl
+        ? ['Periode', 'Instantie (code)', 'Instantie', 'Bezoeken', 'Vragen']
         : ['Period', 'Agency (code)', 'Agency', 'Visits', 'Questions'],
       rows: agencyRows.map((r) => [r.period, r.code, deps.taxonomy.label('agencies', r.code, lang), n(r.visits), n(r.questions)]),
     },
     {
       name: nl ? 'Cursussen' : 'Courses',
       title: nl ? 'Cursussen per soort en locatie' : 'Courses by type and location',
-      columns: nl ? ['Locatie-id', 'Locatie', 'Soort (code)', 'Soort', 'Cursussen', 'Ingeschreven', 'Afgerond']
+      columns: nl
+        ? ['Locatie-id', 'Locatie', 'Soort (code)', 'Soort', 'Cursussen', 'Ingeschreven', 'Afgerond']
         : ['Location id', 'Location', 'Type (code)', 'Type', 'Runs', 'Enrolled', 'Completed'],
-      rows: courseRows.map((r) => [r.locationId, locationName(r.locationId), r.type, deps.taxonomy.label('courseTypes', r.type, lang), n(r.runs), n(r.enrolled), n(r.completed)]),
+      rows: courseRows.map((r) => [
+        r.locationId,
+        locationName(r.locationId),
+        r.type,
+        deps.taxonomy.label('courseTypes', r.type, lang),
+        n(r.runs),
+        n(r.enrolled),
+        n(r.completed),
+      ]),
     },
     {
       name: nl ? 'Doorverwijzingen' : 'Referrals',
       title: nl ? 'Doorverwijzingen per soort partner' : 'Referrals by kind of partner',
-      columns: nl ? ['Soort partner (code)', 'Soort partner', 'Bezoeken', 'Vragen', 'Warm', 'Koud']
+      columns: nl
+        ? ['Soort partner (code)', 'Soort partner', 'Bezoeken', 'Vragen', 'Warm', 'Koud']
         : ['Partner kind (code)', 'Partner kind', 'Visits', 'Questions', 'Warm', 'Cold'],
-      rows: referralRows.map((r) => [r.kind, deps.taxonomy.label('partnerKinds', r.kind, lang), n(r.visits), n(r.questions), n(r.warm), n(r.questions - r.warm)]),
+      rows: referralRows.map((r) => [
+        r.kind,
+        deps.taxonomy.label('partnerKinds', r.kind, lang),
+        n(r.visits),
+        n(r.questions),
+        n(r.warm),
+        n(r.questions - r.warm),
+      ]),
     },
   ];
 }
@@ -181,8 +288,10 @@ export async function tablesXlsx(tables: Table[]): Promise<Uint8Array> {
     const header = sheet.addRow(t.columns);
     header.font = { bold: true };
     for (const row of t.rows) sheet.addRow(row);
-    sheet.columns.forEach((column, i) => { column.width = Math.min(50, Math.max(10, t.columns[i].length + 2)); });
+    sheet.columns.forEach((column, i) => {
+      column.width = Math.min(50, Math.max(10, t.columns[i].length + 2));
+    });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer() as ArrayBuffer);
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -36,14 +36,19 @@ function lockNotAvailable(error: unknown): boolean {
  * anew with the version folded here. Nothing is counted twice or lost, however commits interleave.
  */
 async function foldBatch(tx: Writer, codeMap: ReadonlyMap<string, string>, batch: number): Promise<number> {
-  const claimed = await rowsOf<{ id: string }>(tx, sql`
-    select registration_id::text as id from ${reportPending} limit ${batch} for update skip locked`);
+  const claimed = await rowsOf<{ id: string }>(
+    tx,
+    sql`
+    select registration_id::text as id from ${reportPending} limit ${batch} for update skip locked`,
+  );
   if (!claimed.length) return 0;
   const ids = sql`string_to_array(${claimed.map((c) => c.id).join(',')}, ',')::uuid[]`;
   const change = queuedChange(sql`p.registration_id = any(${ids})`);
   const map = sqlCodeMapper(codeMap);
   const codes = DIMENSIONS.map((d) => codeRows(d, sql`fold_v`, sql`fold_q`, GRAINS.codes, map));
-  await rowsOf(tx, sql`
+  await rowsOf(
+    tx,
+    sql`
     with fold_q as materialized (${change.questions}),
     fold_v as materialized (${withCounts(change.visits, sql`fold_q`)}),
     t as (
@@ -60,7 +65,8 @@ async function foldBatch(tx: Writer, codeMap: ReadonlyMap<string, string>, batch
         visits = report_codes.visits + excluded.visits, questions = report_codes.questions + excluded.questions
     ),
     d as (delete from ${reportPending} where registration_id = any(${ids}) returning 1)
-    select count(*)::int as folded from d`);
+    select count(*)::int as folded from d`,
+  );
   return claimed.length;
 }
 
@@ -68,7 +74,11 @@ async function foldBatch(tx: Writer, codeMap: ReadonlyMap<string, string>, batch
  * Folds the queue until it is empty (or holds only rows being written), a batch per transaction.
  * Returns at once, with `busy`, when another folder or a rebuild has the turn.
  */
-export async function foldPending(database: Database, codeMap: ReadonlyMap<string, string>, options: { batch?: number } = {}): Promise<FoldResult> {
+export async function foldPending(
+  database: Database,
+  codeMap: ReadonlyMap<string, string>,
+  options: { batch?: number } = {},
+): Promise<FoldResult> {
   const batch = options.batch ?? FOLD_BATCH;
   let folded = 0;
   for (;;) {
@@ -99,8 +109,13 @@ export function startFolder(fold: () => Promise<FoldResult>, options: { interval
   const tick = () => {
     if (running) return; // the previous fold is still busy (a bulk import): it continues, this turn is skipped
     running = fold()
-      .then(() => undefined, (error: unknown) => options.logger.error({ msg: 'folding the report aggregates failed', error }))
-      .finally(() => { running = null; });
+      .then(
+        () => undefined,
+        (error: unknown) => options.logger.error({ msg: 'folding the report aggregates failed', error }),
+      )
+      .finally(() => {
+        running = null;
+      });
   };
   const timer = setInterval(tick, options.intervalMs);
   timer.unref();

@@ -21,14 +21,18 @@ export const UNITS = { totals: ['day', 'week', 'month'], codes: ['day', 'month']
 export type Scope = 'location' | 'organisation' | 'national';
 export const SCOPES: readonly Scope[] = ['location', 'organisation', 'national'];
 export type Grain = Unit | `org-${Unit}` | `nat-${Unit}`;
-export interface GrainSpec { scope: Scope; unit: Unit }
+export interface GrainSpec {
+  scope: Scope;
+  unit: Unit;
+}
 /** Every grain a visit counts at, per table. */
 export const GRAINS: Record<keyof typeof UNITS, readonly GrainSpec[]> = {
   totals: SCOPES.flatMap((scope) => UNITS.totals.map((unit) => ({ scope, unit }))),
   codes: SCOPES.flatMap((scope) => UNITS.codes.map((unit) => ({ scope, unit }))),
 };
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
-export const grainOf = (scope: Scope, unit: Unit): Grain => (scope === 'location' ? unit : scope === 'organisation' ? `org-${unit}` : `nat-${unit}`);
+export const grainOf = (scope: Scope, unit: Unit): Grain =>
+  scope === 'location' ? unit : scope === 'organisation' ? `org-${unit}` : `nat-${unit}`;
 
 /**
  * What `report_codes` counts per code. Per question (a question counts once under each distinct
@@ -38,8 +42,27 @@ export const grainOf = (scope: Scope, unit: Unit): Grain => (scope === 'location
  * questions): `channel`, `duration`, `weekday-hour` (`1-09`: Amsterdam ISO weekday and hour) and
  * `referral-set` (the visit's distinct targets in code-unit order, space-separated).
  */
-export type Dimension = 'topic' | 'agency' | 'help' | 'channel' | 'duration' | 'weekday-hour' | 'referral' | 'referral-warm' | 'referral-set';
-export const DIMENSIONS: readonly Dimension[] = ['topic', 'agency', 'help', 'channel', 'duration', 'weekday-hour', 'referral', 'referral-warm', 'referral-set'];
+export type Dimension =
+  | 'topic'
+  | 'agency'
+  | 'help'
+  | 'channel'
+  | 'duration'
+  | 'weekday-hour'
+  | 'referral'
+  | 'referral-warm'
+  | 'referral-set';
+export const DIMENSIONS: readonly Dimension[] = [
+  'topic',
+  'agency',
+  'help',
+  'channel',
+  'duration',
+  'weekday-hour',
+  'referral',
+  'referral-warm',
+  'referral-set',
+];
 
 /** Inclusive ranges of `period` values, per unit, that together cover a report's dates exactly once. */
 export interface Cover {

@@ -20,7 +20,11 @@ import { sqlReportQueries } from './raw.js';
  * The reports of a database: the query layer on the aggregates (default), or on raw rows when
  * `aggregates` is false (`IDO_REPORT_AGGREGATES=off`, a kill switch should the aggregates ever be doubted).
  */
-export function createReports(database: Database, taxonomy: Pick<TaxonomyService, 'versions' | 'currentCode'>, options: { aggregates: boolean }): Reports {
+export function createReports(
+  database: Database,
+  taxonomy: Pick<TaxonomyService, 'versions' | 'currentCode'>,
+  options: { aggregates: boolean },
+): Reports {
   const codeMap = codeMapOf(taxonomy);
   const raw = sqlReportQueries(database, codeMap);
   return {

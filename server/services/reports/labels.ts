@@ -9,7 +9,11 @@ import type { Deps } from '../../types.js';
 import { isPeriodGroup, type PeriodGroup } from './periods.js';
 import { isUuid } from './scope.js';
 
-export interface CountedGroup { key: string; visits: number; questions: number }
+export interface CountedGroup {
+  key: string;
+  visits: number;
+  questions: number;
+}
 
 /** Periods by key; everything else by visits (most first), then questions, then key. */
 export function sortGroups<T extends CountedGroup>(groupBy: string, groups: T[]): T[] {
@@ -56,7 +60,11 @@ export function periodLabel(groupBy: PeriodGroup | 'quarter' | 'year', key: stri
 }
 
 const TAXONOMY_GROUP_LIST: Partial<Record<SummaryGroupBy, TaxonomyList>> = {
-  topic: 'topics', agency: 'agencies', help: 'help', channel: 'channels', duration: 'durations',
+  topic: 'topics',
+  agency: 'agencies',
+  help: 'help',
+  channel: 'channels',
+  duration: 'durations',
 };
 
 /** Names of locations or organisations by id (ids that are not uuids are left out). */
@@ -71,7 +79,12 @@ export async function namesOf(database: Database, table: 'locations' | 'organisa
 export type Labeller = (key: string) => string;
 
 /** How the keys of a grouping read: a value-list label, a name, a period, or the key itself. */
-export async function labellerFor(deps: Pick<Deps, 'database' | 'taxonomy'>, groupBy: SummaryGroupBy, keys: string[], lang: Lang): Promise<Labeller> {
+export async function labellerFor(
+  deps: Pick<Deps, 'database' | 'taxonomy'>,
+  groupBy: SummaryGroupBy,
+  keys: string[],
+  lang: Lang,
+): Promise<Labeller> {
   const list = TAXONOMY_GROUP_LIST[groupBy];
   if (list) return (key) => deps.taxonomy.label(list, key, lang);
   if (groupBy === 'location' || groupBy === 'organisation') {
@@ -81,4 +94,3 @@ export async function labellerFor(deps: Pick<Deps, 'database' | 'taxonomy'>, gro
   if (isPeriodGroup(groupBy)) return (key) => periodLabel(groupBy, key, lang);
   return (key) => key;
 }
-

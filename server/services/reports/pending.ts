@@ -37,12 +37,18 @@ export const queueCreated = (claimed: SQL): SQL => sql`insert into ${reportPendi
  */
 export async function queueChanged(writer: Writer, registrationId: string, now: AggregateVisit): Promise<void> {
   const folded = {
-    organisationId: now.organisationId, locationId: now.locationId, occurredAt: now.occurredAt.toISOString(),
-    channel: now.channel, duration: now.duration,
+    organisationId: now.organisationId,
+    locationId: now.locationId,
+    occurredAt: now.occurredAt.toISOString(),
+    channel: now.channel,
+    duration: now.duration,
     questions: now.questions.map((q) => ({ topic: q.topic, agencies: q.agencies, help: q.help, referral: q.referral ?? null })),
   };
-  await rowsOf(writer, sql`
+  await rowsOf(
+    writer,
+    sql`
     insert into ${reportPending} (registration_id, folded) values (${registrationId}::uuid, ${JSON.stringify(folded)}::jsonb)
     on conflict (registration_id) do update set folded = ${reportPending}.folded
-    returning 1 as queued`);
+    returning 1 as queued`,
+  );
 }

@@ -16,10 +16,24 @@ export interface ReportFilter extends Period {
   province?: string;
 }
 
-export interface Totals { visits: number; questions: number; referred: number }
-export interface RawGroup { key: string; visits: number; questions: number }
-export interface CourseTotals { runs: number; enrolled: number; completed: number }
-export interface RawCourseGroup extends CourseTotals { key: string }
+export interface Totals {
+  visits: number;
+  questions: number;
+  referred: number;
+}
+export interface RawGroup {
+  key: string;
+  visits: number;
+  questions: number;
+}
+export interface CourseTotals {
+  runs: number;
+  enrolled: number;
+  completed: number;
+}
+export interface RawCourseGroup extends CourseTotals {
+  key: string;
+}
 export type CourseGroupBy = 'type' | 'location' | 'month';
 export type AccountabilityPeriod = 'month' | 'quarter' | 'year';
 
@@ -45,12 +59,34 @@ export interface QuestionRow {
   note: string | null;
 }
 
-export interface PeriodLocationTopicRow { period: string; locationId: string; topic: string; visits: number; questions: number }
+export interface PeriodLocationTopicRow {
+  period: string;
+  locationId: string;
+  topic: string;
+  visits: number;
+  questions: number;
+}
 /** A question-level dimension of the period tables: a question counts once under each distinct value it names. */
 export type PeriodCodeDimension = 'topic' | 'agency' | 'help';
-export interface PeriodCodeRow { period: string; code: string; visits: number; questions: number }
-export interface CourseTypeLocationRow { locationId: string; type: string; runs: number; enrolled: number; completed: number }
-export interface ReferralKindRow { kind: string; visits: number; questions: number; warm: number }
+export interface PeriodCodeRow {
+  period: string;
+  code: string;
+  visits: number;
+  questions: number;
+}
+export interface CourseTypeLocationRow {
+  locationId: string;
+  type: string;
+  runs: number;
+  enrolled: number;
+  completed: number;
+}
+export interface ReferralKindRow {
+  kind: string;
+  visits: number;
+  questions: number;
+  warm: number;
+}
 
 /** The query layer: counts from whatever store answers fastest. Keys are current codes or ids. */
 export interface ReportQueries {

@@ -9,8 +9,17 @@ import type { Database } from '../../db/client.js';
 import { sqlCodeMapper } from './code-map.js';
 import { isPeriodGroup } from './periods.js';
 import type {
-  CourseTotals, CourseTypeLocationRow, PeriodCodeRow, PeriodLocationTopicRow, QuestionRow, RawCourseGroup, RawGroup, ReferralKindRow,
-  ReportFilter, ReportQueries, Totals,
+  CourseTotals,
+  CourseTypeLocationRow,
+  PeriodCodeRow,
+  PeriodLocationTopicRow,
+  QuestionRow,
+  RawCourseGroup,
+  RawGroup,
+  ReferralKindRow,
+  ReportFilter,
+  ReportQueries,
+  Totals,
 } from './queries.js';
 import { AMSTERDAM, hasReferral, int } from './sql.js';
 
@@ -53,11 +62,7 @@ function placeWhere(f: ReportFilter): SQL | null {
 }
 
 function courseWhere(f: ReportFilter): SQL {
-  const parts: SQL[] = [
-    sql`c.deleted_at is null`,
-    sql`c.start_date >= ${f.from}::date`,
-    sql`c.start_date <= ${f.to}::date`,
-  ];
+  const parts: SQL[] = [sql`c.deleted_at is null`, sql`c.start_date >= ${f.from}::date`, sql`c.start_date <= ${f.to}::date`];
   if (f.organisationId) parts.push(sql`c.organisation_id = ${f.organisationId}::uuid`);
   if (f.locationId) parts.push(sql`c.location_id = ${f.locationId}::uuid`);
   const place = placeWhere(f);
@@ -67,7 +72,6 @@ function courseWhere(f: ReportFilter): SQL {
 
 /** Per report query on PostgreSQL: enough for the hash joins of ten million questions to stay in memory. */
 const WORK_MEM = '64MB';
-
 
 /**
  * Counts from the raw rows. `codeMap` maps retired value-list codes onto current ones (the
@@ -94,7 +98,8 @@ export function sqlReportQueries(database: Database, codeMap: Map<string, string
    * the per-question DISTINCT is memoised by PostgreSQL per distinct list, so it costs next to nothing.
    */
   function questionKeys(groupBy: 'topic' | 'agency' | 'help'): SQL {
-    if (groupBy === 'topic') return sql`select q.registration_id as rid, q.position as pos, ${mapCode(sql`q.topic`)} as key from questions q`;
+    if (groupBy === 'topic')
+      return sql`select q.registration_id as rid, q.position as pos, ${mapCode(sql`q.topic`)} as key from questions q`;
     const column = sql.raw(groupBy === 'agency' ? 'q.agencies' : 'q.help');
     return sql`select q.registration_id as rid, q.position as pos, v.key
       from questions q cross join lateral (select distinct ${mapCode(sql`c`)} as key from unnest(${column}) as c) v`;
@@ -134,11 +139,16 @@ export function sqlReportQueries(database: Database, codeMap: Map<string, string
       return counted.map((c) => ({ key: String(c.key), visits: int(c.n) - (repeated.get(String(c.key)) ?? 0), questions: int(c.n) }));
     }
     const period = isPeriodGroup(groupBy);
-    const key = groupBy === 'organisation' ? sql`r.organisation_id::text`
-      : groupBy === 'location' ? sql`r.location_id::text`
-      : groupBy === 'channel' ? mapCode(sql`r.channel`)
-      : groupBy === 'duration' ? mapCode(sql`r.duration`)
-      : periodBucket(groupBy);
+    const key =
+      groupBy === 'organisation'
+        ? sql`r.organisation_id::text`
+        : groupBy === 'location'
+          ? sql`r.location_id::text`
+          : groupBy === 'channel'
+            ? mapCode(sql`r.channel`)
+            : groupBy === 'duration'
+              ? mapCode(sql`r.duration`)
+              : periodBucket(groupBy);
     const rows = await run<{ key: string; visits: number; questions: number }>(sql`
       select ${period ? periodFormat(groupBy, sql`b`) : sql`b`} as key, sum(visits)::int as visits, sum(questions)::int as questions from (
         select ${key} as b, count(*) as visits, 0 as questions from registrations r where ${where} group by 1
@@ -150,7 +160,8 @@ export function sqlReportQueries(database: Database, codeMap: Map<string, string
   }
 
   const countOne = async (query: SQL) => int((await run<{ n: number }>(query))[0]?.n);
-  const countQuestions = (where: SQL) => countOne(sql`
+  const countQuestions = (where: SQL) =>
+    countOne(sql`
     select count(*)::int as n from registrations r join questions q on q.registration_id = r.id where ${where}`);
   /**
    * Visits, and visits with a referral. The referral test is a semi-join (EXISTS), which the planner
@@ -202,9 +213,12 @@ export function sqlReportQueries(database: Database, codeMap: Map<string, string
     },
 
     async courseGroups(f, groupBy) {
-      const key = groupBy === 'type' ? mapCode(sql`c.type`)
-        : groupBy === 'location' ? sql`c.location_id::text`
-        : sql`to_char(c.start_date, 'YYYY-MM')`;
+      const key =
+        groupBy === 'type'
+          ? mapCode(sql`c.type`)
+          : groupBy === 'location'
+            ? sql`c.location_id::text`
+            : sql`to_char(c.start_date, 'YYYY-MM')`;
       const rows = await run<RawCourseGroup>(sql`
         select ${key} as key, count(*)::int as runs, coalesce(sum(c.enrolled), 0)::int as enrolled, coalesce(sum(c.completed), 0)::int as completed
         from courses c where ${courseWhere(f)} group by 1`);
@@ -221,7 +235,13 @@ export function sqlReportQueries(database: Database, codeMap: Map<string, string
           where ${registrationWhere(f)}
           group by 1, 2, 3, 4
         ) t group by 1, 2, 3`);
-      return rows.map((r) => ({ period: r.period, locationId: r.location_id, topic: r.topic, visits: int(r.visits), questions: int(r.questions) }));
+      return rows.map((r) => ({
+        period: r.period,
+        locationId: r.location_id,
+        topic: r.topic,
+        visits: int(r.visits),
+        questions: int(r.questions),
+      }));
     },
 
     async periodCodes(f, period, dimension) {
@@ -240,7 +260,13 @@ export function sqlReportQueries(database: Database, codeMap: Map<string, string
         select c.location_id::text as location_id, ${mapCode(sql`c.type`)} as type, count(*)::int as runs,
                coalesce(sum(c.enrolled), 0)::int as enrolled, coalesce(sum(c.completed), 0)::int as completed
         from courses c where ${courseWhere(f)} group by 1, 2`);
-      return rows.map((r) => ({ locationId: r.location_id, type: r.type, runs: int(r.runs), enrolled: int(r.enrolled), completed: int(r.completed) }));
+      return rows.map((r) => ({
+        locationId: r.location_id,
+        type: r.type,
+        runs: int(r.runs),
+        enrolled: int(r.enrolled),
+        completed: int(r.completed),
+      }));
     },
 
     async referralsByKind(f) {
@@ -277,7 +303,11 @@ export function sqlReportQueries(database: Database, codeMap: Map<string, string
         let visits = 0;
         const page = rows.map((r): QuestionRow => {
           const id = String(r.registration_id);
-          if (id !== previous) { previous = id; position = 0; visits++; }
+          if (id !== previous) {
+            previous = id;
+            position = 0;
+            visits++;
+          }
           position++;
           return {
             registrationId: id,

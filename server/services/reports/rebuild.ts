@@ -29,62 +29,67 @@ export async function rebuildAggregates(
   const map = sqlCodeMapper(codeMapOf(taxonomy));
   const orgOnly = options.organisationId ? sql`where organisation_id = ${options.organisationId}::uuid` : sql``;
   const held = heldVersions(options.organisationId);
-  return database.db.transaction(async (tx) => {
-    // One rebuild (or fold) at a time, also between servers that start together and each find the format stale.
-    await tx.execute(sql`lock table ${reportFormat} in exclusive mode`);
-    if (database.kind === 'postgres') await tx.execute(sql`select set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`);
-    if (options.onlyIfStale && (await aggregateFormatOf(tx)) === AGGREGATE_FORMAT) return false;
-    await tx.execute(sql`delete from ${reportCodes} ${orgOnly}`);
-    await tx.execute(sql`delete from ${reportTotals} ${orgOnly}`);
-    // One row per visit version, computed once, with its question count and whether it has a referral.
-    await tx.execute(sql`drop table if exists pg_temp.aggregate_visits`);
-    await tx.execute(sql`create temporary table aggregate_visits on commit drop as ${withCounts(held.visits, sql`(${held.questions})`)}`);
-    await tx.execute(sql`analyze aggregate_visits`); // temporary tables get no statistics otherwise, and the joins below need them
-    // Locations and organisations from the visits; the country as the sum of the organisations
-    // (so that rebuilding one organisation also corrects the national rows).
-    for (const scope of ['location', 'organisation'] as const) {
-      for (const unit of UNITS.totals) {
-        await tx.execute(sql`
+  return database.db.transaction(
+    async (tx) => {
+      // One rebuild (or fold) at a time, also between servers that start together and each find the format stale.
+      await tx.execute(sql`lock table ${reportFormat} in exclusive mode`);
+      if (database.kind === 'postgres') await tx.execute(sql`select set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`);
+      if (options.onlyIfStale && (await aggregateFormatOf(tx)) === AGGREGATE_FORMAT) return false;
+      await tx.execute(sql`delete from ${reportCodes} ${orgOnly}`);
+      await tx.execute(sql`delete from ${reportTotals} ${orgOnly}`);
+      // One row per visit version, computed once, with its question count and whether it has a referral.
+      await tx.execute(sql`drop table if exists pg_temp.aggregate_visits`);
+      await tx.execute(sql`create temporary table aggregate_visits on commit drop as ${withCounts(held.visits, sql`(${held.questions})`)}`);
+      await tx.execute(sql`analyze aggregate_visits`); // temporary tables get no statistics otherwise, and the joins below need them
+      // Locations and organisations from the visits; the country as the sum of the organisations
+      // (so that rebuilding one organisation also corrects the national rows).
+      for (const scope of ['location', 'organisation'] as const) {
+        for (const unit of UNITS.totals) {
+          await tx.execute(sql`
           insert into ${reportTotals} (grain, period, location_id, organisation_id, visits, questions, referred)
           select * from (${totalsRows(sql`aggregate_visits`, [{ scope, unit }])}) x`);
-      }
-    }
-    // Per dimension, the codes of every version once (the heavy part: a pass over all questions),
-    // then its rows at each grain of the locations and organisations.
-    for (const dimension of DIMENSIONS) {
-      await tx.execute(sql`drop table if exists pg_temp.aggregate_codes`);
-      if (perQuestion(dimension)) {
-        await tx.execute(sql`create temporary table aggregate_codes on commit drop as ${questionCodes(dimension, sql`(${held.questions})`, map)}`);
-        await tx.execute(sql`analyze aggregate_codes`);
-      }
-      for (const scope of ['location', 'organisation'] as const) {
-        for (const unit of UNITS.codes) {
-          const codes = perQuestion(dimension) ? sql`aggregate_codes` : undefined;
-          await tx.execute(sql`
-            insert into ${reportCodes} (grain, dimension, period, location_id, code, organisation_id, visits, questions)
-            select * from (${codeRows(dimension, sql`aggregate_visits`, sql`(${held.questions})`, [{ scope, unit }], map, codes)}) x`);
         }
       }
-    }
-    for (const unit of UNITS.totals) {
-      const [national, organisation] = [grainOf('national', unit), grainOf('organisation', unit)];
-      await tx.execute(sql`delete from ${reportTotals} where grain = ${national}`);
-      await tx.execute(sql`
+      // Per dimension, the codes of every version once (the heavy part: a pass over all questions),
+      // then its rows at each grain of the locations and organisations.
+      for (const dimension of DIMENSIONS) {
+        await tx.execute(sql`drop table if exists pg_temp.aggregate_codes`);
+        if (perQuestion(dimension)) {
+          await tx.execute(
+            sql`create temporary table aggregate_codes on commit drop as ${questionCodes(dimension, sql`(${held.questions})`, map)}`,
+          );
+          await tx.execute(sql`analyze aggregate_codes`);
+        }
+        for (const scope of ['location', 'organisation'] as const) {
+          for (const unit of UNITS.codes) {
+            const codes = perQuestion(dimension) ? sql`aggregate_codes` : undefined;
+            await tx.execute(sql`
+            insert into ${reportCodes} (grain, dimension, period, location_id, code, organisation_id, visits, questions)
+            select * from (${codeRows(dimension, sql`aggregate_visits`, sql`(${held.questions})`, [{ scope, unit }], map, codes)}) x`);
+          }
+        }
+      }
+      for (const unit of UNITS.totals) {
+        const [national, organisation] = [grainOf('national', unit), grainOf('organisation', unit)];
+        await tx.execute(sql`delete from ${reportTotals} where grain = ${national}`);
+        await tx.execute(sql`
         insert into ${reportTotals} (grain, period, location_id, organisation_id, visits, questions, referred)
         select ${national}, period, ${NIL_UUID}::uuid, ${NIL_UUID}::uuid, sum(visits), sum(questions), sum(referred)
         from ${reportTotals} where grain = ${organisation} group by 2 having sum(visits) <> 0 or sum(questions) <> 0 or sum(referred) <> 0`);
-    }
-    for (const unit of UNITS.codes) {
-      const [national, organisation] = [grainOf('national', unit), grainOf('organisation', unit)];
-      await tx.execute(sql`delete from ${reportCodes} where grain = ${national}`);
-      await tx.execute(sql`
+      }
+      for (const unit of UNITS.codes) {
+        const [national, organisation] = [grainOf('national', unit), grainOf('organisation', unit)];
+        await tx.execute(sql`delete from ${reportCodes} where grain = ${national}`);
+        await tx.execute(sql`
         insert into ${reportCodes} (grain, dimension, period, location_id, code, organisation_id, visits, questions)
         select ${national}, dimension, period, ${NIL_UUID}::uuid, code, ${NIL_UUID}::uuid, sum(visits), sum(questions)
         from ${reportCodes} where grain = ${organisation} group by 2, 3, 5 having sum(visits) <> 0 or sum(questions) <> 0`);
-    }
-    if (!options.organisationId) await recordAggregateFormat(tx);
-    return true;
-  }, { isolationLevel: 'repeatable read' });
+      }
+      if (!options.organisationId) await recordAggregateFormat(tx);
+      return true;
+    },
+    { isolationLevel: 'repeatable read' },
+  );
 }
 
 /**

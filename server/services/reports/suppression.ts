@@ -7,4 +7,5 @@ export const SUPPRESSION_THRESHOLD = 5;
 export const suppressCount = (n: number, threshold = SUPPRESSION_THRESHOLD): number | null => (n < threshold ? null : n);
 
 /** A count for a table: the number, or `< 5` when suppression is asked for. */
-export const tableCount = (n: number, suppress: boolean): number | string => (suppress && n < SUPPRESSION_THRESHOLD ? `< ${SUPPRESSION_THRESHOLD}` : n);
+export const tableCount = (n: number, suppress: boolean): number | string =>
+  suppress && n < SUPPRESSION_THRESHOLD ? `< ${SUPPRESSION_THRESHOLD}` : n;
