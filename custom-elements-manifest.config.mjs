@@ -23,9 +23,11 @@ function publicSurface() {
       const entry = modules.find((m) => m.path === ENTRY);
       const reexported = new Set((entry?.exports ?? []).map((e) => modulePath(ENTRY, e.declaration.module)));
       const publicNames = new Set((entry?.exports ?? []).map((e) => e.name));
-      customElementsManifest.modules = modules.filter(
-        (m) => m.path === ENTRY || reexported.has(m.path) || (m.declarations ?? []).some((d) => d.customElement),
-      );
+      // In path order: the analyzer lists modules in the order it happened to read them, which
+      // differs between checkouts, and the committed file must be the same everywhere.
+      customElementsManifest.modules = modules
+        .filter((m) => m.path === ENTRY || reexported.has(m.path) || (m.declarations ?? []).some((d) => d.customElement))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       for (const module of customElementsManifest.modules) {
         // Only what the entry exports, and the element classes (also the base class the elements extend).
         module.declarations = (module.declarations ?? []).filter((d) => d.customElement || publicNames.has(d.name));

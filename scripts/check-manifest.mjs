@@ -1,6 +1,7 @@
 // Fails when the committed custom-elements.json is not what the analyzer makes of the widget now:
 // IDEs, framework wrappers and the docs read that file, so a stale one misleads them quietly.
 // Runs the analyzer into a temporary folder (the committed file stays as it is) and compares.
+// `npm install` builds without the analyzer (the prepare script), so the file compared is the committed one.
 //
 //   node scripts/check-manifest.mjs      after changing an element: `npm run analyze` and commit the file
 import { execFileSync } from 'node:child_process';
